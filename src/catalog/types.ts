@@ -1,0 +1,163 @@
+/**
+ * The normalised operation model: what every consumer (forms, validation,
+ * snippets, relay, sandbox, reference pages) reads instead of the raw OpenAPI
+ * document. Built once by `getOperation(id)` in `./index.ts`.
+ */
+
+/** A JSON Schema (2020-12, as embedded in OpenAPI 3.1). */
+export type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  description?: string;
+  title?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  format?: string;
+  examples?: unknown[];
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  not?: JsonSchema;
+  additionalProperties?: boolean | JsonSchema;
+  $ref?: string;
+  [extension: `x-${string}`]: unknown;
+};
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type ParamLocation = 'path' | 'query' | 'header';
+
+export interface ParamModel {
+  name: string;
+  in: ParamLocation;
+  required: boolean;
+  description: string;
+  schema: JsonSchema;
+  /** A value that works against the sandbox; forms pre-fill it. */
+  example?: unknown;
+}
+
+/** Agora's REST calls use HTTP Basic; the guide's get-channel example uses a Bearer token. */
+export type SecurityKind = 'basic' | 'bearer';
+
+export type OperationFamily = 'guide' | 'cloud-recording' | 'channel-management' | 'media-pull';
+
+export type ServerRole = 'primary' | 'regional';
+
+/** One host of the catalog's `servers`, with the failover relations the relay follows. */
+export interface ServerModel {
+  /** Bare host name, e.g. `api.agora.io`. The relay only ever builds `https://${host}`. */
+  host: string;
+  /** `https://${host}` */
+  url: string;
+  role: ServerRole;
+  /** `agora.io` (outside mainland China) or `sd-rtn.com` (inside mainland China). */
+  family: 'agora.io' | 'sd-rtn.com';
+  /** Regional code such as `us-west-1`; absent on the two primary domains. */
+  region?: string;
+  /** Human label: "Western United States", "Primary (outside mainland China)". */
+  label: string;
+  /** The same role in the other family (`api.agora.io` <-> `api.sd-rtn.com`). */
+  alternate?: string;
+  /** For a regional domain: the adjacent region's host in the same family. */
+  adjacent?: string;
+}
+
+export interface QpsLimit {
+  /** What the limit applies to, e.g. "Create with name". */
+  scope: string;
+  perSecond?: number;
+  perMinute?: number;
+  /** The limit in the words of the source page. */
+  text: string;
+}
+
+export interface OperationLimits {
+  qps: QpsLimit[];
+  /** Concurrent tasks per project/App ID, when documented. */
+  concurrentTasks?: number;
+  notes?: string[];
+}
+
+/** One troubleshooting row of the seeds' error tables, shown next to an error. */
+export interface TroubleshootingEntry {
+  status: number;
+  /** Possible error message(s) from the server. */
+  message: string;
+  /** What the status means / the likely cause. */
+  cause: string;
+  /** What to do about it. */
+  measures: string;
+  /** Retry following the back-off schedule? */
+  retry: boolean;
+}
+
+/** Back-off schedule from the seeds, as [min, max] milliseconds per retry. */
+export interface RetryPolicy {
+  /** `general`: 1 s / 3 s / 6 s. `media-pull`: 5-6 s / 10-11 s / 15-16 s. */
+  schedule: 'general' | 'media-pull';
+  delaysMs: Array<[number, number]>;
+  /**
+   * True when the catalog marks a non-idempotent operation as safe to repeat
+   * (a named Media Pull create: a repeat gets 409 instead of a second player).
+   */
+  safeToRepeat: boolean;
+  /** Statuses that are retried: 429 and 5xx always; Media Pull adds 404. */
+  retryStatuses: number[];
+}
+
+export interface ResponseModel {
+  status: number;
+  description: string;
+  example?: unknown;
+  schema?: JsonSchema;
+  headers?: string[];
+}
+
+export interface OperationModel {
+  /** The tester's `endpoint` value, e.g. `start-recording`. */
+  id: string;
+  method: HttpMethod;
+  /** Path template with `{param}` placeholders, e.g. `/v1/apps/{appid}/cloud_recording/acquire`. */
+  path: string;
+  family: OperationFamily;
+  familyTitle: string;
+  summary: string;
+  description: string;
+  /** True for the guide's two illustrative calls that Agora's published reference does not list. */
+  guideExample: boolean;
+  /** For guide examples: the nearest real call (prose). */
+  nearestRealCall?: string;
+  params: ParamModel[];
+  pathParams: ParamModel[];
+  queryParams: ParamModel[];
+  headerParams: ParamModel[];
+  requestBody?: {
+    required: boolean;
+    contentType: 'application/json';
+    schema: JsonSchema;
+    example: unknown;
+  };
+  responses: ResponseModel[];
+  /** Accepted schemes; the first is the one forms offer by default. */
+  security: SecurityKind[];
+  /** Every host the operation may be sent to; the first is the default primary. */
+  servers: ServerModel[];
+  limits: OperationLimits;
+  troubleshooting: TroubleshootingEntry[];
+  retry: RetryPolicy;
+  /** RFC 9110 idempotent method (GET, PUT, DELETE). */
+  idempotent: boolean;
+  /** Site path of the operation's reference section, e.g. `/docs/reference/cloud-recording#start-recording`. */
+  referencePath: string;
+}
