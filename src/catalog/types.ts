@@ -22,6 +22,9 @@ export type JsonSchema = {
   maximum?: number;
   minItems?: number;
   maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
   format?: string;
   examples?: unknown[];
   oneOf?: JsonSchema[];
@@ -45,6 +48,8 @@ export interface ParamModel {
   schema: JsonSchema;
   /** A value that works against the sandbox; forms pre-fill it. */
   example?: unknown;
+  /** Where the reader gets the value in a chained flow (`x-value-from`), e.g. acquire's `resourceId`. */
+  valueFrom?: { operationId: string; field: string };
 }
 
 /** Agora's REST calls use HTTP Basic; the guide's get-channel example uses a Bearer token. */
@@ -92,6 +97,8 @@ export interface OperationLimits {
 /** One troubleshooting row of the seeds' error tables, shown next to an error. */
 export interface TroubleshootingEntry {
   status: number;
+  /** Agora's body `code` (Cloud Recording), when one status covers several causes; match it first. */
+  code?: number;
   /** Possible error message(s) from the server. */
   message: string;
   /** What the status means / the likely cause. */
@@ -112,14 +119,30 @@ export interface RetryPolicy {
    * (a named Media Pull create: a repeat gets 409 instead of a second player).
    */
   safeToRepeat: boolean;
+  /**
+   * Dotted body path (e.g. `player.name`) that must be present for `safeToRepeat`
+   * to hold; use `isSafeToRepeat(operation, body)` from `./index.ts`.
+   */
+  safeToRepeatWhen?: string;
   /** Statuses that are retried: 429 and 5xx always; Media Pull adds 404. */
   retryStatuses: number[];
+  /** Operation-specific advice from the sources (e.g. Cloud Recording start on 5xx). */
+  notes?: string[];
+}
+
+/** A named example of the catalog (request bodies and responses may have several). */
+export interface NamedExample {
+  name: string;
+  summary?: string;
+  value: unknown;
 }
 
 export interface ResponseModel {
   status: number;
   description: string;
   example?: unknown;
+  /** All examples, the first being `example`. */
+  examples?: NamedExample[];
   schema?: JsonSchema;
   headers?: string[];
 }
@@ -138,6 +161,8 @@ export interface OperationModel {
   guideExample: boolean;
   /** For guide examples: the nearest real call (prose). */
   nearestRealCall?: string;
+  /** For guide examples: ids of those real calls in this catalog. */
+  nearestRealOperations?: string[];
   params: ParamModel[];
   pathParams: ParamModel[];
   queryParams: ParamModel[];
@@ -147,6 +172,8 @@ export interface OperationModel {
     contentType: 'application/json';
     schema: JsonSchema;
     example: unknown;
+    /** All named examples, the first being `example` (the tester may offer them as presets). */
+    examples?: NamedExample[];
   };
   responses: ResponseModel[];
   /** Accepted schemes; the first is the one forms offer by default. */

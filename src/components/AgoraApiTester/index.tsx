@@ -1,10 +1,59 @@
-import React from 'react';
+import React, { useId, useMemo } from 'react';
+import { getOperation } from '../../catalog';
+import BodyEditor from './BodyEditor';
+import CodeSamples from './CodeSamples';
+import Header from './Header';
+import HistoryPanel from './HistoryPanel';
+import { clearHistory, usePageHistory } from './HistoryPanel/pageHistory';
+import ParamsForm from './ParamsForm';
+import ResponsePanel from './ResponsePanel';
+import SendBar from './SendBar';
+import SessionPanel from './SessionPanel';
+import { useBaseUrl, useIsBrowser } from './site';
+import { useTester } from './useTester';
+import styles from './styles.module.css';
 
-/** Placeholder until the interactive tester lands: names the endpoint it will test. */
-export default function AgoraApiTester({ endpoint }: { endpoint: string }): React.JSX.Element {
+export interface AgoraApiTesterProps {
+  /** A catalog operation id, e.g. `start-recording`. */
+  endpoint: string;
+}
+
+/** The interactive tester for one catalog operation: request on the left, response and code on the right. */
+export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
+  const op = useMemo(() => getOperation(endpoint), [endpoint]);
+  const headingId = useId();
+  const isBrowser = useIsBrowser();
+  const tester = useTester(op, useBaseUrl('/api/relay'));
+  const pathname = isBrowser ? window.location.pathname : '';
+  const history = usePageHistory(pathname).filter((entry) => entry.request.operationId === op.id);
+  const sandboxBaseUrl = `${isBrowser ? window.location.origin : 'http://localhost:3000'}/sandbox`;
+  const sending = tester.phase.kind === 'sending';
   return (
-    <div className="alert alert--secondary" role="note" data-endpoint={endpoint}>
-      Interactive API tester for <code>{endpoint}</code> (coming soon).
-    </div>
+    <section ref={tester.rootRef} className={styles.tester} aria-labelledby={headingId} data-endpoint={op.id}>
+      <Header op={op} headingId={headingId} />
+      <div className={styles.columns}>
+        <div className={styles.request}>
+          <SessionPanel scheme={op.security[0]} />
+          <ParamsForm op={op} form={tester.form} errors={tester.fieldErrors} onServer={tester.onServer} onParam={tester.onParam} />
+          <BodyEditor op={op} form={tester.form} errors={tester.fieldErrors} onField={tester.onBodyField} onText={tester.onBodyText} />
+          <SendBar
+            sending={sending}
+            startedAt={tester.phase.kind === 'sending' ? tester.phase.startedAt : undefined}
+            problems={tester.problems}
+            sandbox={tester.environment === 'sandbox'}
+            fault={tester.fault}
+            onFault={tester.setFault}
+            onSend={tester.send}
+            onCancel={tester.cancel}
+            shareLink={tester.shareLink}
+          />
+        </div>
+        <div className={styles.output}>
+          <ResponsePanel phase={tester.phase} />
+          <CodeSamples request={tester.request} environment={tester.environment} credentials={tester.credentials} sandboxBaseUrl={sandboxBaseUrl} />
+          <HistoryPanel entries={history} onOpen={(entry) => tester.restore(entry.request)} onClear={() => clearHistory(pathname)} />
+        </div>
+      </div>
+    </section>
   );
 }

@@ -42,6 +42,8 @@ export interface RelayResult {
   sizeBytes: number;
   durationMs: number;
   attempts: RelayAttempt[];
+  /** Why the relay stopped retrying when the last answer was still a failure (429/5xx). */
+  note?: string;
 }
 
 export type RelayErrorCode =
@@ -56,6 +58,8 @@ export type RelayErrorCode =
   | 'origin_not_allowed'
   | 'rate_limited'
   | 'live_disabled'
+  | 'sandbox_unavailable'
+  | 'unsupported_media_type'
   | 'upstream_unreachable'
   | 'upstream_timeout'
   | 'upstream_too_large'

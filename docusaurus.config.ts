@@ -1,0 +1,185 @@
+import type { Config, Plugin } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+/**
+ * package.json says "type": "module", so webpack parses the generated
+ * .docusaurus/*.js files as strict ESM and leaves their CommonJS calls
+ * (`require.resolveWeak` in registry.js, `require(css)` in client-modules.js)
+ * untouched; the server bundle then fails at SSG time ("require.resolveWeak is
+ * not a function"). Parsing those generated files as 'javascript/auto' lets
+ * webpack rewrite the calls as it does in a CommonJS site.
+ */
+function generatedModulesAsAuto(): Plugin {
+  return {
+    name: 'generated-modules-as-auto',
+    configureWebpack() {
+      return {
+        module: {
+          rules: [{ test: /[\\/]\.docusaurus[\\/].*\.js$/, type: 'javascript/auto' }],
+        },
+      };
+    },
+  };
+}
+
+const config: Config = {
+  title: 'Agora REST API',
+  tagline: 'Interactive documentation for the Agora Video Calling, Cloud Recording and Media Pull REST APIs',
+  favicon: 'img/favicon.svg',
+  // Served from the root of whatever host runs it (local server, container, CDN).
+  url: 'http://localhost:3000',
+  baseUrl: '/',
+  trailingSlash: false,
+
+  // A broken link is a bug in the docs: fail the build instead of shipping it.
+  onBrokenLinks: 'throw',
+  markdown: {
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+    },
+  },
+
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en'],
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: 'docs',
+          sidebarPath: './sidebars.ts',
+        },
+        blog: false,
+        theme: {
+          customCss: './src/css/custom.css',
+        },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themes: [
+    [
+      // Offline full-text search: the index is built with the site, no hosted service.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+        searchResultLimits: 8,
+      },
+    ],
+  ],
+
+  // Explicit file: Node's resolver does not look for index.ts in a folder;
+  // Docusaurus loads the TypeScript module itself.
+  plugins: ['./src/plugins/agora-dev-server/index.ts', generatedModulesAsAuto],
+
+  themeConfig: {
+    colorMode: {
+      defaultMode: 'light',
+      respectPrefersColorScheme: true,
+    },
+    docs: {
+      sidebar: {
+        hideable: true,
+      },
+    },
+    tableOfContents: {
+      minHeadingLevel: 2,
+      maxHeadingLevel: 3,
+    },
+    navbar: {
+      title: 'Agora REST API',
+      logo: {
+        alt: 'Agora REST API docs',
+        src: 'img/logo.svg',
+      },
+      items: [
+        {
+          to: '/docs/video-calling/rest-api-guide',
+          label: 'Guide',
+          position: 'left',
+          activeBasePath: '/docs/video-calling',
+        },
+        {
+          to: '/docs/media-pull/best-practices',
+          label: 'Media Pull',
+          position: 'left',
+          activeBasePath: '/docs/media-pull',
+        },
+        {
+          to: '/docs/reference',
+          label: 'API reference',
+          position: 'left',
+          activeBasePath: '/docs/reference',
+        },
+        {
+          to: '/docs/sandbox',
+          label: 'Sandbox',
+          position: 'left',
+          activeBasePath: '/docs/sandbox',
+        },
+        {
+          type: 'dropdown',
+          label: 'OpenAPI',
+          position: 'right',
+          items: [
+            // pathname:// bypasses the SPA router: these are static downloads.
+            { label: 'openapi.json', href: 'pathname:///openapi.json' },
+            { label: 'openapi.yaml', href: 'pathname:///openapi.yaml' },
+          ],
+        },
+        {
+          type: 'search',
+          position: 'right',
+        },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Guides',
+          items: [
+            { label: 'Video Calling REST API guide', to: '/docs/video-calling/rest-api-guide' },
+            { label: 'Media Pull best practices', to: '/docs/media-pull/best-practices' },
+            { label: 'SDK documentation', to: '/docs/sdk-documentation/video-calling-sdk-guide' },
+          ],
+        },
+        {
+          title: 'Reference',
+          items: [
+            { label: 'API reference', to: '/docs/reference' },
+            { label: 'Sandbox', to: '/docs/sandbox' },
+            { label: 'OpenAPI (JSON)', href: 'pathname:///openapi.json' },
+            { label: 'OpenAPI (YAML)', href: 'pathname:///openapi.yaml' },
+          ],
+        },
+        {
+          title: 'Agora',
+          items: [
+            { label: 'Agora Console', href: 'https://console.agora.io' },
+            { label: 'Agora documentation', href: 'https://docs.agora.io/en/' },
+            { label: 'RESTful authentication', href: 'https://docs.agora.io/en/video-calling/reference/restful-authentication' },
+          ],
+        },
+      ],
+      copyright: `Community documentation for the Agora REST API. Agora is a trademark of Agora, Inc. Built with Docusaurus.`,
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      // bash is not in prism-react-renderer's default bundle; json and python are.
+      additionalLanguages: ['bash'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,198 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { gotoHydrated, watchConsole } from './support/console';
+import { MEDIA_PULL_SECTIONS, loadGuideSeed, plainText } from './support/seeds';
+
+const GUIDE = '/docs/video-calling/rest-api-guide';
+const MEDIA_PULL = '/docs/media-pull/best-practices';
+
+const PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'guide', path: GUIDE },
+  { name: 'media pull', path: MEDIA_PULL },
+  { name: 'reference', path: '/docs/reference' },
+  { name: 'sandbox', path: '/docs/sandbox' },
+  { name: 'sdk page', path: '/docs/sdk-documentation/video-calling-sdk-guide' },
+];
+
+const seed = loadGuideSeed();
+const guideHeadings = seed.headings;
+
+/** Whitespace-insensitive text, so line wrapping and table layout do not matter. */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Rows of the body of the table whose header row holds `headerText`. */
+function tableRows(page: Page, headerText: string): Locator {
+  return page.locator('article table').filter({ has: page.locator('thead th', { hasText: headerText }) }).locator('tbody tr');
+}
+
+test.use({ colorScheme: 'light' });
+
+test.describe('every page', () => {
+  for (const { name, path } of PAGES) {
+    test(`${name} (${path}) hydrates with no console error or warning`, async ({ page }) => {
+      const problems = watchConsole(page);
+      await gotoHydrated(page, path);
+      await expect(page.locator('main, [role="main"]').first()).toBeVisible();
+      // Late errors (lazy chunks, effects) surface once the network settles.
+      await page.waitForLoadState('networkidle');
+      expect(problems(), `console problems on ${path}`).toEqual([]);
+    });
+  }
+});
+
+test.describe('Video Calling REST API guide', () => {
+  test.beforeEach(async ({ page }) => {
+    await gotoHydrated(page, GUIDE);
+  });
+
+  test('the table of contents lists every h2/h3 heading of the seed, in order', async ({ page }) => {
+    const expected = guideHeadings.filter((h) => h.level === 2 || h.level === 3).map((h) => h.text);
+    expect(expected.length).toBeGreaterThan(10);
+    const toc = (await page.locator('.theme-doc-toc-desktop a.table-of-contents__link').allInnerTexts()).map(squash);
+    expect(toc.filter((text) => expected.includes(text))).toEqual(expected);
+  });
+
+  test('every seed heading is a real heading of the page at its level', async ({ page }) => {
+    for (const { level, text } of guideHeadings) {
+      await expect(page.locator(`article h${level}`, { hasText: text }).first(), `h${level} "${text}"`).toBeVisible();
+    }
+  });
+
+  test('"Common API operations" is an h2 outside any code block', async ({ page }) => {
+    const heading = page.locator('article h2', { hasText: 'Common API operations' });
+    await expect(heading).toHaveCount(1);
+    expect(await heading.evaluate((el) => el.closest('pre, code') === null)).toBe(true);
+    await expect(page.locator('article pre', { hasText: 'Common API operations' })).toHaveCount(0);
+    // The Response example is a closed JSON block of its own.
+    const nextBlock = page.locator('article h3#response + *');
+    await expect(nextBlock.locator('pre')).toContainText('"resourceId"');
+    await expect(nextBlock.locator('pre')).not.toContainText('Get channel information');
+  });
+
+  test('seed prose and code examples are all on the page', async ({ page }) => {
+    const article = squash(await page.locator('article').innerText());
+    for (const line of seed.prose) expect(article, 'seed sentence missing').toContain(squash(line));
+    const blocks = (await page.locator('article pre').allTextContents()).map((t) => t.replace(/\s+/g, ''));
+    for (const code of seed.codeBlocks) {
+      expect(blocks, `code block starting "${code.split('\n')[0]}"`).toContain(code.replace(/\s+/g, ''));
+    }
+    await expect(page.locator('.theme-admonition-warning')).toContainText('Security note');
+  });
+
+  test('the SDK documentation link resolves to the SDK page', async ({ page }) => {
+    await page.locator('article a', { hasText: 'SDK Documentation' }).click();
+    await expect(page).toHaveURL(/\/docs\/sdk-documentation\/video-calling-sdk-guide$/);
+    await expect(page.locator('article h1')).toHaveText('Video Calling SDK documentation');
+  });
+});
+
+test.describe('Media Pull best practices', () => {
+  test.beforeEach(async ({ page }) => {
+    await gotoHydrated(page, MEDIA_PULL);
+  });
+
+  test('every section of the seed is a heading in the table of contents', async ({ page }) => {
+    await expect(page.locator('article h1')).toHaveText('Best practice integrating Media Pull');
+    const toc = (await page.locator('.theme-doc-toc-desktop a.table-of-contents__link').allInnerTexts()).map(squash);
+    expect(toc.filter((text) => MEDIA_PULL_SECTIONS.includes(text))).toEqual(MEDIA_PULL_SECTIONS);
+    await expect(page.getByText('Skip to main content', { exact: true })).toHaveCount(1); // the theme's own skip link only
+    await expect(page.locator('article')).not.toContainText('You are viewing Agora Docs');
+  });
+
+  test('QPS table: create, delete and list', async ({ page }) => {
+    const rows = tableRows(page, 'QPS limit');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(0)).toContainText('Creating cloud players with names is limited to 2 queries per second.');
+    await expect(rows.nth(1)).toContainText('Deleting cloud players is limited to 100 queries per second.');
+    await expect(rows.nth(2)).toContainText('2 times per second and 15 times per minute');
+  });
+
+  test('domain name table: every region under both domain families', async ({ page }) => {
+    const rows = tableRows(page, 'Region domain name');
+    await expect(rows).toHaveCount(16);
+    const text = await rows.allInnerTexts();
+    const regions = ['us-west-1', 'us-east-1', 'ap-southeast-1', 'ap-northeast-1', 'eu-west-1', 'eu-central-1', 'cn-east-1', 'cn-north-1'];
+    for (const family of ['agora.io', 'sd-rtn.com']) {
+      for (const region of regions) {
+        expect(text.some((row) => row.includes(`api-${region}.${family}`)), `api-${region}.${family}`).toBe(true);
+      }
+    }
+  });
+
+  test('domain switch steps name the restored domains', async ({ page }) => {
+    const article = squash(await page.locator('article').innerText());
+    expect(article).toContain('other than mainland China, set the primary domain name to api.agora.io.');
+    expect(article).toContain('in mainland China, set the primary domain name to api.sd-rtn.com.');
+    expect(article).toContain('If the current primary domain name is api.sd-rtn.com, use api.agora.io as the alternate domain name.');
+    expect(article).toContain('If the current primary domain name is api.agora.io, use api.sd-rtn.com as the alternate domain name.');
+    expect(article).toContain('Germany is located in central Europe (api-eu-central-1.agora.io)');
+    expect(article).toContain('Use the api-eu-west-1.agora.io or api-eu-west-1.sd-rtn.com domain name to retry.');
+  });
+
+  test('troubleshooting table: one row per status code', async ({ page }) => {
+    const rows = tableRows(page, 'Measures to take');
+    await expect(rows).toHaveCount(10);
+    const codes = (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim().slice(0, 3));
+    expect(codes).toEqual(['400', '401', '403', '404', '409', '429', '500', '502', '503', '504']);
+  });
+
+  test('integration checklist table: eight items', async ({ page }) => {
+    const rows = tableRows(page, 'Required or optional');
+    await expect(rows).toHaveCount(8);
+    await expect(rows.filter({ hasText: 'Idle timeout' })).toContainText('idleTimeout');
+  });
+});
+
+test('search for idleTimeout finds the Media Pull page', async ({ page }) => {
+  await gotoHydrated(page, '/');
+  const input = page.locator('input.navbar__search-input');
+  await input.fill('idleTimeout');
+  const hit = page.locator('[role="option"]', { hasText: /idleTimeout|Best practice integrating Media Pull/i }).first();
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page).toHaveURL(new RegExp(`${MEDIA_PULL}(\\?|#|$)`));
+  await expect(page.locator('article h1')).toHaveText('Best practice integrating Media Pull');
+});
+
+test('dark mode toggles', async ({ page }) => {
+  await gotoHydrated(page, '/');
+  const html = page.locator('html');
+  const toggle = page.getByRole('button', { name: /dark and light mode/i });
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  // The toggle cycles system -> light -> dark (the site respects the OS preference),
+  // so reaching dark from the default takes at most two clicks.
+  for (let clicks = 0; clicks < 2 && (await html.getAttribute('data-theme')) !== 'dark'; clicks += 1) {
+    await toggle.click();
+  }
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAccessibleName(/currently dark mode/);
+  // The choice survives a reload (stored by the theme, not just in memory).
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+});
+
+test.describe('mobile (390 px)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  for (const path of ['/', GUIDE, MEDIA_PULL]) {
+    test(`${path}: navbar collapses to the menu button, no horizontal overflow`, async ({ page }) => {
+      await gotoHydrated(page, path);
+      await expect(page.getByRole('button', { name: /toggle navigation bar/i })).toBeVisible();
+      await expect(page.locator('.navbar__items a.navbar__link', { hasText: 'Media Pull' }).first()).toBeHidden();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
+    });
+  }
+
+  test('the menu opens and reaches Media Pull', async ({ page }) => {
+    await gotoHydrated(page, '/');
+    await page.getByRole('button', { name: /toggle navigation bar/i }).click();
+    await page.locator('.navbar-sidebar').getByRole('link', { name: 'Media Pull', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${MEDIA_PULL}$`));
+  });
+});
+
+test('plain-text helper strips Markdown the way the page renders it', () => {
+  expect(plainText('**Base URL**: `https://api.agora.io/v1/`')).toBe('Base URL: https://api.agora.io/v1/');
+  expect(plainText('[Agora Console](https://console.agora.io) - Get')).toBe('Agora Console - Get');
+});

@@ -1,0 +1,229 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { gotoHydrated, watchConsole } from './support/console';
+
+const GUIDE = '/docs/video-calling/rest-api-guide';
+
+/** Every page of the site, for the accessibility scan. */
+const PAGES = [
+  '/',
+  GUIDE,
+  '/docs/media-pull/best-practices',
+  '/docs/reference',
+  '/docs/reference/guide-examples',
+  '/docs/reference/cloud-recording',
+  '/docs/reference/channel-management',
+  '/docs/reference/media-pull',
+  '/docs/sandbox',
+  '/docs/sdk-documentation/video-calling-sdk-guide',
+];
+
+test.use({ colorScheme: 'light' });
+
+function tester(page: Page, endpoint: string): Locator {
+  return page.locator(`section[data-endpoint="${endpoint}"]`);
+}
+
+/** The announced status line of a tester's response panel. */
+function status(section: Locator): Locator {
+  return section.locator('[data-phase]');
+}
+
+async function send(section: Locator): Promise<void> {
+  await section.getByRole('button', { name: 'Send request' }).click();
+}
+
+async function expectStatus(section: Locator, code: number): Promise<void> {
+  await expect(status(section)).toHaveText(new RegExp(`^${code} `), { timeout: 20_000 });
+}
+
+test.describe('testers on the guide page (sandbox)', () => {
+  test('each of the four testers sends its defaults and shows 200', async ({ page }) => {
+    test.setTimeout(60_000);
+    const problems = watchConsole(page);
+    await gotoHydrated(page, GUIDE);
+    for (const endpoint of ['create-channel', 'get-channel', 'start-recording']) {
+      const section = tester(page, endpoint);
+      await expect(section.getByText(/Sandbox \(emulator\)/)).toBeVisible();
+      await send(section);
+      await expectStatus(section, 200);
+    }
+    // stop takes start's resourceid and sid from the page; the emulator needs a
+    // recording to run for about two seconds before it has files to stop.
+    const stop = tester(page, 'stop-recording');
+    await expect(stop.getByLabel('sid', { exact: true })).not.toHaveValue('');
+    await page.waitForTimeout(2500);
+    await send(stop);
+    await expectStatus(stop, 200);
+    await expect(stop.getByLabel('Response body')).toContainText('fileList');
+    expect(problems()).toEqual([]);
+  });
+
+  test('an invalid channel name is flagged on its field, and the 400 names it', async ({ page }) => {
+    await gotoHydrated(page, GUIDE);
+    const section = tester(page, 'create-channel');
+    const channel = section.getByLabel('channel', { exact: true });
+    await channel.fill('bad name!');
+    await expect(channel).toHaveAttribute('aria-invalid', 'true');
+    await expect(section.getByText(/Send is blocked until this is fixed/)).toBeVisible();
+    await section.getByRole('button', { name: 'Send anyway' }).click();
+    await expectStatus(section, 400);
+    await expect(section.getByText(/^Field channel:/)).toBeVisible();
+    await expect(section.getByText(/The server refused it/)).toBeVisible();
+    await expect(channel).toHaveValue('bad name!');
+  });
+
+  test('wrong credentials give 401 with the explanation', async ({ page }) => {
+    await gotoHydrated(page, GUIDE);
+    const section = tester(page, 'create-channel');
+    await section.getByText(/^Credentials:/).click();
+    await section.getByLabel('Customer Secret').fill('not-the-secret');
+    await send(section);
+    await expectStatus(section, 401);
+    await expect(section.getByText('What to do:')).toBeVisible();
+    // Credentials are shared: the other Basic testers now hold the same secret.
+    await expect(tester(page, 'start-recording').getByLabel('Customer Secret')).toHaveValue('not-the-secret');
+  });
+
+  test('a simulated 503 shows the retry, then success', async ({ page }) => {
+    await gotoHydrated(page, GUIDE);
+    await send(tester(page, 'create-channel'));
+    await expectStatus(tester(page, 'create-channel'), 200);
+    const section = tester(page, 'get-channel');
+    await section.getByLabel('Simulate').selectOption('503');
+    await send(section);
+    await expect(section.getByText(/^Sending… \d/)).toBeVisible();
+    await expectStatus(section, 200);
+    const attempts = section.getByRole('list', { name: 'Attempts' }).locator('li');
+    await expect(attempts).toHaveCount(2);
+    await expect(attempts.nth(0)).toContainText('503');
+    await expect(attempts.nth(1)).toContainText('200');
+  });
+
+  test('the copied cURL snippet runs with bash against this site and returns 200', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await gotoHydrated(page, GUIDE);
+    const section = tester(page, 'create-channel');
+    const channel = section.getByLabel('channel', { exact: true });
+    await channel.fill('fromcurl');
+    const code = section.getByLabel('cURL snippet');
+    await expect(code).toContainText('fromcurl');
+    await expect(code).toContainText(`${baseURL}/sandbox`);
+    await section.getByRole('tabpanel').getByRole('button', { name: 'Copy' }).click();
+    await expect(section.getByText('Copied')).toBeVisible();
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(snippet).toBe(await code.innerText());
+    const dir = mkdtempSync(join(tmpdir(), 'tester-curl-'));
+    writeFileSync(join(dir, 'call.sh'), `${snippet}\n`);
+    const output = execFileSync('bash', [join(dir, 'call.sh')], {
+      env: { ...process.env, AGORA_CUSTOMER_ID: 'demo-customer-id', AGORA_CUSTOMER_SECRET: 'demo-customer-secret' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(output).toMatch(/HTTP status: 200\s*$/);
+    expect(JSON.parse(output.replace(/HTTP status: \d+\s*$/, ''))).toMatchObject({ code: 200, message: 'success' });
+  });
+
+  test('a share link restores the form, without credentials', async ({ page, browser }) => {
+    await gotoHydrated(page, GUIDE);
+    const section = tester(page, 'create-channel');
+    await section.getByLabel('channel', { exact: true }).fill('sharedchannel');
+    await section.getByLabel('resourceExpiredHour').fill('12');
+    await section.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page).toHaveURL(/#try=1\./);
+    const url = page.url();
+    expect(url).not.toMatch(/demo-customer|ZGVtby1jdXN0b21lci1pZD/);
+    const other = await browser.newPage();
+    await gotoHydrated(other, url.replace(/^https?:\/\/[^/]+/, ''));
+    const restored = tester(other, 'create-channel');
+    await expect(restored.getByLabel('channel', { exact: true })).toHaveValue('sharedchannel');
+    await expect(restored.getByLabel('resourceExpiredHour')).toHaveValue('12');
+    await other.close();
+  });
+
+  test('keyboard only: Tab to "Send request" and press Enter', async ({ page }) => {
+    await gotoHydrated(page, GUIDE);
+    const target = tester(page, 'create-channel').getByRole('button', { name: 'Send request' });
+    let reached = false;
+    for (let step = 0; step < 250 && !reached; step += 1) {
+      await page.keyboard.press('Tab');
+      reached = await target.evaluate((element) => element === document.activeElement);
+    }
+    expect(reached, 'Send request is reachable with Tab').toBe(true);
+    await page.keyboard.press('Enter');
+    await expectStatus(tester(page, 'create-channel'), 200);
+    // The code tabs move with the arrow keys.
+    const curl = tester(page, 'create-channel').getByRole('tab', { name: 'cURL' });
+    await curl.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(tester(page, 'create-channel').getByRole('tab', { name: 'JavaScript' })).toBeFocused();
+    await expect(tester(page, 'create-channel').getByRole('tab', { name: 'JavaScript' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('dark mode: the JSON view loads Monaco only when opened, in the dark theme, in sync with the form', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await gotoHydrated(page, GUIDE);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.waitForLoadState('networkidle');
+    const before = scripts.length;
+    await expect(page.locator('.monaco-editor')).toHaveCount(0);
+    const section = tester(page, 'create-channel');
+    await section.getByRole('tab', { name: 'JSON' }).click();
+    const editor = section.locator('.monaco-editor');
+    await expect(editor).toBeVisible({ timeout: 20_000 });
+    expect(scripts.length, 'opening the JSON view fetched Monaco').toBeGreaterThan(before);
+    await expect(editor).toHaveClass(/vs-dark/);
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('{"channel": "frommonaco", "uid": "9"}');
+    await section.getByRole('tab', { name: 'Form' }).click();
+    await expect(section.getByLabel('channel', { exact: true })).toHaveValue('frommonaco');
+    await send(section);
+    await expectStatus(section, 200);
+  });
+
+  test('390 px wide: no sideways scrolling, and Send works', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await gotoHydrated(page, GUIDE);
+    const section = tester(page, 'get-channel');
+    await section.scrollIntoViewIfNeeded();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = await section.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    await send(tester(page, 'create-channel'));
+    await expectStatus(tester(page, 'create-channel'), 200);
+  });
+});
+
+test.describe('accessibility (axe-core)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const path of PAGES) {
+      test(`${path} in ${scheme} mode has no serious or critical violation`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await gotoHydrated(page, path);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+        if (path === GUIDE) {
+          // Scan the tester with a response and an explanation on show, too.
+          await send(tester(page, 'create-channel'));
+          await expectStatus(tester(page, 'create-channel'), 200);
+          await send(tester(page, 'get-channel'));
+          await expect(status(tester(page, 'get-channel'))).toHaveText(/^\d{3} /);
+        }
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length}) ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+        expect(serious).toEqual([]);
+      });
+    }
+  }
+});

@@ -1,0 +1,256 @@
+/** The normalised model built by index.ts: what forms, relay, sandbox and snippets rely on. */
+import {
+  allServers,
+  familyTitles,
+  findServer,
+  getOperation,
+  isSafeToRepeat,
+  listOperations,
+  matchOperation,
+  operationIds,
+  operationsByFamily,
+} from './index';
+
+const EXPECTED: Record<string, [string, string]> = {
+  'create-channel': ['POST', '/v1/projects/{projectId}/rtc/channels'],
+  'get-channel': ['GET', '/v1/projects/{appId}/channels/{channelName}'],
+  acquire: ['POST', '/v1/apps/{appid}/cloud_recording/acquire'],
+  'start-recording': ['POST', '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/mode/{mode}/start'],
+  'query-recording': ['GET', '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/query'],
+  'update-recording': ['POST', '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update'],
+  'update-layout': ['POST', '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/updateLayout'],
+  'stop-recording': ['POST', '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop'],
+  'list-channels': ['GET', '/dev/v1/channel/{appid}'],
+  'list-channel-users': ['GET', '/dev/v1/channel/user/{appid}/{channelName}'],
+  'get-user-status': ['GET', '/dev/v1/channel/user/property/{appid}/{uid}/{channelName}'],
+  'create-ban-rule': ['POST', '/dev/v1/kicking-rule'],
+  'list-ban-rules': ['GET', '/dev/v1/kicking-rule'],
+  'update-ban-rule': ['PUT', '/dev/v1/kicking-rule'],
+  'delete-ban-rule': ['DELETE', '/dev/v1/kicking-rule'],
+  'create-cloud-player': ['POST', '/{region}/v1/projects/{appId}/cloud-player/players'],
+  'list-cloud-players': ['GET', '/v1/projects/{appId}/cloud-player/players'],
+  'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
+  'delete-cloud-player': ['DELETE', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
+};
+
+describe('operations', () => {
+  it('lists exactly the 19 operation ids of the brief, in catalog order', () => {
+    expect(operationIds).toEqual(Object.keys(EXPECTED));
+    expect(listOperations().map((op) => op.id)).toEqual(operationIds);
+  });
+
+  it.each(Object.entries(EXPECTED))('%s has its method, path, servers, security and reference path', (id, [method, path]) => {
+    const op = getOperation(id);
+    expect(op.method).toBe(method);
+    expect(op.path).toBe(path);
+    expect(op.servers.map((s) => s.host)).toEqual(allServers().map((s) => s.host));
+    expect(op.servers[0].host).toBe('api.agora.io');
+    expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : ['basic']);
+    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull' }[op.family];
+    expect(op.referencePath).toBe(`/docs/reference/${page}#${id}`);
+    expect(op.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method));
+    expect(op.troubleshooting.map((row) => row.status)).toEqual(expect.arrayContaining([401, 429, 500, 503]));
+    expect(op.responses.map((r) => r.status)).toEqual([...op.responses.map((r) => r.status)].sort((a, b) => a - b));
+  });
+
+  it.each(operationIds)('%s: path parameters match the path template, all required', (id) => {
+    const op = getOperation(id);
+    const inTemplate = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    expect(op.pathParams.map((p) => p.name)).toEqual(inTemplate);
+    expect(op.pathParams.every((p) => p.required)).toBe(true);
+    // Each path parameter either has a value that works in the sandbox or says where to get one.
+    for (const param of op.pathParams) expect(param.example ?? param.valueFrom, `${id} ${param.name}`).toBeDefined();
+  });
+
+  it.each(operationIds)('%s: no $ref is left in the model', (id) => {
+    expect(JSON.stringify(getOperation(id))).not.toContain('$ref');
+  });
+
+  it('keeps Agora\'s own parameter names', () => {
+    expect(getOperation('start-recording').pathParams.map((p) => p.name)).toEqual(['appid', 'resourceid', 'mode']);
+    expect(getOperation('start-recording').pathParams[2].schema.enum).toEqual(['individual', 'mix', 'web']);
+    expect(getOperation('create-cloud-player').pathParams[0].schema.enum).toEqual(['cn', 'ap', 'na', 'eu']);
+    expect(getOperation('list-channels').queryParams.map((p) => [p.name, p.schema.minimum, p.schema.maximum, p.schema.default])).toEqual([
+      ['page_no', 0, undefined, 0],
+      ['page_size', 1, 500, 100],
+    ]);
+    expect(getOperation('list-ban-rules').queryParams.map((p) => [p.name, p.required])).toEqual([['appid', true]]);
+    const list = getOperation('list-cloud-players');
+    expect(list.queryParams.map((p) => p.name)).toEqual(['pageSize', 'pageToken', 'filter']);
+    expect(list.queryParams[0].schema).toMatchObject({ minimum: 1, maximum: 500, default: 200 });
+    expect(list.queryParams[2].schema.pattern).toBe('^channelName eq .+$');
+    const update = getOperation('update-cloud-player');
+    expect(update.queryParams).toEqual([expect.objectContaining({ name: 'sequence', required: true, schema: { type: 'integer', minimum: 0 } })]);
+    for (const id of ['create-cloud-player', 'list-cloud-players', 'update-cloud-player', 'delete-cloud-player']) {
+      expect(getOperation(id).headerParams.map((p) => p.name)).toEqual(['X-Request-ID']);
+    }
+  });
+
+  it('marks the guide examples and names the nearest real calls', () => {
+    for (const id of ['create-channel', 'get-channel']) {
+      const op = getOperation(id);
+      expect(op.guideExample).toBe(true);
+      expect(op.nearestRealCall).toBeTruthy();
+      expect(op.description).toMatch(/published API reference does not list/);
+      for (const real of op.nearestRealOperations ?? []) expect(operationIds).toContain(real);
+    }
+    expect(listOperations().filter((op) => op.guideExample).map((op) => op.id)).toEqual(['create-channel', 'get-channel']);
+  });
+
+  it('gives request bodies an example and named examples', () => {
+    for (const op of listOperations()) {
+      if (!op.requestBody) continue;
+      expect(op.requestBody.example, op.id).toBeDefined();
+      expect(op.requestBody.examples?.[0].value, op.id).toEqual(op.requestBody.example);
+    }
+    expect(listOperations().filter((op) => op.requestBody).length).toBe(11);
+  });
+
+  it('fails on an unknown id with a message listing the valid ids', () => {
+    expect(() => getOperation('start')).toThrow(`Unknown operation "start". Valid operations: ${operationIds.join(', ')}.`);
+  });
+
+  it('groups operations by family with their titles', () => {
+    const groups = operationsByFamily();
+    expect(groups.map((g) => [g.family, g.page, g.operations.length])).toEqual([
+      ['guide', 'guide-examples', 2],
+      ['cloud-recording', 'cloud-recording', 6],
+      ['channel-management', 'channel-management', 7],
+      ['media-pull', 'media-pull', 4],
+    ]);
+    expect(familyTitles).toEqual({
+      guide: 'Guide examples',
+      'cloud-recording': 'Cloud Recording',
+      'channel-management': 'Channel management',
+      'media-pull': 'Media Pull',
+    });
+  });
+});
+
+describe('limits, troubleshooting and retry', () => {
+  it('carries the Media Pull QPS limits and the 50-player cap', () => {
+    const scopes = (id: string) => getOperation(id).limits.qps.map((q) => [q.scope, q.perSecond, q.perMinute]);
+    expect(scopes('create-cloud-player')).toEqual([
+      ['Create with name', 2, undefined],
+      ['Create without name', 50, undefined],
+    ]);
+    expect(scopes('delete-cloud-player')).toEqual([['Delete', 100, undefined]]);
+    expect(scopes('list-cloud-players')).toEqual([
+      ['List with filter', 2, 15],
+      ['List without filter', 10, 20],
+    ]);
+    expect(getOperation('create-cloud-player').limits.concurrentTasks).toBe(50);
+  });
+
+  it('carries the Cloud Recording and Channel management limits', () => {
+    expect(getOperation('acquire').limits).toMatchObject({ concurrentTasks: 50, qps: [{ perSecond: 10 }] });
+    expect(getOperation('list-channels').limits.qps).toEqual([expect.objectContaining({ perSecond: 10 })]);
+    expect(getOperation('create-channel').limits.qps.map((q) => q.perMinute)).toEqual([100, 500, 1000]);
+  });
+
+  it("has the Media Pull page's whole error table", () => {
+    for (const id of ['create-cloud-player', 'list-cloud-players', 'update-cloud-player', 'delete-cloud-player']) {
+      const rows = getOperation(id).troubleshooting;
+      expect(rows.map((r) => r.status)).toEqual([400, 401, 403, 404, 409, 429, 500, 502, 503, 504]);
+      expect(rows.filter((r) => r.retry).map((r) => r.status)).toEqual([404, 429, 500, 502, 503, 504]);
+      for (const row of rows) expect(row.message && row.cause && row.measures).toBeTruthy();
+    }
+  });
+
+  it('keys the Cloud Recording codes to statuses', () => {
+    const rows = getOperation('start-recording').troubleshooting;
+    const codes = Object.fromEntries(rows.filter((r) => r.code !== undefined).map((r) => [r.code, r.status]));
+    expect(codes).toEqual({ 2: 400, 7: 201, 49: 400, 53: 400, 62: 504, 65: 206, 404: 404, 435: 404 });
+  });
+
+  it('uses the general and Media Pull back-off schedules', () => {
+    expect(getOperation('acquire').retry).toMatchObject({
+      schedule: 'general',
+      delaysMs: [[1000, 1000], [3000, 3000], [6000, 6000]],
+      retryStatuses: [429, 500, 502, 503, 504],
+      safeToRepeat: false,
+    });
+    expect(getOperation('list-cloud-players').retry).toMatchObject({
+      schedule: 'media-pull',
+      delaysMs: [[5000, 6000], [10000, 11000], [15000, 16000]],
+      retryStatuses: [404, 429, 500, 502, 503, 504],
+    });
+    expect(getOperation('start-recording').retry.notes?.[0]).toMatch(/3, 6 and 9 seconds/);
+  });
+
+  it('lets a Media Pull create be repeated only when it carries a name', () => {
+    const create = getOperation('create-cloud-player');
+    expect(create.retry).toMatchObject({ safeToRepeat: true, safeToRepeatWhen: 'player.name' });
+    expect(isSafeToRepeat(create, { player: { name: 'show68' } })).toBe(true);
+    expect(isSafeToRepeat(create, { player: { uid: 1 } })).toBe(false);
+    expect(isSafeToRepeat(create, undefined)).toBe(false);
+    expect(isSafeToRepeat(getOperation('acquire'), { cname: 'demo' })).toBe(false);
+    expect(isSafeToRepeat(getOperation('delete-cloud-player'), undefined)).toBe(true);
+    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player']);
+  });
+});
+
+describe('servers and failover', () => {
+  const servers = allServers();
+
+  it('has both primary domains and 16 regional domains', () => {
+    expect(servers.length).toBe(18);
+    expect(servers.filter((s) => s.role === 'primary').map((s) => s.host)).toEqual(['api.agora.io', 'api.sd-rtn.com']);
+    for (const s of servers) expect(s.url).toBe(`https://${s.host}`);
+    for (const s of servers.filter((x) => x.role === 'regional')) expect(s.host).toBe(`api-${s.region}.${s.family}`);
+  });
+
+  it('alternates are symmetric and cross the family, same role and region', () => {
+    for (const s of servers) {
+      const alternate = findServer(s.alternate!);
+      expect(alternate, s.host).toBeDefined();
+      expect(alternate!.alternate).toBe(s.host);
+      expect(alternate!.family).not.toBe(s.family);
+      expect(alternate!.role).toBe(s.role);
+      expect(alternate!.region).toBe(s.region);
+    }
+  });
+
+  it('adjacent regions are symmetric pairs in the same family', () => {
+    const pairs = new Set(['us-west-1|us-east-1', 'ap-southeast-1|ap-northeast-1', 'eu-west-1|eu-central-1', 'cn-east-1|cn-north-1']);
+    for (const s of servers) {
+      if (s.role === 'primary') {
+        expect(s.adjacent).toBeUndefined();
+        continue;
+      }
+      const adjacent = findServer(s.adjacent!)!;
+      expect(adjacent.adjacent).toBe(s.host);
+      expect(adjacent.family).toBe(s.family);
+      expect(pairs.has(`${s.region}|${adjacent.region}`) || pairs.has(`${adjacent.region}|${s.region}`)).toBe(true);
+    }
+  });
+
+  it('finds servers by host or URL, and nothing else', () => {
+    expect(findServer('api.sd-rtn.com')?.label).toBe('Primary (mainland China)');
+    expect(findServer('https://api-eu-central-1.agora.io/')?.region).toBe('eu-central-1');
+    expect(findServer('API.AGORA.IO')?.host).toBe('api.agora.io');
+    expect(findServer('evil.example.com')).toBeUndefined();
+    expect(findServer('api.agora.io.evil.com')).toBeUndefined();
+  });
+});
+
+describe('matchOperation', () => {
+  const app = '0123456789abcdef0123456789abcdef';
+  it('routes a request path to its operation with decoded parameters', () => {
+    expect(matchOperation('POST', `/v1/apps/${app}/cloud_recording/acquire`)?.operation.id).toBe('acquire');
+    expect(matchOperation('get', `/dev/v1/channel/user/property/${app}/123/my%20room`)).toMatchObject({
+      operation: { id: 'get-user-status' },
+      params: { appid: app, uid: '123', channelName: 'my room' },
+    });
+    expect(matchOperation('PATCH', `/eu/v1/projects/${app}/cloud-player/players/p1`)?.params).toEqual({ region: 'eu', appId: app, id: 'p1' });
+    expect(matchOperation('GET', `/v1/projects/${app}/cloud-player/players`)?.operation.id).toBe('list-cloud-players');
+    expect(matchOperation('GET', `/v1/projects/${app}/channels/demo`)?.operation.id).toBe('get-channel');
+  });
+
+  it('matches nothing for a wrong method, unknown path or bad encoding', () => {
+    expect(matchOperation('GET', `/v1/apps/${app}/cloud_recording/acquire`)).toBeUndefined();
+    expect(matchOperation('POST', '/v1/unknown')).toBeUndefined();
+    expect(matchOperation('GET', `/dev/v1/channel/user/${app}/%E0%A4%A`)).toBeUndefined();
+    expect(matchOperation('GET', `/dev/v1/channel/user/${app}/a/b`)).toBeUndefined();
+  });
+});

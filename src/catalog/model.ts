@@ -1,0 +1,239 @@
+/**
+ * Turns one raw OpenAPI operation into the normalised `OperationModel` that
+ * every consumer reads. Pure: takes the document, returns plain data.
+ */
+import { deref } from './resolve';
+import type {
+  OpenApiDocument,
+  RawExample,
+  RawMediaType,
+  RawOperation,
+  RawParameter,
+  RawPathItem,
+  RawResponse,
+} from './document';
+import type {
+  HttpMethod,
+  JsonSchema,
+  NamedExample,
+  OperationFamily,
+  OperationLimits,
+  OperationModel,
+  ParamLocation,
+  ParamModel,
+  ResponseModel,
+  RetryPolicy,
+  SecurityKind,
+  ServerModel,
+  TroubleshootingEntry,
+} from './types';
+
+export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set<HttpMethod>(['GET', 'PUT', 'DELETE']);
+
+/** Back-off per schedule, [min, max] ms per retry (Media Pull best practices). */
+export const RETRY_DELAYS_MS: Record<RetryPolicy['schedule'], Array<[number, number]>> = {
+  general: [
+    [1000, 1000],
+    [3000, 3000],
+    [6000, 6000],
+  ],
+  'media-pull': [
+    [5000, 6000],
+    [10000, 11000],
+    [15000, 16000],
+  ],
+};
+
+export interface FamilyInfo {
+  family: OperationFamily;
+  title: string;
+  /** Reference page slug under `/docs/reference/`. */
+  page: string;
+  description: string;
+}
+
+export interface RawOperationEntry {
+  path: string;
+  method: (typeof HTTP_METHODS)[number];
+  pathItem: RawPathItem;
+  operation: RawOperation;
+}
+
+/** Every operation in document order (paths, then methods as written). */
+export function rawOperations(doc: OpenApiDocument): RawOperationEntry[] {
+  const entries: RawOperationEntry[] = [];
+  for (const [path, pathItem] of Object.entries(doc.paths)) {
+    for (const key of Object.keys(pathItem)) {
+      const method = HTTP_METHODS.find((m) => m === key);
+      const operation = method ? pathItem[method] : undefined;
+      if (method && operation) entries.push({ path, method, pathItem, operation });
+    }
+  }
+  return entries;
+}
+
+/** Families from the document's tags (`x-family`, `x-page`), in tag order. */
+export function familiesOf(doc: OpenApiDocument): FamilyInfo[] {
+  return doc.tags.map((tag) => {
+    const family = tag['x-family'] as OperationFamily | undefined;
+    if (!family || !tag['x-page']) {
+      throw new Error(`Catalog tag "${tag.name}" needs x-family and x-page.`);
+    }
+    return { family, title: tag.name, page: tag['x-page'], description: (tag.description ?? '').trim() };
+  });
+}
+
+function namedExamples(media: { example?: unknown; examples?: Record<string, RawExample> }): NamedExample[] {
+  if (media.examples) {
+    return Object.entries(media.examples).map(([name, example]) => ({
+      name,
+      ...(example.summary ? { summary: example.summary } : {}),
+      value: example.value,
+    }));
+  }
+  return media.example === undefined ? [] : [{ name: 'default', value: media.example }];
+}
+
+function toParam(raw: RawParameter): ParamModel {
+  const schema = raw.schema ?? {};
+  const examples = namedExamples(raw);
+  const example = examples[0]?.value ?? schema.examples?.[0];
+  const param: ParamModel = {
+    name: raw.name,
+    in: raw.in as ParamLocation,
+    required: raw.required === true,
+    description: (raw.description ?? schema.description ?? '').trim(),
+    schema,
+  };
+  if (example !== undefined) param.example = example;
+  if (raw['x-value-from']) param.valueFrom = raw['x-value-from'];
+  return param;
+}
+
+function toResponse(status: string, raw: RawResponse): ResponseModel {
+  const media: RawMediaType | undefined = raw.content?.['application/json'];
+  const examples = media ? namedExamples(media) : [];
+  const response: ResponseModel = { status: Number(status), description: (raw.description ?? '').trim() };
+  if (media?.schema) response.schema = media.schema;
+  if (examples.length) {
+    response.example = examples[0].value;
+    response.examples = examples;
+  }
+  if (raw.headers && Object.keys(raw.headers).length) response.headers = Object.keys(raw.headers);
+  return response;
+}
+
+function securityKinds(doc: OpenApiDocument, requirements: Array<Record<string, string[]>>): SecurityKind[] {
+  const kinds: SecurityKind[] = [];
+  for (const requirement of requirements) {
+    for (const name of Object.keys(requirement)) {
+      const scheme = doc.components.securitySchemes?.[name];
+      const kind = scheme?.type === 'http' ? scheme.scheme?.toLowerCase() : undefined;
+      if (kind !== 'basic' && kind !== 'bearer') {
+        throw new Error(`Catalog security scheme "${name}" must be http basic or http bearer.`);
+      }
+      if (!kinds.includes(kind)) kinds.push(kind);
+    }
+  }
+  return kinds;
+}
+
+function toRetry(raw: unknown): RetryPolicy {
+  const value = (raw ?? {}) as Partial<RetryPolicy>;
+  const schedule = value.schedule === 'media-pull' ? 'media-pull' : 'general';
+  const policy: RetryPolicy = {
+    schedule,
+    delaysMs: RETRY_DELAYS_MS[schedule].map(([min, max]) => [min, max] as [number, number]),
+    safeToRepeat: value.safeToRepeat === true,
+    retryStatuses: value.retryStatuses ?? [429, 500, 502, 503, 504],
+  };
+  if (value.safeToRepeatWhen) policy.safeToRepeatWhen = value.safeToRepeatWhen;
+  if (value.notes?.length) policy.notes = value.notes;
+  return policy;
+}
+
+function toLimits(raw: unknown): OperationLimits {
+  const value = (raw ?? {}) as Partial<OperationLimits>;
+  const limits: OperationLimits = { qps: value.qps ?? [] };
+  if (value.concurrentTasks !== undefined) limits.concurrentTasks = value.concurrentTasks;
+  if (value.notes?.length) limits.notes = value.notes;
+  return limits;
+}
+
+/** Path and operation parameters, the operation's winning on the same name and location. */
+function mergedParams(entry: RawOperationEntry): RawParameter[] {
+  const byKey = new Map<string, RawParameter>();
+  for (const param of [...(entry.pathItem.parameters ?? []), ...(entry.operation.parameters ?? [])]) {
+    byKey.set(`${param.in}:${param.name}`, param);
+  }
+  return [...byKey.values()];
+}
+
+export function buildOperation(
+  doc: OpenApiDocument,
+  rawEntry: RawOperationEntry,
+  families: FamilyInfo[],
+  serversByHost: Map<string, ServerModel>,
+): OperationModel {
+  // Resolve every $ref once, so consumers never meet one.
+  const entry: RawOperationEntry = {
+    ...rawEntry,
+    pathItem: deref<RawPathItem>(doc, { parameters: rawEntry.pathItem.parameters, servers: rawEntry.pathItem.servers }),
+    operation: deref<RawOperation>(doc, rawEntry.operation),
+  };
+  const op = entry.operation;
+  const id = op.operationId;
+  const tag = op.tags?.[0];
+  const family = families.find((f) => f.title === tag);
+  if (!family) throw new Error(`Catalog operation "${id}" needs a tag naming its family (one of the document's tags).`);
+
+  const method = entry.method.toUpperCase() as HttpMethod;
+  const params = mergedParams(entry).map(toParam);
+  const json = op.requestBody?.content?.['application/json'];
+  const bodyExamples = json ? namedExamples(json) : [];
+  const rawServers = op.servers ?? entry.pathItem.servers ?? doc.servers;
+  const servers = rawServers.map((raw) => {
+    const host = new URL(raw.url).host;
+    const server = serversByHost.get(host);
+    if (!server) throw new Error(`Catalog operation "${id}" names server ${host}, which is not in the top-level servers.`);
+    return server;
+  });
+
+  const model: OperationModel = {
+    id,
+    method,
+    path: entry.path,
+    family: family.family,
+    familyTitle: family.title,
+    summary: op.summary ?? id,
+    description: (op.description ?? '').trim(),
+    guideExample: op['x-guide-example'] === true,
+    params,
+    pathParams: params.filter((p) => p.in === 'path'),
+    queryParams: params.filter((p) => p.in === 'query'),
+    headerParams: params.filter((p) => p.in === 'header'),
+    responses: Object.entries(op.responses ?? {})
+      .map(([status, response]) => toResponse(status, response))
+      .sort((a, b) => a.status - b.status),
+    security: securityKinds(doc, op.security ?? doc.security ?? []),
+    servers,
+    limits: toLimits(op['x-limits']),
+    troubleshooting: ((op['x-troubleshooting'] as TroubleshootingEntry[] | undefined) ?? []).map((row) => ({ ...row })),
+    retry: toRetry(op['x-retry']),
+    idempotent: IDEMPOTENT.has(method),
+    referencePath: `/docs/reference/${family.page}#${id}`,
+  };
+  if (op['x-nearest-real-call']) model.nearestRealCall = op['x-nearest-real-call'];
+  if (op['x-nearest-real-operations']) model.nearestRealOperations = op['x-nearest-real-operations'];
+  if (json?.schema) {
+    model.requestBody = {
+      required: op.requestBody?.required === true,
+      contentType: 'application/json',
+      schema: json.schema as JsonSchema,
+      example: bodyExamples[0]?.value,
+      examples: bodyExamples,
+    };
+  }
+  return model;
+}

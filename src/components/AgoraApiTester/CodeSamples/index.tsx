@@ -1,0 +1,83 @@
+import React, { useMemo, useState } from 'react';
+import type { ApiRequest, Credentials } from '../../../request/apiRequest';
+import type { RelayEnvironment } from '../../../relay/core/contract';
+import { generateSnippet, SNIPPET_TARGET_INFO, type SnippetTarget } from '../../../snippets';
+import CodeView from '../CodeView';
+import Tabs from '../Tabs';
+import styles from './styles.module.css';
+
+type Base = 'curl' | 'javascript' | 'python';
+
+const TABS = [
+  { value: 'curl', label: 'cURL' },
+  { value: 'javascript', label: 'JavaScript' },
+  { value: 'python', label: 'Python' },
+] as const;
+
+interface Props {
+  request: ApiRequest;
+  environment: RelayEnvironment;
+  credentials: Credentials | undefined;
+  /** `${origin}/sandbox` in the browser. */
+  sandboxBaseUrl: string;
+}
+
+/** The snippet for the current form, or a sentence saying what keeps it from being written. */
+function snippetFor(target: SnippetTarget, request: ApiRequest, baseUrl: string, credentials: Credentials | undefined): string {
+  try {
+    return generateSnippet(target, request, { baseUrl, credentials });
+  } catch (error) {
+    return `# The snippet cannot be written yet: ${(error as Error).message}`;
+  }
+}
+
+/** cURL / JavaScript / Python for the request as it stands, rebuilt on every keystroke. */
+export default function CodeSamples({ request, environment, credentials, sandboxBaseUrl }: Props) {
+  const [tab, setTab] = useState<Base>('curl');
+  const [production, setProduction] = useState(false);
+  const [inline, setInline] = useState(false);
+  const target: SnippetTarget = production && tab !== 'curl' ? `${tab}-production` : tab;
+  const baseUrl = environment === 'sandbox' ? sandboxBaseUrl : `https://${request.server}`;
+  const code = useMemo(
+    () => snippetFor(target, request, baseUrl, inline ? credentials : undefined),
+    [target, request, baseUrl, inline, credentials],
+  );
+  const info = SNIPPET_TARGET_INFO[target];
+  return (
+    <section className={styles.samples} aria-label="Code">
+      <h4 className={styles.title}>Code</h4>
+      <Tabs
+        label="Snippet language"
+        tabs={TABS}
+        selected={tab}
+        onSelect={setTab}
+        extra={
+          <>
+            <label className={styles.option}>
+              <input type="checkbox" checked={production} disabled={tab === 'curl'} onChange={(event) => setProduction(event.target.checked)} />
+              Production
+            </label>
+            <label className={styles.option}>
+              <input type="checkbox" checked={inline} onChange={(event) => setInline(event.target.checked)} />
+              Include my credentials
+            </label>
+          </>
+        }
+      >
+        <p className={styles.note}>
+          {inline
+            ? 'Your credentials are written into this code: do not commit or share it.'
+            : credentialsNote(request.auth)}
+          {environment === 'sandbox' && ' Runs against this site’s sandbox.'}
+        </p>
+        <CodeView code={code} language={info.language} label={`${info.label} snippet`} />
+      </Tabs>
+    </section>
+  );
+}
+
+function credentialsNote(auth: ApiRequest['auth']): string {
+  if (auth === 'basic') return 'Credentials come from AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET.';
+  if (auth === 'bearer') return 'The token comes from AGORA_TOKEN.';
+  return '';
+}

@@ -1,0 +1,70 @@
+import React, { useState } from 'react';
+import { Highlight } from 'prism-react-renderer';
+import { usePrismTheme } from '../site';
+import { useCopy } from './useCopy';
+import styles from './styles.module.css';
+
+/** Above this, only the head is highlighted and shown until the reader asks for all. */
+export const TRUNCATE_AT = 1024 * 1024;
+const PREVIEW_CHARS = 64 * 1024;
+/** Tokenizing megabytes would freeze the page: large text is shown as plain text. */
+const HIGHLIGHT_LIMIT = 200 * 1024;
+
+interface Props {
+  code: string;
+  language: string;
+  /** Names the Copy button and the code region, e.g. "cURL snippet". */
+  label: string;
+  /** Bytes of the original content, when known (decides the truncation). */
+  sizeBytes?: number;
+}
+
+/** Highlighted code in the site's Prism theme, with a Copy button and "Show all" for huge bodies. */
+export default function CodeView({ code, language, label, sizeBytes }: Props) {
+  const theme = usePrismTheme();
+  const { copied, failed, copy } = useCopy();
+  const [showAll, setShowAll] = useState(false);
+  const huge = (sizeBytes ?? code.length) > TRUNCATE_AT;
+  const visible = huge && !showAll ? code.slice(0, PREVIEW_CHARS) : code;
+  return (
+    <div className={styles.wrapper}>
+      <div className={styles.toolbar}>
+        <button type="button" className={styles.copy} onClick={() => copy(code)} aria-describedby={undefined}>
+          Copy
+        </button>
+        <span role="status" className={styles.confirmation}>
+          {copied ? 'Copied' : failed ? 'Copy failed: select the text and copy it' : ''}
+        </span>
+      </div>
+      {visible.length <= HIGHLIGHT_LIMIT ? (
+        <Highlight theme={theme} code={visible} language={language}>
+          {({ className, style, tokens, getLineProps, getTokenProps }) => (
+            <pre className={`${className} ${styles.pre}`} style={style} tabIndex={0} aria-label={label}>
+              <code>
+                {tokens.map((line, lineIndex) => (
+                  <div key={lineIndex} {...getLineProps({ line })}>
+                    {line.map((token, tokenIndex) => (
+                      <span key={tokenIndex} {...getTokenProps({ token })} />
+                    ))}
+                  </div>
+                ))}
+              </code>
+            </pre>
+          )}
+        </Highlight>
+      ) : (
+        <pre className={styles.pre} style={{ color: theme.plain.color, backgroundColor: theme.plain.backgroundColor }} tabIndex={0} aria-label={label}>
+          <code>{visible}</code>
+        </pre>
+      )}
+      {huge && !showAll && (
+        <p className={styles.truncated}>
+          Showing the first {Math.round(PREVIEW_CHARS / 1024)} KB of {Math.round((sizeBytes ?? code.length) / 1024)} KB.{' '}
+          <button type="button" className="button button--sm button--secondary" onClick={() => setShowAll(true)}>
+            Show all
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import React from 'react';
+import type { OperationModel, ParamLocation, ParamModel } from '../../../catalog/types';
+import Field, { fieldStyles } from '../Field';
+import { locationKey, paramKey, type FormState } from '../formModel';
+import styles from './styles.module.css';
+
+interface Props {
+  op: OperationModel;
+  form: FormState;
+  errors: Record<string, string[]>;
+  onServer: (host: string) => void;
+  onParam: (location: ParamLocation, name: string, value: string) => void;
+}
+
+function typeHint(param: ParamModel): string {
+  const type = Array.isArray(param.schema.type) ? param.schema.type.join(' | ') : param.schema.type;
+  return [param.in, type].filter(Boolean).join(' · ');
+}
+
+function ParamInput({ param, value, onChange, control }: { param: ParamModel; value: string; onChange: (value: string) => void; control: object }) {
+  const options = param.schema.enum ?? (param.schema.type === 'boolean' ? [true, false] : undefined);
+  if (options) {
+    return (
+      <select {...control} className={fieldStyles.control} value={value} onChange={(event) => onChange(event.target.value)}>
+        {(!param.required || !options.some((option) => String(option) === value)) && <option value="">(none)</option>}
+        {options.map((option) => (
+          <option key={String(option)} value={String(option)}>
+            {String(option)}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const numeric = param.schema.type === 'integer' || param.schema.type === 'number';
+  return (
+    <input
+      {...control}
+      className={fieldStyles.control}
+      type="text"
+      inputMode={numeric ? 'numeric' : undefined}
+      spellCheck={false}
+      autoComplete="off"
+      value={value}
+      placeholder={param.schema.default !== undefined ? String(param.schema.default) : undefined}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
+
+/** The server (region) choice and every path, query and header parameter of the operation. */
+export default function ParamsForm({ op, form, errors, onServer, onParam }: Props) {
+  const params = [...op.pathParams, ...op.queryParams, ...op.headerParams];
+  return (
+    <div className={styles.params}>
+      <Field label="Server" description="The host the call goes to. The relay fails over to the alternate and adjacent domains when needed.">
+        {(control) => (
+          <select {...control} className={fieldStyles.control} value={form.server} onChange={(event) => onServer(event.target.value)}>
+            {op.servers.map((server) => (
+              <option key={server.host} value={server.host}>
+                {server.host} — {server.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {params.length > 0 && (
+        <fieldset className={styles.group}>
+          <legend>Parameters</legend>
+          <div className={styles.grid}>
+            {params.map((param) => (
+              <Field
+                key={paramKey(param)}
+                label={param.name}
+                required={param.required}
+                hint={typeHint(param)}
+                description={
+                  param.valueFrom
+                    ? `${param.description} Comes from ${param.valueFrom.operationId} (${param.valueFrom.field}); in the Sandbox, Send fetches it for you when empty.`
+                    : param.description
+                }
+                errors={errors[paramKey(param)]}
+              >
+                {(control) => (
+                  <ParamInput
+                    param={param}
+                    control={control}
+                    value={form[locationKey[param.in]][param.name] ?? ''}
+                    onChange={(value) => onParam(param.in, param.name, value)}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import React from 'react';
+import clsx from 'clsx';
+import styles from './styles.module.css';
+
+const HIGHLIGHT = /^(x-ratelimit-.*|x-request-id|x-resource-id|retry-after)$/i;
+
+function header(headers: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+/** Remaining quota from X-RateLimit-Limit / -Remaining, or undefined when absent. */
+export function quota(headers: Record<string, string>): { limit: number; remaining: number; reset?: number } | undefined {
+  const limit = Number(header(headers, 'x-ratelimit-limit'));
+  const remaining = Number(header(headers, 'x-ratelimit-remaining'));
+  if (!Number.isFinite(limit) || !Number.isFinite(remaining) || limit <= 0) return undefined;
+  const reset = Number(header(headers, 'x-ratelimit-reset'));
+  return { limit, remaining, reset: Number.isFinite(reset) ? reset : undefined };
+}
+
+/** Response headers, the rate-limit and id headers highlighted, with a remaining-quota meter. */
+export default function Headers({ headers }: { headers: Record<string, string> }) {
+  const entries = Object.entries(headers).sort(([a], [b]) => Number(HIGHLIGHT.test(b)) - Number(HIGHLIGHT.test(a)) || a.localeCompare(b));
+  const limits = quota(headers);
+  return (
+    <div className={styles.section}>
+      {limits && (
+        <p className={styles.quota}>
+          <label>
+            Remaining quota: {limits.remaining} of {limits.limit} requests
+            <meter min={0} max={limits.limit} low={limits.limit * 0.2} optimum={limits.limit} value={limits.remaining} />
+          </label>
+          {limits.reset !== undefined && limits.reset > 1e9 && (
+            <span className={styles.muted}> · resets at {new Date(limits.reset * 1000).toLocaleTimeString()}</span>
+          )}
+        </p>
+      )}
+      <details>
+        <summary className={styles.heading}>Headers ({entries.length})</summary>
+        <dl className={styles.headers}>
+          {entries.map(([name, value]) => (
+            <div key={name} className={clsx(HIGHLIGHT.test(name) && styles.highlight)}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  );
+}

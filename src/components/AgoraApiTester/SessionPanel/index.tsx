@@ -1,0 +1,109 @@
+import React, { useId, useState } from 'react';
+import type { SecurityKind } from '../../../catalog/types';
+import Field from '../Field';
+import { clearHistory } from '../HistoryPanel/pageHistory';
+import { isDemo, useSession, type CredentialFields } from '../session';
+import styles from './styles.module.css';
+
+const FIELDS: Record<SecurityKind, Array<{ key: keyof CredentialFields; label: string; secret: boolean }>> = {
+  basic: [
+    { key: 'customerId', label: 'Customer ID', secret: false },
+    { key: 'customerSecret', label: 'Customer Secret', secret: true },
+  ],
+  bearer: [{ key: 'token', label: 'Token', secret: true }],
+};
+
+function MaskedInput({ value, onChange, secret, label, control }: {
+  value: string;
+  onChange: (value: string) => void;
+  secret: boolean;
+  label: string;
+  control: Record<string, unknown>;
+}) {
+  const [shown, setShown] = useState(false);
+  return (
+    <div className={styles.masked}>
+      <input
+        {...control}
+        className={styles.input}
+        type={secret && !shown ? 'password' : 'text'}
+        value={value}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <button type="button" className={styles.toggle} aria-label={`${shown ? 'Hide' : 'Show'} ${label}`} onClick={() => setShown(!shown)}>
+        {shown ? 'Hide' : 'Show'}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Environment and credentials, shared by every tester on the page: typing here
+ * updates all of them. Shows only the fields the operation's scheme needs.
+ */
+export default function SessionPanel({ scheme }: { scheme: SecurityKind | undefined }) {
+  const [session, store] = useSession();
+  const id = useId();
+  const fields = session.credentials[session.environment];
+  const demo = session.environment === 'sandbox' && isDemo(fields);
+  return (
+    <div className={styles.panel}>
+      <fieldset className={styles.environment}>
+        <legend>Environment</legend>
+        {(['sandbox', 'live'] as const).map((environment) => (
+          <label key={environment} className={styles.choice}>
+            <input
+              type="radio"
+              name={`${id}-environment`}
+              value={environment}
+              checked={session.environment === environment}
+              onChange={() => store.setEnvironment(environment)}
+            />
+            {environment === 'sandbox' ? 'Sandbox (emulator)' : 'Live (real Agora)'}
+          </label>
+        ))}
+      </fieldset>
+      {scheme && (
+        <details className={styles.credentials} open={session.environment === 'live'}>
+          <summary>
+            Credentials: {scheme === 'basic' ? 'HTTP Basic' : 'Bearer token'}
+            {demo && <span className={styles.demo}>demo</span>}
+          </summary>
+          <p className={styles.note}>
+            Entered once for every tester on this page. Kept in memory only
+            {session.remember ? ' and in this tab’s session storage' : ''}; never put in links, history or snippets unless you ask.
+          </p>
+          <div className={styles.grid}>
+            {FIELDS[scheme].map((field) => (
+              <Field key={field.key} label={field.label} hint={demo ? 'demo' : undefined}>
+                {(control) => (
+                  <MaskedInput
+                    control={control}
+                    label={field.label}
+                    secret={field.secret}
+                    value={fields[field.key]}
+                    onChange={(value) => store.setCredential(field.key, value)}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          <div className={styles.actions}>
+            <label className={styles.choice}>
+              <input type="checkbox" checked={session.remember} onChange={(event) => store.setRemember(event.target.checked)} />
+              Remember in this tab
+            </label>
+            <button type="button" className="button button--sm button--outline button--secondary" onClick={() => {
+                store.forget();
+                clearHistory(window.location.pathname);
+              }}>
+              Forget
+            </button>
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { bodyTree, coerceLeaf, formFromRequest, getAt, initialForm, setAt, setBodyField, setBodyText, setParam } from './formModel';
+import { createChannel, createCloudPlayer, listCloudPlayers } from './testing/fixtures';
+
+describe('initialForm', () => {
+  it('pre-fills path params from examples and the body from the catalog example', () => {
+    const form = initialForm(createChannel);
+    expect(form.server).toBe('api.agora.io');
+    expect(form.path).toEqual({ projectId: '0123456789abcdef0123456789abcdef' });
+    expect(form.body).toEqual(createChannel.requestBody!.example);
+    expect(JSON.parse(form.bodyText)).toEqual(form.body);
+    expect(form.bodyParseError).toBeNull();
+  });
+
+  it('pre-fills query params from schema defaults and leaves others empty', () => {
+    const form = initialForm(listCloudPlayers);
+    expect(form.query).toEqual({ pageSize: '200', pageToken: '', filter: '' });
+    expect(form.body).toBeUndefined();
+  });
+
+  it('does not share the catalog example object (edits never leak into the catalog)', () => {
+    const form = setBodyField(initialForm(createChannel), ['channel'], 'x');
+    expect((createChannel.requestBody!.example as { channel: string }).channel).toBe('my-video-channel');
+    expect(getAt(form.body, ['channel'])).toBe('x');
+  });
+});
+
+describe('body sync', () => {
+  it('a form edit rewrites the JSON text', () => {
+    const form = setBodyField(initialForm(createChannel), ['clientRequest', 'resourceExpiredHour'], 48);
+    expect(JSON.parse(form.bodyText).clientRequest.resourceExpiredHour).toBe(48);
+  });
+
+  it('JSON text that parses becomes the body; text that does not keeps the last body', () => {
+    let form = setBodyText(initialForm(createChannel), '{"channel":"abc","uid":"1"}');
+    expect(form.body).toEqual({ channel: 'abc', uid: '1' });
+    form = setBodyText(form, '{"channel":"abc",');
+    expect(form.body).toEqual({ channel: 'abc', uid: '1' });
+    expect(form.bodyParseError).toMatch(/JSON/);
+    expect(form.bodyText).toBe('{"channel":"abc",');
+  });
+
+  it('clearing a field removes it and prunes emptied objects', () => {
+    const root = { a: { b: { c: 1 } }, d: 2 };
+    expect(setAt(root, ['a', 'b', 'c'], undefined)).toEqual({ d: 2 });
+    expect(root.a.b.c).toBe(1);
+  });
+});
+
+describe('bodyTree', () => {
+  it('describes nested objects, enums and required marks', () => {
+    const tree = bodyTree(createChannel.requestBody!.schema);
+    expect(tree.kind).toBe('object');
+    if (tree.kind !== 'object') return;
+    const names = tree.children.map((child) => [child.name, child.kind, child.required]);
+    expect(names).toEqual([
+      ['channel', 'string', true],
+      ['uid', 'string', true],
+      ['clientRequest', 'object', false],
+    ]);
+    const clientRequest = tree.children[2];
+    if (clientRequest.kind !== 'object') throw new Error('expected object');
+    const recordingConfig = clientRequest.children[1];
+    if (recordingConfig.kind !== 'object') throw new Error('expected object');
+    expect(recordingConfig.children[0]).toMatchObject({ name: 'channelType', kind: 'enum', path: ['clientRequest', 'recordingConfig', 'channelType'] });
+  });
+
+  it('keeps both sides of a oneOf as fields', () => {
+    const tree = bodyTree(createCloudPlayer.requestBody!.schema);
+    if (tree.kind !== 'object' || tree.children[0].kind !== 'object') throw new Error('expected objects');
+    expect(tree.children[0].children.map((child) => child.name)).toEqual(expect.arrayContaining(['uid', 'account']));
+  });
+});
+
+describe('coercion and restore', () => {
+  it('turns input text into typed values', () => {
+    expect(coerceLeaf('integer', {}, '42')).toBe(42);
+    expect(coerceLeaf('integer', {}, '4x')).toBe('4x');
+    expect(coerceLeaf('enum', { enum: [0, 1] }, '1')).toBe(1);
+    expect(coerceLeaf('boolean', {}, 'true')).toBe(true);
+    expect(coerceLeaf('string', {}, '')).toBeUndefined();
+  });
+
+  it('restores a request but drops unknown params and unknown servers', () => {
+    const form = formFromRequest(createChannel, {
+      server: 'evil.example.com',
+      pathParams: { projectId: 'abc', other: 'x' },
+      query: {},
+      headers: {},
+      body: { channel: 'restored', uid: '7' },
+    });
+    expect(form.server).toBe('api.agora.io');
+    expect(form.path).toEqual({ projectId: 'abc' });
+    expect(form.body).toEqual({ channel: 'restored', uid: '7' });
+    expect(setParam(form, 'path', 'projectId', 'z').path.projectId).toBe('z');
+  });
+});

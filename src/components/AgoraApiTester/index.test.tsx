@@ -1,0 +1,226 @@
+// @vitest-environment jsdom
+import React from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import '@testing-library/jest-dom/vitest';
+import type { RelayResult } from '../../relay/core/contract';
+
+vi.mock('./site', async () => (await import('./testing/siteMock')).siteMock);
+vi.mock('./BodyEditor/MonacoJson', async () => ({ default: (await import('./testing/siteMock')).MonacoStandIn }));
+
+const { default: AgoraApiTester } = await import('./index');
+const { sessionStore } = await import('./session');
+const { clearHistory } = await import('./HistoryPanel/pageHistory');
+
+function relayAnswer(result: Partial<RelayResult>, status = 200): Response {
+  const body = status === 200 ? { status: 200, statusText: 'OK', headers: {}, body: {}, sizeBytes: 2, durationMs: 12, attempts: [], ...result } : result;
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+const fetchMock = vi.fn<typeof fetch>();
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+  sessionStore().forget();
+  clearHistory(window.location.pathname);
+  window.sessionStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function tester() {
+  return screen.getByRole('region', { name: 'Create a channel' });
+}
+
+describe('form building', () => {
+  it('builds labelled fields from the catalog, pre-filled so Send works at once', () => {
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    expect(within(root).getByText('POST')).toBeInTheDocument();
+    expect(within(root).getByText('{projectId}').tagName).toBe('MARK');
+    expect(within(root).getByRole('link', { name: /Reference/ })).toHaveAttribute('href', '/docs/reference/guide-examples#create-channel');
+    expect(within(root).getByLabelText('projectId')).toHaveValue('0123456789abcdef0123456789abcdef');
+    expect(within(root).getByLabelText('channel', { exact: true })).toHaveValue('myvideochannel');
+    expect(within(root).getByLabelText('resourceExpiredHour')).toHaveValue('24');
+    const channelType = within(root).getByLabelText('channelType');
+    expect(channelType.tagName).toBe('SELECT');
+    expect(within(channelType).getAllByRole('option').map((option) => option.textContent)).toEqual(['(not set)', '0', '1']);
+    expect(within(root).getByLabelText('Server')).toHaveValue('api.agora.io');
+    expect(within(root).getByLabelText('Customer Secret')).toHaveAttribute('type', 'password');
+    expect(within(root).getByRole('button', { name: 'Send request' })).not.toHaveAttribute('aria-disabled');
+    expect(within(root).getByRole('tab', { name: 'cURL' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('shows the secret on demand and labels the demo credentials', async () => {
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    expect(within(root).getAllByText('demo').length).toBeGreaterThan(0);
+    await userEvent.click(within(root).getByText(/^Credentials:/));
+    await userEvent.click(within(root).getByRole('button', { name: 'Show Customer Secret' }));
+    expect(within(root).getByLabelText('Customer Secret')).toHaveAttribute('type', 'text');
+  });
+});
+
+describe('validation', () => {
+  it('puts the message next to the field and blocks Send with a summary', async () => {
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    const channel = within(root).getByLabelText('channel', { exact: true });
+    await userEvent.clear(channel);
+    await userEvent.type(channel, 'bad name!');
+    expect(channel).toHaveAttribute('aria-invalid', 'true');
+    expect(channel).toHaveAccessibleDescription(/channel has the wrong format/);
+    const send = within(root).getByRole('button', { name: 'Send request' });
+    expect(send).toHaveAttribute('aria-disabled', 'true');
+    expect(within(root).getByText(/Send is blocked until this is fixed/)).toBeInTheDocument();
+    await userEvent.click(send);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('explains uid XOR account in plain words', async () => {
+    render(<AgoraApiTester endpoint="create-cloud-player" />);
+    const root = screen.getByRole('region', { name: /cloud player/i });
+    await userEvent.type(within(root).getByLabelText('account'), 'alice');
+    expect(within(root).getByLabelText('uid')).toHaveAccessibleDescription(/Give only one of uid or account, not both/);
+    expect(within(root).getByLabelText('account')).toHaveAccessibleDescription(/Give only one of uid or account, not both/);
+  });
+});
+
+describe('body views stay in sync', () => {
+  it('form edits show in the JSON view and JSON edits show in the form', async () => {
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    const uid = within(root).getByLabelText('uid', { exact: true });
+    await userEvent.clear(uid);
+    await userEvent.type(uid, 'reader42');
+    await userEvent.click(within(root).getByRole('tab', { name: 'JSON' }));
+    const json = await within(root).findByTestId('monaco-stand-in');
+    expect(JSON.parse((json as HTMLTextAreaElement).value).uid).toBe('reader42');
+    await userEvent.clear(json);
+    await userEvent.click(json);
+    await userEvent.paste('{"channel":"fromjson","uid":"7"}');
+    await userEvent.click(within(root).getByRole('tab', { name: 'Form' }));
+    expect(within(root).getByLabelText('channel', { exact: true })).toHaveValue('fromjson');
+    expect(within(root).queryByLabelText('resourceExpiredHour')).toHaveValue('');
+  });
+
+  it('keeps half-typed JSON and blocks Send until it parses', async () => {
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.click(within(root).getByRole('tab', { name: 'JSON' }));
+    const json = await within(root).findByLabelText('Create a channel: JSON body');
+    await userEvent.clear(json);
+    await userEvent.type(json, '{{"channel": ');
+    expect(within(root).getAllByText(/The JSON body does not parse yet/).length).toBeGreaterThan(0);
+    expect(within(root).getByRole('button', { name: 'Send request' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('updates the cURL snippet at every keystroke', async () => {
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.type(within(root).getByLabelText('channel', { exact: true }), 'X');
+    expect(within(root).getByLabelText('cURL snippet').textContent).toContain('myvideochannelX');
+    expect(within(root).getByLabelText('cURL snippet').textContent).not.toContain('demo-customer-secret');
+  });
+});
+
+describe('response states', () => {
+  it('shows loading, then a 200 with attempts, quota and body', async () => {
+    let answer: (response: Response) => void = () => {};
+    fetchMock.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    expect(within(root).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    expect(within(root).getByText('Sending request…')).toBeInTheDocument();
+    const envelope = JSON.parse(String(fetchMock.mock.calls[0][1]?.body));
+    expect(envelope).toMatchObject({ operationId: 'create-channel', environment: 'sandbox', headers: { Authorization: expect.stringMatching(/^Basic /) } });
+    await act(async () =>
+      answer(
+        relayAnswer({
+          headers: { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '97', 'x-request-id': 'abc' },
+          body: { code: 200, message: 'success', data: { resourceId: 'r1' } },
+          attempts: [{ host: 'api.agora.io', status: 200, error: null, waitMs: 0, durationMs: 10 }],
+        }),
+      ),
+    );
+    expect(within(root).getByText(/^200 OK · 12 ms/)).toBeInTheDocument();
+    expect(within(root).getByText('Remaining quota: 97 of 100 requests')).toBeInTheDocument();
+    expect(within(root).getByLabelText('Response body').textContent).toContain('"resourceId": "r1"');
+    expect(within(root).getByRole('list', { name: 'Attempts' })).toHaveTextContent('api.agora.io 200');
+  });
+
+  it('explains a 401 with the catalog troubleshooting row', async () => {
+    fetchMock.mockResolvedValue(relayAnswer({ status: 401, statusText: 'Unauthorized', body: { message: 'Invalid authentication credentials' } }));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    expect(await within(root).findByText(/^401 Unauthorized ·/)).toBeInTheDocument();
+    expect(within(root).getByText('401 Unauthorized', { selector: 'p' })).toBeInTheDocument();
+    expect(within(root).getByText(/What to do:/)).toBeInTheDocument();
+  });
+
+  it('marks the field a 400 names', async () => {
+    fetchMock.mockResolvedValue(
+      relayAnswer({ status: 400, statusText: 'Bad Request', body: { code: 400, message: 'Invalid channel name format', details: { field: 'channel', reason: 'Channel name must be alphanumeric' } } }),
+    );
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    await within(root).findByText(/^400 Bad Request ·/);
+    expect(within(root).getByLabelText('channel', { exact: true })).toHaveAccessibleDescription(/The server refused it: Channel name must be alphanumeric/);
+  });
+
+  it('explains a relay refusal', async () => {
+    fetchMock.mockResolvedValue(relayAnswer({ error: { code: 'rate_limited', message: 'Too many requests from this client.' } } as never, 429));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    expect(await within(root).findByText('Refused by the relay')).toBeInTheDocument();
+    expect(within(root).getByText(/paused you/)).toBeInTheDocument();
+  });
+
+  it('cancels, keeping what the reader typed', async () => {
+    fetchMock.mockImplementation((_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.type(within(root).getByLabelText('uid', { exact: true }), '9');
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    await userEvent.click(within(root).getByRole('button', { name: 'Cancel' }));
+    expect(await within(root).findByText(/^Cancelled:/)).toBeInTheDocument();
+    expect(within(root).getByLabelText('uid', { exact: true })).toHaveValue('user_123459');
+  });
+
+  it('sends the simulated fault in the sandbox and records history without credentials', async () => {
+    fetchMock.mockResolvedValue(relayAnswer({}));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.selectOptions(within(root).getByLabelText('Simulate'), '503');
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    await within(root).findByText(/^200 OK ·/);
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body)).headers['X-Sandbox-Fault']).toBe('503');
+    await waitFor(() => expect(within(root).getByText(/^History \(1\)/)).toBeInTheDocument());
+    expect(JSON.stringify(window.sessionStorage)).not.toContain('Basic');
+  });
+});
+
+describe('share links', () => {
+  it('Copy link puts the request in the hash; opening it restores the form', async () => {
+    const first = render(<AgoraApiTester endpoint="create-channel" />);
+    const channel = within(tester()).getByLabelText('channel', { exact: true });
+    await userEvent.clear(channel);
+    await userEvent.type(channel, 'shared1');
+    await userEvent.click(within(tester()).getByRole('button', { name: 'Copy link' }));
+    expect(window.location.hash).toMatch(/^#try=1\./);
+    expect(decodeURIComponent(window.location.hash)).not.toContain('demo-customer');
+    first.unmount();
+    render(<AgoraApiTester endpoint="create-channel" />);
+    expect(within(tester()).getByLabelText('channel', { exact: true })).toHaveValue('shared1');
+    window.history.replaceState(null, '', '/');
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { initialForm, setBodyField, setBodyText, setParam } from './formModel';
+import { summarize, validateForm } from './validate';
+import { createChannel, createCloudPlayer, listCloudPlayers } from './testing/fixtures';
+
+describe('validateForm', () => {
+  it('accepts every default form (Send works at once)', () => {
+    for (const op of [createChannel, createCloudPlayer, listCloudPlayers]) {
+      expect(validateForm(op, initialForm(op)).errors).toEqual([]);
+    }
+  });
+
+  it('reports a missing required path param on its field', () => {
+    const result = validateForm(createChannel, setParam(initialForm(createChannel), 'path', 'projectId', ''));
+    expect(result.valid).toBe(false);
+    expect(result.byField['path.projectId']).toEqual(['projectId is required.']);
+  });
+
+  it('checks query params against their schema after coercion', () => {
+    const form = setParam(initialForm(listCloudPlayers), 'query', 'pageSize', '900');
+    expect(validateForm(listCloudPlayers, form).byField['query.pageSize']).toEqual(['pageSize must be at most 500.']);
+    const notNumber = setParam(initialForm(listCloudPlayers), 'query', 'pageSize', 'ten');
+    expect(validateForm(listCloudPlayers, notNumber).byField['query.pageSize']).toEqual(['pageSize must be a whole number.']);
+  });
+
+  it('maps body pattern, range, enum and required errors to their fields', () => {
+    let form = setBodyField(initialForm(createChannel), ['channel'], 'bad name!');
+    form = setBodyField(form, ['clientRequest', 'resourceExpiredHour'], 0);
+    form = setBodyField(form, ['clientRequest', 'recordingConfig', 'streamTypes'], 7);
+    form = setBodyField(form, ['uid'], undefined);
+    const { byField } = validateForm(createChannel, form);
+    expect(byField['body.channel'][0]).toMatch(/^channel has the wrong format \(Channel name\): it must match/);
+    expect(byField['body.clientRequest.resourceExpiredHour']).toEqual(['clientRequest.resourceExpiredHour must be at least 1.']);
+    expect(byField['body.clientRequest.recordingConfig.streamTypes']).toEqual(['clientRequest.recordingConfig.streamTypes must be one of 0, 1, 2.']);
+    expect(byField['body.uid']).toEqual(['uid is required.']);
+  });
+
+  it('explains uid XOR account in plain words, on both fields', () => {
+    const both = setBodyField(initialForm(createCloudPlayer), ['player', 'account'], 'alice');
+    const bothResult = validateForm(createCloudPlayer, both);
+    expect(bothResult.byField['body.player.uid']).toEqual(['Give only one of uid or account, not both: they exclude each other.']);
+    expect(bothResult.byField['body.player.account']).toEqual(bothResult.byField['body.player.uid']);
+    expect(summarize(bothResult)).toEqual(['Give only one of uid or account, not both: they exclude each other.']);
+
+    const neither = setBodyField(initialForm(createCloudPlayer), ['player', 'uid'], undefined);
+    expect(validateForm(createCloudPlayer, neither).byField['body.player.uid']).toEqual(['Give one of uid or account (exactly one of them).']);
+  });
+
+  it('says "not both" also when the branches exclude each other with `not`', () => {
+    const op = structuredClone(createCloudPlayer);
+    const player = op.requestBody!.schema.properties!.player;
+    player.oneOf = [
+      { required: ['uid'], not: { required: ['account'] } },
+      { required: ['account'], not: { required: ['uid'] } },
+    ];
+    const both = setBodyField(initialForm(op), ['player', 'account'], 'alice');
+    expect(validateForm(op, both).byField['body.player.account']).toEqual(['Give only one of uid or account, not both: they exclude each other.']);
+  });
+
+  it('blocks a body that does not parse', () => {
+    const result = validateForm(createChannel, setBodyText(initialForm(createChannel), '{'));
+    expect(result.byField.body[0]).toMatch(/^The JSON body does not parse yet/);
+  });
+});

@@ -1,0 +1,35 @@
+import React from 'react';
+import type { OperationModel } from '../../catalog/types';
+import styles from './styles.module.css';
+
+/** Errors a reader may meet: the catalog's troubleshooting rows (status, meaning, what to do). */
+export default function ErrorsTable({ op }: { op: OperationModel }): React.JSX.Element {
+  return (
+    <table className={styles.table}>
+      <caption className={styles.caption}>Errors and what to do</caption>
+      <thead>
+        <tr>
+          <th scope="col">Status</th>
+          <th scope="col">Message</th>
+          <th scope="col">Meaning</th>
+          <th scope="col">What to do</th>
+          <th scope="col">Retry</th>
+        </tr>
+      </thead>
+      <tbody>
+        {op.troubleshooting.map((row) => (
+          <tr key={`${row.status}:${row.code ?? ''}:${row.message}`} data-status={row.status}>
+            <th scope="row">
+              {row.status}
+              {row.code !== undefined && <span className={styles.code}> code {row.code}</span>}
+            </th>
+            <td>{row.message}</td>
+            <td>{row.cause}</td>
+            <td>{row.measures}</td>
+            <td>{row.retry ? 'yes, with back-off' : 'no'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,58 @@
+import React from 'react';
+import type { JsonSchema } from '../../catalog/types';
+import Constraints from './Constraints';
+import { exactlyOneOf, flattenFields } from './schemaText';
+import styles from './styles.module.css';
+
+/** "Exactly one of" notes for the body and every nested object that has one. */
+function exclusiveGroups(schema: JsonSchema, prefix = ''): string[] {
+  const notes: string[] = [];
+  const own = exactlyOneOf(schema);
+  if (own) notes.push(own.map((name) => (prefix ? `${prefix}.${name}` : name)).join(' or '));
+  for (const [key, child] of Object.entries(schema.properties ?? {})) {
+    notes.push(...exclusiveGroups(child, prefix ? `${prefix}.${key}` : key));
+  }
+  return notes;
+}
+
+/** The request body's fields, nested objects flattened to dotted names. */
+export default function FieldsTable({ schema }: { schema: JsonSchema }): React.JSX.Element {
+  const rows = flattenFields(schema);
+  const groups = exclusiveGroups(schema);
+  return (
+    <>
+      <table className={styles.table}>
+        <caption className={styles.caption}>Body fields (JSON)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Type</th>
+            <th scope="col">Required</th>
+            <th scope="col">Description</th>
+            <th scope="col">Constraints</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name} data-field={row.name}>
+              <th scope="row" style={{ paddingLeft: `${0.75 + row.depth}rem` }}>
+                <code>{row.name}</code>
+              </th>
+              <td>{row.type}</td>
+              <td>{row.required ? 'yes' : 'no'}</td>
+              <td>{row.description}</td>
+              <td>
+                <Constraints items={row.constraints} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {groups.map((group) => (
+        <p key={group} className={styles.note}>
+          Exactly one of <code>{group}</code> must be given, never both.
+        </p>
+      ))}
+    </>
+  );
+}

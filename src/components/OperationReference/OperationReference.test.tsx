@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import React from 'react';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { getOperation } from '../../catalog';
+import { flattenFields } from './schemaText';
+import OperationReference from './index';
+import ServersTable from './ServersTable';
+import { allServers } from '../../catalog';
+
+// `@theme/CodeBlock` is aliased to a plain <pre> by vitest.config.ts. The tester
+// has its own tests; a stand-in keeps this test about the reference.
+vi.mock('../AgoraApiTester', () => ({
+  default: ({ endpoint }: { endpoint: string }) => <div data-testid="tester" data-endpoint={endpoint} />,
+}));
+
+afterEach(cleanup);
+
+function rowsOf(caption: RegExp) {
+  const table = screen.getByRole('table', { name: caption });
+  return within(table).getAllByRole('row').slice(1); // skip the header row
+}
+
+describe('OperationReference', () => {
+  it.each(['start-recording', 'list-cloud-players', 'get-user-status', 'create-channel'])(
+    '%s: the parameters table rows are the catalog parameters',
+    (id) => {
+      const op = getOperation(id);
+      render(<OperationReference id={id} />);
+      const rows = rowsOf(/parameters/i);
+      expect(rows.map((row) => within(row).getAllByRole('rowheader')[0].textContent)).toEqual(op.params.map((p) => p.name));
+      rows.forEach((row, i) => {
+        const cells = within(row).getAllByRole('cell').map((cell) => cell.textContent);
+        expect(cells[0]).toBe(op.params[i].in);
+        expect(cells[2]).toBe(op.params[i].required ? 'yes' : 'no');
+        expect(cells[3]).toBe(op.params[i].description);
+      });
+    },
+  );
+
+  it('shows method, path, constraints and enums from the catalog', () => {
+    render(<OperationReference id="start-recording" />);
+    expect(screen.getByText('POST')).toBeInTheDocument();
+    expect(screen.getByText(getOperation('start-recording').path)).toBeInTheDocument();
+    const mode = rowsOf(/parameters/i).find((row) => row.getAttribute('data-param') === 'mode')!;
+    expect(mode.textContent).toContain('"individual", "mix", "web"');
+  });
+
+  it('flattens the body fields with dotted names and the exactly-one-of note', () => {
+    render(<OperationReference id="create-cloud-player" />);
+    const names = rowsOf(/body fields/i).map((row) => row.getAttribute('data-field'));
+    const schema = getOperation('create-cloud-player').requestBody!.schema;
+    expect(names).toEqual(flattenFields(schema).map((f) => f.name));
+    expect(names).toEqual(expect.arrayContaining(['player', 'player.streamUrl', 'player.uid', 'player.account', 'player.audioOptions.volume']));
+    const volume = rowsOf(/body fields/i).find((row) => row.getAttribute('data-field') === 'player.audioOptions.volume')!;
+    expect(volume.textContent).toContain('0 to 200');
+    expect(volume.textContent).toContain('default 100');
+    expect(screen.getByText(/must be given, never both/).textContent).toContain('player.uid or player.account');
+  });
+
+  it('lists every troubleshooting row and the limits', () => {
+    render(<OperationReference id="create-cloud-player" />);
+    const statuses = rowsOf(/errors/i).map((row) => row.getAttribute('data-status'));
+    expect(statuses).toEqual(['400', '401', '403', '404', '409', '429', '500', '502', '503', '504']);
+    expect(screen.getByText(/Creating cloud players with names is limited to 2 queries per second/)).toBeInTheDocument();
+    expect(screen.getByText(/safe to repeat only when player.name is set/)).toBeInTheDocument();
+  });
+
+  it('shows the example request and response and embeds the tester', () => {
+    render(<OperationReference id="acquire" />);
+    const [request, response] = screen.getAllByTestId('code');
+    expect(request.textContent).toContain(
+      "curl -X POST 'https://api.agora.io/v1/apps/0123456789abcdef0123456789abcdef/cloud_recording/acquire'",
+    );
+    expect(request.textContent).toContain('"cname": "demo"');
+    expect(JSON.parse(response.textContent ?? '')).toEqual(getOperation('acquire').responses[0].example);
+    expect(screen.getByTestId('tester').getAttribute('data-endpoint')).toBe('acquire');
+  });
+
+  it('flags guide examples, and only them', () => {
+    render(<OperationReference id="get-channel" />);
+    expect(screen.getByRole('note').textContent).toMatch(/published API reference does not list this call/);
+    expect(screen.getByText(/Operation id/).textContent).toContain('Auth: Bearer token');
+    cleanup();
+    render(<OperationReference id="acquire" />);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('fails loudly for an unknown id (a page cannot reference a missing operation)', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<OperationReference id="nope" />)).toThrow(/Unknown operation "nope"/);
+  });
+});
+
+describe('ServersTable', () => {
+  it('lists every catalog host with its alternate and adjacent host', () => {
+    render(<ServersTable />);
+    const rows = rowsOf(/hosts and failover/i);
+    expect(rows.map((row) => row.getAttribute('data-host'))).toEqual(allServers().map((s) => s.host));
+    const west = rows.find((row) => row.getAttribute('data-host') === 'api-us-west-1.agora.io')!;
+    expect(west.textContent).toContain('api-us-west-1.sd-rtn.com');
+    expect(west.textContent).toContain('api-us-east-1.agora.io');
+  });
+});

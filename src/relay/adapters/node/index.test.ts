@@ -1,0 +1,55 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeRelay, createNodeRelayHandler } from './index';
+import { post, SANDBOX_ACQUIRE } from '../testing';
+import { createSandbox } from '../../../sandbox/index';
+
+const quiet = { log: () => undefined };
+
+describe('Node entry', () => {
+  it('relays a sandbox call given a Request', async () => {
+    const handler = createNodeRelayHandler({ env: {}, sandbox: createSandbox().handler, logger: quiet });
+    const result = await (await handler(post('http://localhost/api/relay', SANDBOX_ACQUIRE))).json();
+    expect(result.status).toBe(200);
+    expect(typeof result.body.resourceId).toBe('string');
+  });
+
+  it('reads server-side credentials from env only when RELAY_SERVER_CREDENTIALS=1', async () => {
+    const seen: Array<string | null> = [];
+    const fetch = async (req: Request) => {
+      seen.push(req.headers.get('authorization'));
+      return Response.json({});
+    };
+    const envelope = { operationId: 'list-channels', environment: 'live', path: { appid: '0123456789abcdef0123456789abcdef' } };
+    const creds = { AGORA_CUSTOMER_ID: 'id', AGORA_CUSTOMER_SECRET: 'secret' };
+    await createNodeRelayHandler({ env: creds, fetch, logger: quiet })(post('http://localhost/api/relay', envelope));
+    await createNodeRelayHandler({ env: { ...creds, RELAY_SERVER_CREDENTIALS: '1' }, fetch, logger: quiet })(post('http://localhost/api/relay', envelope));
+    expect(seen).toEqual([null, `Basic ${btoa('id:secret')}`]);
+  });
+
+  it('refuses an oversized envelope over node:http with 413, without reading it all', async () => {
+    const server = createServer(createNodeRelay({ env: {}, logger: quiet }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const big = JSON.stringify({ ...SANDBOX_ACQUIRE, body: { blob: 'x'.repeat(2 * 1024 * 1024) } });
+      const response = await fetch(`http://127.0.0.1:${port}/api/relay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      expect(response.status).toBe(413);
+      expect((await response.json()).error.code).toBe('body_too_large');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('serves the relay from node:http', async () => {
+    const server = createServer(createNodeRelay({ env: {}, sandbox: createSandbox().handler, logger: quiet }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/api/relay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SANDBOX_ACQUIRE) });
+      expect((await response.json()).status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+});

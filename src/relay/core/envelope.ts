@@ -1,0 +1,118 @@
+/** Parse and validate the POST /api/relay envelope, with messages a person can act on. */
+import type { OperationModel } from '../../catalog/types';
+import type { RelayEnvironment } from './contract';
+import { RelayError } from './errors';
+
+export interface ParsedEnvelope {
+  operationId: string;
+  environment: RelayEnvironment;
+  server?: string;
+  path: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** `undefined` when the envelope has no `body` field. */
+  body: unknown;
+  hasBody: boolean;
+  retry: boolean;
+}
+
+const FIELDS = ['operationId', 'environment', 'server', 'path', 'query', 'headers', 'body', 'retry'];
+
+/** Max envelope `headers` size (names + values), answered with 431 beyond it. */
+export const MAX_ENVELOPE_HEADER_BYTES = 8 * 1024;
+
+function bad(message: string): RelayError {
+  return new RelayError(400, 'bad_envelope', message);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/** A `{name: scalar}` map; numbers (and booleans where allowed) become strings. */
+function stringMap(field: string, value: unknown, allowBoolean: boolean): Record<string, string> {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw bad(`"${field}" must be an object of name/value pairs, not ${describe(value)}.`);
+  // Null prototype: a key called __proto__ stays an ordinary (and later refused) name.
+  const out: Record<string, string> = Object.create(null);
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string') out[key] = item;
+    else if (typeof item === 'number' && Number.isFinite(item)) out[key] = String(item);
+    else if (allowBoolean && typeof item === 'boolean') out[key] = String(item);
+    else throw bad(`"${field}.${key}" must be a string${allowBoolean ? ', number or boolean' : ' or number'}, not ${describe(item)}.`);
+  }
+  return out;
+}
+
+/** Step 1: the JSON shape, before the operation is known. */
+export function parseEnvelope(text: string): ParsedEnvelope {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw bad(`The request body is not valid JSON (${(error as Error).message}). Send {"operationId": ..., "environment": ...}.`);
+  }
+  if (!isPlainObject(raw)) throw bad(`The envelope must be a JSON object, not ${describe(raw)}.`);
+  for (const key of Object.keys(raw)) {
+    if (!FIELDS.includes(key)) {
+      throw bad(`Unknown envelope field "${key}". Allowed fields: ${FIELDS.join(', ')}. The relay builds the URL from the catalog; clients never send one.`);
+    }
+  }
+  const { operationId, environment, server, retry } = raw;
+  if (typeof operationId !== 'string' || operationId === '') throw bad('"operationId" is required and must be a non-empty string, e.g. "acquire".');
+  if (environment !== 'sandbox' && environment !== 'live') throw bad('"environment" must be "sandbox" or "live".');
+  if (server !== undefined && typeof server !== 'string') throw bad(`"server" must be a catalog host name string, not ${describe(server)}.`);
+  if (retry !== undefined && typeof retry !== 'boolean') throw bad(`"retry" must be true or false, not ${describe(retry)}.`);
+  const headers = stringMap('headers', raw.headers, false);
+  let headerBytes = 0;
+  for (const [name, value] of Object.entries(headers)) headerBytes += name.length + value.length + 4;
+  if (headerBytes > MAX_ENVELOPE_HEADER_BYTES) {
+    throw new RelayError(431, 'headers_too_large', `The envelope's headers total ${headerBytes} bytes; the limit is ${MAX_ENVELOPE_HEADER_BYTES}. Send fewer or shorter headers.`);
+  }
+  return {
+    operationId,
+    environment,
+    server,
+    path: stringMap('path', raw.path, false),
+    query: stringMap('query', raw.query, true),
+    headers,
+    body: raw.body,
+    hasBody: 'body' in raw,
+    retry: retry ?? true,
+  };
+}
+
+/** Step 2: check the envelope against the operation (names, host). Returns the chosen host. */
+export function checkAgainstOperation(envelope: ParsedEnvelope, op: OperationModel): string {
+  const hosts = op.servers.map((server) => server.host);
+  const host = envelope.server ?? hosts[0];
+  if (!host || !hosts.includes(host)) {
+    throw new RelayError(
+      400,
+      'host_not_allowed',
+      `"${envelope.server}" is not a host of ${op.id}. Use one of: ${hosts.join(', ')} (bare host names; no scheme, port or user info).`,
+    );
+  }
+  const pathNames = new Set(op.pathParams.map((param) => param.name));
+  for (const name of Object.keys(envelope.path)) {
+    if (!pathNames.has(name)) {
+      throw new RelayError(400, 'bad_path_param', `${op.id} has no path parameter "${name}". Its path parameters: ${[...pathNames].join(', ') || 'none'}.`);
+    }
+  }
+  const queryNames = new Set(op.queryParams.map((param) => param.name));
+  for (const name of Object.keys(envelope.query)) {
+    if (!queryNames.has(name)) {
+      throw bad(`${op.id} has no query parameter "${name}". Its query parameters: ${[...queryNames].join(', ') || 'none'}.`);
+    }
+  }
+  if (envelope.hasBody && envelope.body !== undefined && envelope.body !== null && !op.requestBody) {
+    throw bad(`${op.id} (${op.method}) takes no request body; remove "body".`);
+  }
+  return host;
+}

@@ -1,0 +1,371 @@
+/**
+ * The relay engine (envelope in, answer out) and its Fetch handler. Fetch API
+ * only, so it runs unchanged on Node, Vercel, Netlify and Cloudflare Workers;
+ * the catalog decides every URL.
+ */
+import type { OperationModel } from '../../catalog/types';
+import { buildQueryString, PathParamError, resolvePath, authorizationHeader } from '../../request/apiRequest';
+import type { NetworkErrorKind, RelayAttempt, RelayErrorBody, RelayResult } from './contract';
+import { corsHeaders, isSameOrigin, PREFLIGHT_HEADERS } from './cors';
+import { checkAgainstOperation, parseEnvelope, type ParsedEnvelope } from './envelope';
+import { classifyFailure, NetworkFailure, RelayError } from './errors';
+import { sanitizeRequestHeaders, sanitizeResponseHeaders } from './headers';
+import { createRateLimiter, readRequestBody, readUpstreamBody } from './limits';
+import { toRawUpstream } from './upstream';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_RATE_LIMIT,
+  defaultSleep,
+  type RawUpstream,
+  type RelayLogEntry,
+  type RelayOptions,
+  type UpstreamCall,
+} from './options';
+import { backoffMs, failoverHosts, isFailure, isRepeatable, nextStage, parseRetryAfter, refuseRetry, type Outcome, type Stage } from './retry';
+
+interface AttemptAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  bytes: Uint8Array;
+}
+
+/** What the engine needs from an incoming request, whatever the transport (Fetch Request, node:http). */
+export interface RelayInput {
+  method: string;
+  /** Full URL the request was addressed to (same-origin check). */
+  url: string;
+  /** Header lookup by lower-case name. */
+  header(name: string): string | null;
+  /** Total size of the request's header names and values. */
+  headerBytes: number;
+  /** The body as text; throws the 413 RelayError past `max`. */
+  readBody(max: number): Promise<string>;
+  /** Aborts when the client goes away. */
+  signal: AbortSignal;
+}
+
+export interface RelayOutput {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+const NETWORK_STATUS: Record<NetworkErrorKind, { status: number; code: 'upstream_unreachable' | 'upstream_timeout' | 'upstream_too_large' | 'upstream_redirect' }> = {
+  dns: { status: 502, code: 'upstream_unreachable' },
+  connect: { status: 502, code: 'upstream_unreachable' },
+  reset: { status: 502, code: 'upstream_unreachable' },
+  timeout: { status: 504, code: 'upstream_timeout' },
+  'too-large': { status: 502, code: 'upstream_too_large' },
+  redirect: { status: 502, code: 'upstream_redirect' },
+};
+
+/** Reason phrases for answers that carry none (HTTP/2 upstreams, in-process handlers). */
+const REASON: Record<number, string> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 206: 'Partial Content',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+function headerBytes(headers: Headers): number {
+  let total = 0;
+  headers.forEach((value, name) => {
+    total += name.length + value.length + 4;
+  });
+  return total;
+}
+
+/** Error class and top stack frame of an unexpected failure: enough to find it, with no client data. */
+function whereFrom(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at '))?.trim() ?? '';
+  return `${error.name} ${frame}`.slice(0, 300);
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+function decodeBody(bytes: Uint8Array, contentType: string | undefined): unknown {
+  const text = new TextDecoder().decode(bytes);
+  if (contentType && /\bjson\b/i.test(contentType) && text.trim() !== '') {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/**
+ * The transport-neutral relay: envelope in, answer out. `createRelayHandler`
+ * wraps it as a Fetch handler; the Node adapter drives it from node:http
+ * directly, so the hot path builds no web streams.
+ */
+export function createRelayEngine(options: RelayOptions & { getOperation: (id: string) => OperationModel }) {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? (() => Date.now());
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const randomUUID = options.randomUUID ?? (() => crypto.randomUUID());
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')));
+  const rateLimit = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  const clientIpHeaders = (options.clientIpHeaders ?? ['x-client-ip']).map((name) => name.toLowerCase());
+  const liveAllowed = options.live ?? true;
+  const liveUpstream = toRawUpstream(options.fetch ?? ((request: Request) => fetch(request)));
+  const sandboxUpstream = options.sandbox ? toRawUpstream(options.sandbox) : undefined;
+  const log = (entry: RelayLogEntry) => {
+    try {
+      options.logger?.log(entry);
+    } catch {
+      // A broken logger must not break the relay.
+    }
+  };
+
+  function clientKey(input: RelayInput): string {
+    for (const name of clientIpHeaders) {
+      const value = input.header(name);
+      if (value) return value.split(',')[0].trim();
+    }
+    return 'unknown';
+  }
+
+  function upstreamFor(envelope: ParsedEnvelope): RawUpstream {
+    if (envelope.environment === 'sandbox') {
+      if (!sandboxUpstream) {
+        throw new RelayError(503, 'sandbox_unavailable', 'The sandbox is not available on this deployment. Use environment "live" or run the site locally.');
+      }
+      return sandboxUpstream;
+    }
+    if (!liveAllowed) {
+      throw new RelayError(403, 'live_disabled', 'Live calls are disabled on this deployment (RELAY_LIVE=0). Use environment "sandbox".');
+    }
+    return liveUpstream;
+  }
+
+  /** One upstream call with its own timeout; the body is read (and capped) inside the timeout. */
+  async function attempt(
+    upstream: RawUpstream,
+    call: Omit<UpstreamCall, 'signal'>,
+    host: string,
+    timeoutMs: number,
+    clientSignal: AbortSignal,
+  ): Promise<AttemptAnswer> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('attempt timed out'));
+    }, timeoutMs);
+    const onClientAbort = () => controller.abort(clientSignal.reason);
+    clientSignal.addEventListener('abort', onClientAbort, { once: true });
+    try {
+      const answer = await upstream.send({ ...call, signal: controller.signal });
+      if (answer.status >= 300 && answer.status < 400 && answer.status !== 304) {
+        // Release the connection without reading a body we will not use.
+        if (answer.body) for await (const _ of answer.body) break;
+        const location = (answer.headers.location ?? '(none)').slice(0, 200);
+        throw new NetworkFailure('redirect', `${host} answered ${answer.status} redirecting to ${location}; the relay never follows redirects.`);
+      }
+      const bytes = await readUpstreamBody(answer, limits.maxResponseBytes, host);
+      return { status: answer.status, statusText: answer.statusText, headers: answer.headers, bytes };
+    } catch (error) {
+      throw classifyFailure(error, host, timedOut);
+    } finally {
+      clearTimeout(timer);
+      clientSignal.removeEventListener('abort', onClientAbort);
+    }
+  }
+
+  async function relay(signal: AbortSignal, envelope: ParsedEnvelope, op: OperationModel, startHost: string, requestId: string, started: number) {
+    const upstream = upstreamFor(envelope);
+    const isSandbox = envelope.environment === 'sandbox';
+    let pathname: string;
+    try {
+      pathname = resolvePath(op.path, envelope.path);
+    } catch (error) {
+      if (error instanceof PathParamError) throw new RelayError(400, 'bad_path_param', error.message);
+      throw error;
+    }
+    // Catalog order keeps URLs (and snippets) stable.
+    const orderedQuery: Record<string, string> = {};
+    for (const param of op.queryParams) if (param.name in envelope.query) orderedQuery[param.name] = envelope.query[param.name];
+    const pathAndQuery = `${isSandbox ? (options.sandboxBasePath ?? '') : ''}${pathname}${buildQueryString(orderedQuery)}`;
+
+    const headers = sanitizeRequestHeaders(envelope.headers, { allowSandboxHeaders: isSandbox });
+    headers['x-request-id'] = requestId;
+    if (!isSandbox && options.serverCredentials && !headers.authorization) {
+      headers.authorization = authorizationHeader({ kind: 'basic', ...options.serverCredentials });
+    }
+    const sendBody = envelope.body !== undefined && op.method !== 'GET';
+    if (sendBody && !headers['content-type']) headers['content-type'] = 'application/json';
+    if (!headers.accept) headers.accept = 'application/json';
+    const body = sendBody ? JSON.stringify(envelope.body) : undefined;
+
+    const repeatable = isRepeatable(op, envelope.body);
+    const hosts = failoverHosts(op, startHost, options.primaryRegion);
+    const deadline = started + limits.totalTimeoutMs;
+    const attempts: RelayAttempt[] = [];
+    let stage: Stage = 'primary';
+    let waitMs = 0;
+    for (let retryIndex = 0; ; retryIndex++) {
+      const host = hosts[stage] ?? startHost;
+      const base = options.upstreamBaseOverride?.replace(/\/+$/, '') ?? `https://${host}`;
+      const attemptStart = now();
+      let outcome: Outcome;
+      let answer: AttemptAnswer | undefined;
+      try {
+        const timeout = Math.max(1, Math.min(limits.attemptTimeoutMs, deadline - attemptStart));
+        answer = await attempt(upstream, { url: `${base}${pathAndQuery}`, method: op.method, headers, body }, host, timeout, signal);
+        outcome = { kind: 'status', status: answer.status, retryAfterMs: parseRetryAfter(answer.headers['retry-after'] ?? null, now()) };
+        attempts.push({ host, status: answer.status, error: null, waitMs, durationMs: now() - attemptStart });
+      } catch (error) {
+        const failure = error as NetworkFailure;
+        outcome = { kind: 'network', failure };
+        attempts.push({ host, status: null, error: { kind: failure.kind, message: failure.message }, waitMs, durationMs: now() - attemptStart });
+      }
+
+      let stop: string | null = null;
+      let wait = 0;
+      if (!isFailure(op, outcome)) stop = '';
+      else if (signal.aborted) stop = 'The client went away.';
+      else if (!envelope.retry) stop = 'Automatic retry is off for this call ("retry": false).';
+      else stop = refuseRetry(op, outcome, repeatable);
+      if (stop === null && retryIndex >= op.retry.delaysMs.length) {
+        stop = `Gave up after ${attempts.length} attempts (the ${op.retry.schedule} schedule allows ${op.retry.delaysMs.length} retries).`;
+      }
+      if (stop === null) {
+        wait = backoffMs(op, retryIndex, random, outcome.kind === 'status' ? outcome.retryAfterMs : undefined);
+        if (now() + wait >= deadline) stop = `The next retry (in ${Math.round(wait / 1000)} s) would exceed the ${limits.totalTimeoutMs / 1000} s budget.`;
+      }
+      if (stop !== null) {
+        if (answer) {
+          const result: RelayResult = {
+            status: answer.status,
+            statusText: answer.statusText || REASON[answer.status] || '',
+            headers: sanitizeResponseHeaders(answer.headers),
+            body: decodeBody(answer.bytes, answer.headers['content-type']),
+            sizeBytes: answer.bytes.byteLength,
+            durationMs: now() - started,
+            attempts,
+          };
+          if (stop) result.note = stop;
+          return result;
+        }
+        const failure = (outcome as { failure: NetworkFailure }).failure;
+        const mapped = NETWORK_STATUS[failure.kind];
+        const message = stop ? `${failure.message} ${stop}` : failure.message;
+        throw new RelayError(mapped.status, mapped.code, message, {}, attempts);
+      }
+      try {
+        await sleep(wait, signal);
+      } catch {
+        throw new RelayError(502, 'upstream_unreachable', 'The client went away while the relay was waiting to retry.', {}, attempts);
+      }
+      stage = nextStage(stage, outcome, hosts);
+      waitMs = wait;
+    }
+  }
+
+  const summarise = (attempts: RelayAttempt[] | undefined) =>
+    attempts?.map((a) => ({ host: a.host, status: a.status, error: a.error?.kind ?? null, durationMs: a.durationMs }));
+
+  return async function handle(input: RelayInput): Promise<RelayOutput> {
+    const started = now();
+    const origin = input.header('origin');
+    const crossOrigin = origin !== null && !isSameOrigin(origin, input.header('host'), input.url);
+    const cors = crossOrigin && allowedOrigins.has(origin) ? corsHeaders(origin) : {};
+    let envelope: ParsedEnvelope | undefined;
+    let requestId: string | undefined;
+    try {
+      if (crossOrigin && !allowedOrigins.has(origin)) {
+        throw new RelayError(403, 'origin_not_allowed', `Origin ${origin} may not call this relay. Add it to RELAY_ALLOWED_ORIGINS, or call from the site itself.`);
+      }
+      if (input.method === 'OPTIONS') {
+        return { status: 204, headers: { 'cache-control': 'no-store', ...cors, ...(cors['access-control-allow-origin'] ? PREFLIGHT_HEADERS : {}) }, body: null };
+      }
+      if (input.method !== 'POST') {
+        throw new RelayError(405, 'method_not_allowed', `The relay accepts POST with a JSON envelope, not ${input.method}.`, { allow: 'POST, OPTIONS' });
+      }
+      if (input.headerBytes > limits.maxRequestHeaderBytes) {
+        throw new RelayError(431, 'headers_too_large', `The request headers exceed ${limits.maxRequestHeaderBytes} bytes. Send fewer or smaller headers.`);
+      }
+      // Requiring JSON also blocks cross-site form posts, which cannot send this type without a preflight.
+      if (!/^application\/json\b/i.test(input.header('content-type') ?? '')) {
+        throw new RelayError(415, 'unsupported_media_type', 'Send the envelope with Content-Type: application/json.');
+      }
+      if (rateLimit) {
+        const verdict = rateLimit(clientKey(input));
+        if (!verdict.ok) {
+          throw new RelayError(429, 'rate_limited', `Too many relay calls from this client; wait ${verdict.retryAfterSeconds} s and try again.`, {
+            'retry-after': String(verdict.retryAfterSeconds),
+          });
+        }
+      }
+      envelope = parseEnvelope(await input.readBody(limits.maxBodyBytes));
+      let op: OperationModel;
+      try {
+        op = options.getOperation(envelope.operationId);
+      } catch (error) {
+        throw new RelayError(404, 'unknown_operation', (error as Error).message || `Unknown operation "${envelope.operationId}".`);
+      }
+      const startHost = checkAgainstOperation(envelope, op);
+      const supplied = Object.entries(envelope.headers).find(([name]) => name.toLowerCase() === 'x-request-id')?.[1];
+      // An unusable supplied id is refused later by the header check; never echo it meanwhile.
+      requestId = supplied && /^[\x21-\x7e]{1,200}$/.test(supplied) ? supplied : randomUUID();
+      const result = await relay(input.signal, envelope, op, startHost, requestId, started);
+      log({
+        event: 'relayed',
+        requestId,
+        operationId: op.id,
+        environment: envelope.environment,
+        status: result.status,
+        attempts: summarise(result.attempts),
+        durationMs: result.durationMs,
+      });
+      const exposed: Record<string, string> = { 'x-request-id': result.headers['x-request-id'] ?? requestId };
+      if (result.headers['x-resource-id']) exposed['x-resource-id'] = result.headers['x-resource-id'];
+      return { status: 200, headers: { ...JSON_HEADERS, ...exposed, ...cors }, body: JSON.stringify(result) };
+    } catch (error) {
+      if (!(error instanceof RelayError)) {
+        log({ event: 'failed', requestId, operationId: envelope?.operationId, status: 500, code: 'internal', where: whereFrom(error), durationMs: now() - started });
+        const body = { error: { code: 'internal', message: 'The relay failed unexpectedly; try again, and report it if it persists.' } };
+        return { status: 500, headers: { ...JSON_HEADERS, ...cors }, body: JSON.stringify(body) };
+      }
+      log({
+        event: error.attempts ? 'failed' : 'refused',
+        requestId,
+        operationId: envelope?.operationId,
+        environment: envelope?.environment,
+        status: error.status,
+        code: error.code,
+        attempts: summarise(error.attempts),
+        durationMs: now() - started,
+      });
+      const body: RelayErrorBody = { error: { code: error.code, message: error.message } };
+      if (error.attempts) body.attempts = error.attempts;
+      return {
+        status: error.status,
+        headers: { ...JSON_HEADERS, ...error.headers, ...(requestId ? { 'x-request-id': requestId } : {}), ...cors },
+        body: JSON.stringify(body),
+      };
+    }
+  };
+}
+
+/** The engine as a Fetch handler `(Request) => Promise<Response>` (serverless runtimes, tests). */
+export function createRelayHandler(options: RelayOptions & { getOperation: (id: string) => OperationModel }) {
+  const engine = createRelayEngine(options);
+  return async function handle(req: Request): Promise<Response> {
+    const output = await engine({
+      method: req.method,
+      url: req.url,
+      header: (name) => req.headers.get(name),
+      headerBytes: headerBytes(req.headers),
+      readBody: (max) => readRequestBody(req, max),
+      signal: req.signal,
+    });
+    return new Response(output.body, { status: output.status, headers: output.headers });
+  };
+}

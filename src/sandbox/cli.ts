@@ -1,0 +1,67 @@
+/**
+ * `npm run sandbox -- --port 4010 [--host 127.0.0.1]`: the sandbox as a local
+ * server, for building an app against Agora's REST API offline.
+ */
+import { pathToFileURL } from 'node:url';
+import { DEMO } from './demo';
+import { startSandboxServer } from './serve';
+
+export { startSandboxServer } from './serve';
+
+export interface CliOptions {
+  port: number;
+  host: string;
+}
+
+const USAGE = 'Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1]';
+
+/** Parse `--port N` / `--port=N` and `--host H`; throws with the usage line on anything else. */
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { port: 4010, host: '127.0.0.1' };
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = inline ?? argv[++i];
+    if (flag === '--port') {
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a number from 0 to 65535 (got "${value}"). ${USAGE}`);
+      options.port = port;
+    } else if (flag === '--host') {
+      if (!value) throw new Error(`--host needs a host name or address. ${USAGE}`);
+      options.host = value;
+    } else {
+      throw new Error(`Unknown option "${argv[i]}". ${USAGE}`);
+    }
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  try {
+    const { url, close } = await startSandboxServer({ port: options.port, host: options.host });
+    console.log(`Agora REST sandbox (an offline emulator, not Agora) listening on ${url}`);
+    console.log(`  Customer ID:     ${DEMO.customerId}`);
+    console.log(`  Customer Secret: ${DEMO.customerSecret}`);
+    console.log(`  App ID:          ${DEMO.appId}`);
+    console.log(`  Bearer token:    ${DEMO.token} (get-channel only)`);
+    console.log(`Try: curl -u ${DEMO.customerId}:${DEMO.customerSecret} "${url}/dev/v1/channel/${DEMO.appId}"`);
+    const stop = () => void close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === 'EADDRINUSE' ? ' The port is taken: pick another with --port.' : '';
+    console.error(`Could not start the sandbox on ${options.host}:${options.port}: ${(error as Error).message}.${hint}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}

@@ -1,0 +1,224 @@
+/**
+ * The sandbox: an offline, stateful emulator of the Agora REST calls in the
+ * catalog, as one Fetch handler `(Request) => Promise<Response>`. Handlers are
+ * declared as data per family (msw-style) and matched by the catalog's method
+ * and path template; state lives in a bounded store, one project per App ID.
+ *
+ * Pipeline per request: CORS preflight -> reset endpoint -> route (catalog) ->
+ * injected faults -> 404 -> auth (401) -> body -> plan limit (429) -> App ID ->
+ * schema (400) -> QPS limit (429) -> semantic checks (400) -> handler.
+ */
+import { listOperations, matchOperation } from '../catalog';
+import type { OperationModel } from '../catalog/types';
+import { isAuthorized } from './auth';
+import { channelManagementHandlers } from './channelManagement';
+import { cloudRecordingHandlers } from './cloudRecording';
+import { DEMO } from './demo';
+import { faultBody, gateway, invalidAppId, invalidParameter, planLimited, qpsLimited } from './errors';
+import { applyFault, FaultTracker } from './faults';
+import { guideHandlers } from './guide';
+import { qpsRulesFor, rateLimitHeaders, SandboxLimits } from './limits';
+import { mediaPullHandlers } from './mediaPull';
+import { preflight, toResponse } from './respond';
+import { SandboxStore } from './store';
+import type { HandlerContext, OperationHandler, ResolvedOptions, Sandbox, SandboxOptions, SandboxResult } from './types';
+import { validateBody, validateParams, precompile } from './validate';
+
+export type { Sandbox, SandboxOptions } from './types';
+export { DEMO } from './demo';
+
+/** Largest request body the sandbox reads; Agora's bodies are a few kilobytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Every family's handlers, one per catalog operation. */
+export const HANDLERS: OperationHandler[] = [
+  ...guideHandlers,
+  ...cloudRecordingHandlers,
+  ...channelManagementHandlers,
+  ...mediaPullHandlers,
+];
+
+/** Path and query names that carry the App ID, in the order they are looked at. */
+const APP_ID_NAMES = ['appid', 'appId', 'projectId'];
+
+function resolveOptions(options: SandboxOptions): ResolvedOptions {
+  return {
+    basePath: (options.basePath ?? '').replace(/\/+$/, ''),
+    now: options.now ?? Date.now,
+    planLimitPerMinute: options.planLimitPerMinute ?? 100,
+    maxPlayers: options.maxPlayers ?? 50,
+    faultTimeoutMs: options.faultTimeoutMs ?? 60_000,
+    allowReset: options.allowReset ?? true,
+  };
+}
+
+/**
+ * Strip the mount path. A path without it is served as is, so one handler
+ * answers both the site's `/sandbox/v1/...` and the relay's in-process
+ * `https://api.agora.io/v1/...` (no Agora path starts with the mount path).
+ */
+function stripBase(pathname: string, basePath: string): string {
+  if (!basePath) return pathname;
+  if (pathname === basePath) return '/';
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
+}
+
+/** Where the App ID of a request sits: a path parameter, or `appid` in the query or body (ban rules). */
+function findAppId(params: Record<string, string>, query: URLSearchParams, body: unknown): { field: string; value: string } | null {
+  for (const name of APP_ID_NAMES) if (params[name] !== undefined) return { field: name, value: params[name] };
+  const fromQuery = query.get('appid');
+  if (fromQuery !== null) return { field: 'appid', value: fromQuery };
+  if (body && typeof body === 'object' && typeof (body as Record<string, unknown>).appid === 'string') {
+    return { field: 'appid', value: (body as Record<string, string>).appid };
+  }
+  return null;
+}
+
+/** True when `body` has a non-empty value at the dotted `path` (`player.name`). */
+function hasValueAt(body: unknown, path: string | undefined): boolean {
+  if (!path) return false;
+  let node = body;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== undefined && node !== null && node !== '';
+}
+
+type BodyRead = { ok: true; value: unknown } | { ok: false; result: SandboxResult };
+
+async function readBody(request: Request, operation: OperationModel): Promise<BodyRead> {
+  if (request.method === 'GET' || request.method === 'HEAD') return { ok: true, value: undefined };
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return { ok: false, result: gateway.tooLarge(MAX_BODY_BYTES) };
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) return { ok: false, result: gateway.tooLarge(MAX_BODY_BYTES) };
+  if (bytes.byteLength === 0) return { ok: true, value: undefined };
+  const type = request.headers.get('content-type');
+  // A missing Content-Type is tolerated (curl -d without -H); a different one is refused, as Agora does.
+  if (type && !/^application\/(.+\+)?json\b/i.test(type) && operation.requestBody) {
+    return { ok: false, result: gateway.unsupportedMediaType() };
+  }
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder().decode(bytes)) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'parse error';
+    return { ok: false, result: invalidParameter(operation.family, 'body', `is not valid JSON (${detail}); send a JSON object.`) };
+  }
+}
+
+/** Build the sandbox. Throws when the catalog has an operation no handler serves. */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const resolved = resolveOptions(options);
+  const operations = listOperations();
+  const handlers = new Map(HANDLERS.map((handler) => [handler.operationId, handler]));
+  const missing = operations.filter((operation) => !handlers.has(operation.id)).map((operation) => operation.id);
+  if (missing.length) throw new Error(`The sandbox has no handler for catalog operation(s): ${missing.join(', ')}.`);
+  precompile(operations);
+
+  const store = new SandboxStore();
+  const limits = new SandboxLimits(resolved.planLimitPerMinute);
+  const faults = new FaultTracker();
+  const reset = () => {
+    store.reset();
+    limits.reset();
+    faults.reset();
+  };
+
+  async function handler(request: Request): Promise<Response> {
+    if (request.method === 'OPTIONS') return preflight(request);
+    const url = new URL(request.url);
+    const requestId = request.headers.get('x-request-id')?.trim() || crypto.randomUUID();
+    const now = resolved.now();
+    const path = stripBase(url.pathname, resolved.basePath);
+    const common: Record<string, string> = { 'X-Request-ID': requestId };
+    const planPeek = (appId: string) => rateLimitHeaders(limits.plan.peek(appId, now));
+
+    if (path === '/__sandbox/reset' && request.method === 'POST' && resolved.allowReset) {
+      reset();
+      return toResponse({ status: 200, body: { reset: true } }, common);
+    }
+
+    // Routing comes first only so an injected error can take the addressed family's shape.
+    const match = matchOperation(request.method, path);
+    const fault = await applyFault({
+      request,
+      url,
+      requestId,
+      now,
+      tracker: faults,
+      timeoutMs: resolved.faultTimeoutMs,
+      bodyFor: (status) => faultBody(match?.operation.family ?? null, status),
+    });
+    if (fault) {
+      const injected: Record<string, string> =
+        match?.operation.family === 'media-pull' ? { 'X-Resource-ID': match.params.id ?? crypto.randomUUID() } : {};
+      return toResponse({ ...fault, headers: { ...injected, ...fault.headers } }, { ...common, ...planPeek(DEMO.appId) });
+    }
+    if (!match) return toResponse(gateway.noRoute(), { ...common, ...planPeek(DEMO.appId) });
+    const { operation, params } = match;
+    const family = operation.family;
+    const handlerDef = handlers.get(operation.id)!;
+    const mediaPull = family === 'media-pull';
+    const withResourceId = (result: SandboxResult): SandboxResult =>
+      mediaPull && !result.headers?.['X-Resource-ID']
+        ? { ...result, headers: { ...result.headers, 'X-Resource-ID': params.id ?? crypto.randomUUID() } }
+        : result;
+
+    // Authentication comes first, as at Agora's gateway: a 401 is not counted against the plan.
+    if (!isAuthorized(request.headers.get('authorization'), operation.security)) {
+      const pathAppId = findAppId(params, url.searchParams, undefined)?.value ?? DEMO.appId;
+      return toResponse(withResourceId(gateway.unauthorized()), { ...common, ...planPeek(pathAppId) });
+    }
+
+    const body = await readBody(request, operation);
+    const appRef = findAppId(params, url.searchParams, body.ok ? body.value : undefined);
+    const appId = (appRef?.value ?? DEMO.appId).slice(0, 64);
+    const plan = limits.plan.consume(appId, now);
+    const planHeaders = rateLimitHeaders(plan);
+    const send = (result: SandboxResult) => toResponse(withResourceId(result), { ...common, ...planHeaders });
+
+    if (!plan.allowed) return send(planLimited(family, plan.limit, plan.retryAfterSeconds));
+    if (!body.ok) return send(body.result);
+    if (!appRef || appRef.value !== DEMO.appId) {
+      return send(invalidAppId(family, appRef?.field ?? 'appid', appRef?.value ?? ''));
+    }
+    const paramError = validateParams(operation, params, url.searchParams);
+    if (paramError) return send(invalidParameter(family, paramError.field, paramError.reason));
+    if (operation.requestBody?.required && body.value === undefined) {
+      return send(invalidParameter(family, 'body', 'is required: send a JSON object.'));
+    }
+    if (body.value !== undefined) {
+      const bodyError = validateBody(operation, body.value);
+      if (bodyError) return send(invalidParameter(family, bodyError.field, bodyError.reason));
+    }
+
+    const ctx: HandlerContext = {
+      request,
+      operation,
+      params,
+      query: url.searchParams,
+      body: body.value,
+      appId,
+      project: store.project(appId, now),
+      store,
+      limits,
+      options: resolved,
+      now,
+      requestId,
+    };
+    const traits = {
+      named: hasValueAt(body.value, operation.retry.safeToRepeatWhen),
+      filtered: Boolean(url.searchParams.get('filter')),
+    };
+    for (const rule of qpsRulesFor(operation, traits)) {
+      const decision = limits.qps.acquire(`${appId}:${rule.key}`, rule, now);
+      if (!decision.allowed) return send(qpsLimited(family, rule.text, decision.retryAfterSeconds));
+    }
+    const semantic = handlerDef.check?.(ctx);
+    if (semantic) return send(semantic);
+    return send(handlerDef.handle(ctx));
+  }
+
+  return { handler, reset };
+}

@@ -1,0 +1,116 @@
+import { listOperations } from '../catalog';
+import { createSandbox, HANDLERS } from './index';
+import { APP, BASIC, paths, testSandbox } from './testing';
+
+describe('sandbox handler', () => {
+  it('has exactly one handler per catalog operation', () => {
+    expect(HANDLERS.map((h) => h.operationId).sort()).toEqual(listOperations().map((op) => op.id).sort());
+  });
+
+  it('answers 401 with the gateway body for missing, wrong or wrong-kind credentials', async () => {
+    const t = testSandbox();
+    for (const auth of [null, `Basic ${btoa('demo-customer-id:wrong')}`, 'Bearer demo-token', 'Basic !!!']) {
+      const answer = await t.call('GET', paths.channels, { auth });
+      expect(answer.status).toBe(401);
+      expect(answer.body).toEqual({ message: 'Invalid authentication credentials' });
+      expect(answer.headers.get('x-ratelimit-remaining')).toBe('100');
+    }
+  });
+
+  it('answers every family’s invalid App ID in its own shape', async () => {
+    const t = testSandbox();
+    const other = 'a'.repeat(32);
+    const recording = await t.call('POST', `/v1/apps/${other}/cloud_recording/acquire`, { body: { cname: 'demo', uid: '1', clientRequest: {} } });
+    expect(recording.status).toBe(400);
+    expect(recording.body).toMatchObject({ code: 2, reason: expect.stringContaining('invalid appid') });
+    const guide = await t.call('POST', `/v1/projects/${other}/rtc/channels`, { body: { channel: 'a', uid: '1' } });
+    expect(guide.status).toBe(403);
+    expect(guide.body.details.field).toBe('projectId');
+  });
+
+  it('answers 404 no Route matched for unknown paths and methods', async () => {
+    const t = testSandbox();
+    for (const [method, path] of [
+      ['GET', '/v1/nothing'],
+      ['DELETE', paths.acquire],
+    ]) {
+      const answer = await t.call(method, path);
+      expect(answer.status).toBe(404);
+      expect(answer.body).toEqual({ message: 'no Route matched with those values' });
+    }
+  });
+
+  it('echoes X-Request-ID, or makes one up', async () => {
+    const t = testSandbox();
+    expect((await t.call('GET', paths.channels, { headers: { 'X-Request-ID': 'abc-123' } })).headers.get('x-request-id')).toBe('abc-123');
+    expect((await t.call('GET', paths.channels)).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends CORS headers and answers preflights for Authorization and X-Sandbox-* headers', async () => {
+    const { sandbox } = testSandbox();
+    const preflight = await sandbox.handler(
+      new Request(`http://127.0.0.1:4010${paths.acquire}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type,x-sandbox-fault,x-sandbox-extra' },
+      }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
+    const allowed = preflight.headers.get('access-control-allow-headers')!.toLowerCase();
+    for (const name of ['authorization', 'content-type', 'x-request-id', 'x-sandbox-fault', 'x-sandbox-down', 'x-sandbox-extra']) expect(allowed).toContain(name);
+    const t = testSandbox();
+    const answer = await t.call('GET', paths.channels);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(answer.headers.get('access-control-expose-headers')).toContain('X-RateLimit-Remaining');
+    expect(answer.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('reports malformed JSON, a missing body and a too-large body', async () => {
+    const t = testSandbox();
+    const broken = await t.call('POST', paths.acquire, { body: '{"cname": ' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.reason).toContain('body: is not valid JSON');
+    const none = await t.call('POST', paths.acquire);
+    expect(none.status).toBe(400);
+    expect(none.body.reason).toContain('body: is required');
+    const huge = await t.call('POST', paths.acquire, { body: JSON.stringify({ cname: 'x'.repeat(70_000) }) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('serves under a base path and also the bare Agora paths (in-process relay)', async () => {
+    const sandbox = createSandbox({ basePath: '/sandbox' });
+    const viaSite = await sandbox.handler(new Request(`http://localhost:3000/sandbox${paths.channels}`, { headers: { Authorization: BASIC } }));
+    expect(viaSite.status).toBe(200);
+    const viaRelay = await sandbox.handler(new Request(`https://api.agora.io${paths.channels}`, { headers: { Authorization: BASIC } }));
+    expect(viaRelay.status).toBe(200);
+  });
+
+  it('POST /__sandbox/reset forgets state and limits', async () => {
+    const sandbox = createSandbox({ basePath: '/sandbox' });
+    const create = () =>
+      sandbox.handler(
+        new Request(`http://localhost:3000/sandbox${paths.players()}`, {
+          method: 'POST',
+          headers: { Authorization: BASIC, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ player: { streamUrl: 'rtmp://x/y', channelName: 'demo', uid: 1, name: 'only' } }),
+        }),
+      );
+    expect((await create()).status).toBe(200);
+    expect((await create()).status).toBe(409);
+    const reset = await sandbox.handler(new Request('http://localhost:3000/sandbox/__sandbox/reset', { method: 'POST' }));
+    expect(reset.status).toBe(200);
+    expect((await create()).status).toBe(200);
+    sandbox.reset();
+    expect((await create()).status).toBe(200);
+  });
+
+  it('counts the plan per App ID: another App ID does not use up the demo project', async () => {
+    const t = testSandbox({ planLimitPerMinute: 2 });
+    await t.call('GET', `/dev/v1/channel/${'d'.repeat(32)}`);
+    await t.call('GET', `/dev/v1/channel/${'d'.repeat(32)}`);
+    expect((await t.call('GET', `/dev/v1/channel/${'d'.repeat(32)}`)).status).toBe(429);
+    expect((await t.call('GET', paths.channels)).status).toBe(200);
+    expect((await t.call('GET', paths.banRules, { query: { appid: APP } })).headers.get('x-ratelimit-remaining')).toBe('0');
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Types shared by the sandbox's modules. The public API (createSandbox) lives
+ * in ./index.ts; everything here is what a family module sees.
+ */
+import type { OperationFamily, OperationModel } from '../catalog/types';
+import type { ProjectState, SandboxStore } from './store';
+import type { SandboxLimits } from './limits';
+
+export interface SandboxOptions {
+  /** Path prefix the sandbox is mounted at ('' standalone, '/sandbox' on the site). */
+  basePath?: string;
+  /** Clock in epoch milliseconds; tests inject one to drive expiry and limits. */
+  now?: () => number;
+  /** Plan limit per App ID per minute (Starter plan: 100). */
+  planLimitPerMinute?: number;
+  /** Concurrent Media Pull players per App ID (the best-practice page says 50). */
+  maxPlayers?: number;
+  /** Longest a `timeout` fault holds a request when nobody aborts it, ms (60 s). */
+  faultTimeoutMs?: number;
+  /** Serve `POST {base}/__sandbox/reset` (default true). */
+  allowReset?: boolean;
+}
+
+export interface Sandbox {
+  handler(request: Request): Promise<Response>;
+  /** Forget every project, limit window and fault counter. */
+  reset(): void;
+}
+
+export interface ResolvedOptions {
+  basePath: string;
+  now: () => number;
+  planLimitPerMinute: number;
+  maxPlayers: number;
+  faultTimeoutMs: number;
+  allowReset: boolean;
+}
+
+/** What a family handler answers; index.ts adds the common headers. */
+export interface SandboxResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Everything a handler needs about one request, already authenticated and validated. */
+export interface HandlerContext {
+  request: Request;
+  operation: OperationModel;
+  /** Decoded path parameters. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Parsed JSON body, validated against the catalog schema (undefined when none). */
+  body: unknown;
+  appId: string;
+  project: ProjectState;
+  store: SandboxStore;
+  limits: SandboxLimits;
+  options: ResolvedOptions;
+  /** `options.now()` read once per request, so one request sees one instant. */
+  now: number;
+  requestId: string;
+}
+
+/** A handler declared as data, matched to a catalog operation by id. */
+export interface OperationHandler {
+  operationId: string;
+  /** Checks JSON Schema cannot express (uid XOR account, ...); returns an error result or null. */
+  check?: (ctx: HandlerContext) => SandboxResult | null;
+  handle: (ctx: HandlerContext) => SandboxResult;
+}
+
+export type { OperationFamily };

@@ -1,0 +1,146 @@
+/**
+ * Execution: every catalog operation's example request, turned into every
+ * target's snippet (cURL, JavaScript, Python and the two production variants)
+ * and run for real against the sandbox on a local port. Operations run in
+ * catalog order, so stateful calls find what the earlier ones created (acquire
+ * before start, create before update). Each target gets its own sandbox, so the
+ * chains run in parallel without sharing state or QPS windows. Retries and
+ * failover are exercised in production.test.ts.
+ */
+import { listOperations, operationIds } from '../catalog';
+import type { OperationModel } from '../catalog/types';
+import { requestFromExamples, type RequestOverrides } from '../request/fromExamples';
+import { createSandbox, DEMO } from '../sandbox';
+import { generateSnippet, SNIPPET_TARGETS, type SnippetTarget } from './index';
+import { assertPythonRequests, cleanUpSnippetFiles, describeRun, runSnippet } from './testing/runSnippet';
+import { serve } from './testing/server';
+
+const PORTS: Record<SnippetTarget, number> = {
+  curl: 3141,
+  javascript: 3142,
+  python: 3143,
+  'javascript-production': 3147,
+  'python-production': 3148,
+};
+const ENV_VARS = { AGORA_CUSTOMER_ID: DEMO.customerId, AGORA_CUSTOMER_SECRET: DEMO.customerSecret, AGORA_TOKEN: DEMO.token };
+
+/** Ids the earlier calls of a chain returned. */
+interface ChainState {
+  resourceId?: string;
+  sid?: string;
+  banRuleId?: number;
+  playerId?: string;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Values a call needs from earlier responses. */
+function wiring(op: OperationModel, state: ChainState): RequestOverrides {
+  const recording = { resourceid: state.resourceId ?? 'missing', sid: state.sid ?? 'missing' };
+  const example = op.requestBody?.example as Json | undefined;
+  switch (op.id) {
+    case 'start-recording':
+    case 'query-recording':
+    case 'update-recording':
+    case 'update-layout':
+    case 'stop-recording':
+      return { pathParams: recording };
+    case 'update-ban-rule':
+    case 'delete-ban-rule':
+      return { body: { ...example, id: state.banRuleId } };
+    case 'update-cloud-player':
+    case 'delete-cloud-player':
+      return { pathParams: { id: state.playerId ?? 'missing' } };
+    default:
+      return {};
+  }
+}
+
+/** Per operation: what the response must contain, and what the chain keeps from it. */
+const CHECKS: Record<string, (body: Json, state: ChainState) => void> = {
+  'create-channel': (b) => expect(b.data?.resourceId).toEqual(expect.any(String)),
+  'get-channel': (b) => expect(b).toBeTypeOf('object'),
+  acquire: (b, s) => {
+    expect(b.resourceId).toEqual(expect.any(String));
+    s.resourceId = b.resourceId;
+  },
+  'start-recording': (b, s) => {
+    expect(b.resourceId).toBe(s.resourceId);
+    expect(b.sid).toEqual(expect.any(String));
+    s.sid = b.sid;
+  },
+  'query-recording': (b, s) => expect(b.sid).toBe(s.sid),
+  'update-recording': (b, s) => expect(b.sid).toBe(s.sid),
+  'update-layout': (b, s) => expect(b.sid).toBe(s.sid),
+  'stop-recording': (b, s) => expect(b.sid).toBe(s.sid),
+  'list-channels': (b) => expect(b.data?.channels).toEqual(expect.any(Array)),
+  'list-channel-users': (b) => expect(b.data?.channel_exist).toBe(true),
+  'get-user-status': (b) => expect(b.data?.in_channel).toBe(true),
+  'create-ban-rule': (b, s) => {
+    expect(b.id).toEqual(expect.any(Number));
+    s.banRuleId = b.id;
+  },
+  'list-ban-rules': (b, s) => expect(b.rules?.map((rule: Json) => rule.id)).toContain(s.banRuleId),
+  'update-ban-rule': (b, s) => expect(b.result?.id).toBe(s.banRuleId),
+  'delete-ban-rule': (b, s) => expect(b.id).toBe(s.banRuleId),
+  'create-cloud-player': (b, s) => {
+    expect(b.player?.id).toEqual(expect.any(String));
+    s.playerId = b.player.id;
+  },
+  'list-cloud-players': (b, s) => expect(b.players?.map((player: Json) => player.id)).toContain(s.playerId),
+  'update-cloud-player': (b) => expect(b).toBeTypeOf('object'),
+  'delete-cloud-player': (b) => expect(b).toBeTypeOf('object'),
+};
+
+const servers: Array<Awaited<ReturnType<typeof serve>>> = [];
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  cleanUpSnippetFiles();
+});
+
+async function runChain(target: SnippetTarget): Promise<string[]> {
+  // A high plan limit: the chain is one client making a call every ~100 ms. The clock
+  // can jump ahead, as a recording must run a few seconds before stop has files to report.
+  let skewMs = 0;
+  const sandbox = createSandbox({ planLimitPerMinute: 100_000, now: () => Date.now() + skewMs });
+  const server = await serve(sandbox.handler, PORTS[target]);
+  servers.push(server);
+  const state: ChainState = {};
+  const executed: string[] = [];
+  for (const op of listOperations()) {
+    if (op.id === 'stop-recording') skewMs += 30_000;
+    const request = requestFromExamples(op, wiring(op, state));
+    const code = generateSnippet(target, request, { baseUrl: server.url });
+    const run = await runSnippet(target, code, ENV_VARS);
+    const context = `${op.id}: ${describeRun(target, run)}`;
+    expect(run.exitCode, context).toBe(0);
+    expect(run.status, context).toBe(200);
+    const check = CHECKS[op.id];
+    expect(check, `no check for ${op.id}: add one to CHECKS`).toBeDefined();
+    try {
+      check(JSON.parse(run.body) as Json, state);
+    } catch (error) {
+      throw new Error(`${context}\n${(error as Error).message}`);
+    }
+    executed.push(op.id);
+  }
+  return executed;
+}
+
+let executedTotal = 0;
+
+describe('every operation x every target runs against the sandbox', () => {
+  beforeAll(async () => {
+    await assertPythonRequests();
+  });
+  afterAll(() => {
+    console.log(`execution: ran ${executedTotal} snippets (${operationIds.length} operations x ${SNIPPET_TARGETS.length} targets)`);
+  });
+
+  // Concurrent: each target has its own sandbox and port; the chain inside a target is sequential.
+  it.concurrent.each(SNIPPET_TARGETS)('%s: every catalog operation', async (target) => {
+    const executed = await runChain(target);
+    expect(executed).toEqual(operationIds);
+    executedTotal += executed.length;
+  }, 300_000);
+});

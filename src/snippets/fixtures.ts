@@ -1,0 +1,126 @@
+/**
+ * Request fixtures with the characters snippet generators get wrong: quotes,
+ * spaces, `$`, backticks, `!`, newlines, unicode, `&` and `=` in query values,
+ * `/` and `?` in path parameters. Used by the golden and the echo tests.
+ */
+import type { RetryPolicy } from '../catalog/types';
+import type { ApiRequest } from '../request/apiRequest';
+import type { SnippetOptions } from './types';
+
+/** Everything a shell, JS or Python literal could misread, in one string. */
+export const NASTY = `it's "quoted" $HOME \${PATH} \`id\` $(id) !! \\n \\ back\\slash`;
+/** Header values must stay printable ASCII, so no newline or unicode here. */
+const NASTY_HEADER = `it's "q" $HOME \`id\` !x & y=z; %41`;
+
+export const GENERAL_POLICY: RetryPolicy = {
+  schedule: 'general',
+  delaysMs: [
+    [1000, 1000],
+    [3000, 3000],
+    [6000, 6000],
+  ],
+  safeToRepeat: false,
+  retryStatuses: [429, 500, 502, 503, 504],
+};
+
+export const MEDIA_PULL_POLICY: RetryPolicy = {
+  schedule: 'media-pull',
+  delaysMs: [
+    [5000, 6000],
+    [10000, 11000],
+    [15000, 16000],
+  ],
+  safeToRepeat: false,
+  retryStatuses: [404, 429, 500, 502, 503, 504],
+};
+
+export interface SnippetFixture {
+  name: string;
+  request: ApiRequest;
+  options: Omit<SnippetOptions, 'baseUrl'>;
+}
+
+export const FIXTURES: SnippetFixture[] = [
+  {
+    // GET with awkward path and query values, a literal X-Request-ID, env Basic auth.
+    name: 'get-special-query',
+    request: {
+      operationId: 'list-cloud-players',
+      method: 'GET',
+      server: 'api-eu-central-1.agora.io',
+      pathTemplate: '/v1/projects/{appId}/cloud-player/players/{playerId}',
+      pathParams: { appId: 'a/b?c=d&e #f', playerId: `ünï 🎉 ${NASTY}` },
+      query: {
+        filter: 'channelName eq a&b=c',
+        pageToken: '50% & 100%25 + plus',
+        note: `${NASTY}\nsecond line\ttab`,
+      },
+      headers: { 'X-Request-ID': 'req-0001', 'X-Note': NASTY_HEADER },
+      auth: 'basic',
+    },
+    options: {
+      retry: MEDIA_PULL_POLICY,
+      failover: { alternate: 'https://api-eu-central-1.sd-rtn.com', adjacent: 'https://api-eu-west-1.agora.io' },
+    },
+  },
+  {
+    // POST with a JSON body full of special strings, Bearer from the environment,
+    // X-Request-ID generated at run time, a primary domain (no adjacent).
+    name: 'post-special-body',
+    request: {
+      operationId: 'create-channel',
+      method: 'POST',
+      server: 'api.agora.io',
+      pathTemplate: '/v1/projects/{projectId}/rtc/channels',
+      pathParams: { projectId: 'proj-1' },
+      query: {},
+      headers: {},
+      body: {
+        channel: NASTY,
+        unicode: 'ünïcødé 日本語 🎉 \u2028 \u00ad',
+        multiline: 'line 1\nline 2\r\nline 3',
+        ['__proto__']: { polluted: true },
+        'key with "quotes" and \'apostrophes\'': [1, 2.5, -0.001, 1e21, true, false, null, [], {}],
+        nested: { deeper: { text: '</script><!-- $x `y` -->' } },
+      },
+      auth: 'bearer',
+    },
+    options: { retry: GENERAL_POLICY, failover: { alternate: 'https://api.sd-rtn.com', adjacent: null } },
+  },
+  {
+    // PUT with inline credentials whose characters need quoting.
+    name: 'put-inline-credentials',
+    request: {
+      operationId: 'update-ban-rule',
+      method: 'PUT',
+      server: 'api.agora.io',
+      pathTemplate: '/dev/v1/kicking-rule',
+      pathParams: {},
+      query: {},
+      headers: { 'X-Request-ID': 'fixed id with spaces' },
+      body: { appid: '0123456789abcdef0123456789abcdef', id: 1953, time: 60 },
+      auth: 'basic',
+    },
+    options: {
+      credentials: { kind: 'basic', customerId: `id'with"quotes$x`, customerSecret: 'sec!ret`whoami`' },
+      retry: GENERAL_POLICY,
+      failover: { alternate: null, adjacent: null },
+    },
+  },
+  {
+    // DELETE with a body and no authentication.
+    name: 'delete-no-auth',
+    request: {
+      operationId: 'delete-ban-rule',
+      method: 'DELETE',
+      server: 'api.agora.io',
+      pathTemplate: '/dev/v1/kicking-rule',
+      pathParams: {},
+      query: { empty: '', keep: '=' },
+      headers: {},
+      body: { appid: 'x', id: 7 },
+      auth: 'none',
+    },
+    options: { retry: GENERAL_POLICY, failover: { alternate: null, adjacent: null } },
+  },
+];

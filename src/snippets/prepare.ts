@@ -1,0 +1,114 @@
+/**
+ * What every target needs, derived once from the ApiRequest: the URL, the
+ * headers in a fixed order, the body and how credentials are supplied. The
+ * targets only decide how to write these down.
+ */
+import { authorizationHeader, buildQueryString, resolvePath, type ApiRequest } from '../request/apiRequest';
+import { SnippetError, type SnippetOptions } from './types';
+
+export const ENV = {
+  customerId: 'AGORA_CUSTOMER_ID',
+  customerSecret: 'AGORA_CUSTOMER_SECRET',
+  token: 'AGORA_TOKEN',
+} as const;
+
+/** How the snippet authenticates. */
+export type SnippetAuth =
+  | { kind: 'none' }
+  | { kind: 'env-basic' }
+  | { kind: 'env-bearer' }
+  | { kind: 'inline-basic'; customerId: string; customerSecret: string; header: string }
+  | { kind: 'inline-bearer'; header: string };
+
+export interface PreparedRequest {
+  method: string;
+  /** Base URL without a trailing slash. */
+  base: string;
+  /** Encoded path and query, appended to `base`. */
+  pathAndQuery: string;
+  url: string;
+  /** Headers to write literally, in order; excludes Authorization and a generated X-Request-ID. */
+  headers: Array<[string, string]>;
+  /** True when the request model carries no X-Request-ID: the snippet makes one at run time. */
+  generateRequestId: boolean;
+  /** True when there is a JSON body. */
+  hasBody: boolean;
+  body: unknown;
+  auth: SnippetAuth;
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Printable ASCII and tab: curl would send other characters as UTF-8, fetch and
+// requests as Latin-1, so the three snippets would disagree on the bytes.
+const PORTABLE_HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+export function prepare(request: ApiRequest, options: SnippetOptions): PreparedRequest {
+  const base = checkBaseUrl(options.baseUrl);
+  const pathAndQuery = `${resolvePath(request.pathTemplate, request.pathParams)}${buildQueryString(request.query)}`;
+  const hasBody = request.body !== undefined;
+
+  const headers: Array<[string, string]> = [];
+  if (hasBody && !hasHeader(request.headers, 'content-type')) headers.push(['Content-Type', 'application/json']);
+  for (const [name, value] of Object.entries(request.headers)) {
+    // Credentials never travel in `headers`; a stray one is dropped rather than pasted into code.
+    if (name.toLowerCase() === 'authorization') continue;
+    if (!TOKEN.test(name)) throw new SnippetError(`Header name "${name}" is not a valid HTTP header name; use letters, digits and hyphens.`);
+    if (!PORTABLE_HEADER_VALUE.test(value)) {
+      throw new SnippetError(
+        `Header "${name}" contains a line break or a non-ASCII character, which HTTP headers cannot carry portably. Use printable ASCII.`,
+      );
+    }
+    headers.push([name, value]);
+  }
+
+  return {
+    method: request.method,
+    base,
+    pathAndQuery,
+    url: `${base}${pathAndQuery}`,
+    headers,
+    generateRequestId: !hasHeader(request.headers, 'x-request-id'),
+    hasBody,
+    body: request.body,
+    auth: snippetAuth(request, options),
+  };
+}
+
+function hasHeader(headers: Record<string, string>, lowerName: string): boolean {
+  return Object.keys(headers).some((name) => name.toLowerCase() === lowerName);
+}
+
+function checkBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new SnippetError(`Base URL "${baseUrl}" is not an absolute URL; pass e.g. https://api.agora.io.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SnippetError(`Base URL "${baseUrl}" must use http or https.`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new SnippetError(`Base URL "${baseUrl}" must not carry a query, fragment or credentials.`);
+  }
+  if (/\/api\/relay\/?$/.test(url.pathname)) {
+    throw new SnippetError('Snippets call Agora (or the sandbox) directly; pass the chosen host, not the relay URL.');
+  }
+  return baseUrl.replace(/\/+$/, '');
+}
+
+function snippetAuth(request: ApiRequest, options: SnippetOptions): SnippetAuth {
+  if (request.auth === 'none') return { kind: 'none' };
+  const credentials = options.credentials;
+  if (!credentials) return request.auth === 'basic' ? { kind: 'env-basic' } : { kind: 'env-bearer' };
+  if (credentials.kind !== request.auth) {
+    throw new SnippetError(`The operation needs ${request.auth} credentials but ${credentials.kind} credentials were given.`);
+  }
+  const header = authorizationHeader(credentials);
+  if (!PORTABLE_HEADER_VALUE.test(header)) {
+    throw new SnippetError('The token contains a line break or a non-ASCII character; check what was pasted.');
+  }
+  return credentials.kind === 'basic'
+    ? { kind: 'inline-basic', customerId: credentials.customerId, customerSecret: credentials.customerSecret, header }
+    : { kind: 'inline-bearer', header };
+}

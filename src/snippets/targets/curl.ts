@@ -1,0 +1,51 @@
+/**
+ * cURL for bash (and zsh): one command, so a paste into a terminal either runs
+ * whole or, when a variable is unset, not at all. No comments or `set -e`: an
+ * interactive zsh treats `#` as a command and `set -e` would close the shell.
+ */
+import { ENV, type PreparedRequest } from '../prepare';
+import { readableJson } from '../quote/json';
+import { shellQuote } from '../quote/shell';
+
+// uuidgen ships with macOS and util-linux; slim Linux images without it still have /proc.
+const RUNTIME_REQUEST_ID = '$(uuidgen 2>/dev/null || cat /proc/sys/kernel/random/uuid)';
+
+function required(name: string, what: string): string {
+  return `\${${name}:?is not set: export ${name}=<${what}>}`;
+}
+
+export function curlSnippet(p: PreparedRequest): string {
+  const args: string[] = [];
+  // curl expands [] and {} in URLs as globs; encoded paths never contain them, an IPv6 base does.
+  const glob = /[[\]{}]/.test(p.url) ? ' --globoff' : '';
+  args.push(`curl --silent --show-error${glob} --request ${p.method}`);
+  args.push(`--url ${shellQuote(p.url)}`);
+
+  switch (p.auth.kind) {
+    case 'env-basic':
+      args.push(`--user "${required(ENV.customerId, 'Customer ID')}:${required(ENV.customerSecret, 'Customer Secret')}"`);
+      break;
+    case 'env-bearer':
+      args.push(`--header "Authorization: Bearer ${required(ENV.token, 'token')}"`);
+      break;
+    case 'inline-basic':
+      args.push(`--user ${shellQuote(`${p.auth.customerId}:${p.auth.customerSecret}`)}`);
+      break;
+    case 'inline-bearer':
+      args.push(`--header ${shellQuote(`Authorization: ${p.auth.header}`)}`);
+      break;
+    case 'none':
+      break;
+  }
+
+  for (const [name, value] of p.headers) {
+    // `Name:` with nothing after it would tell curl to remove the header; `Name;` sends it empty.
+    args.push(`--header ${shellQuote(value === '' ? `${name};` : `${name}: ${value}`)}`);
+  }
+  if (p.generateRequestId) args.push(`--header "X-Request-ID: ${RUNTIME_REQUEST_ID}"`);
+  args.push(`--write-out ${shellQuote('\\nHTTP status: %{http_code}\\n')}`);
+  // --data-raw: a body starting with @ is data, not a file name.
+  if (p.hasBody) args.push(`--data-raw ${shellQuote(readableJson(p.body))}`);
+
+  return `${args.join(' \\\n  ')}\n`;
+}
