@@ -182,6 +182,10 @@ test.describe('testers on the guide page (sandbox)', () => {
     expect(scripts.length, 'opening the JSON view fetched Monaco').toBeGreaterThan(before);
     await expect(editor).toHaveClass(/vs-dark/);
     await editor.click();
+    // The JSON worker checks the text against the operation's schema: a number where text is due is marked.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('{"channel": 5, "uid": "9"}');
+    await expect(editor.locator('.squiggly-error, .squiggly-warning').first()).toBeAttached({ timeout: 15_000 });
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.insertText('{"channel": "frommonaco", "uid": "9"}');
     await section.getByRole('tab', { name: 'Form' }).click();

@@ -1,7 +1,7 @@
 /**
  * Production server for `npm run serve` (after `npm run build`): the static
  * site from `build/`, the relay on `/api/relay` and the sandbox on `/sandbox`,
- * on PORT (default 3000) and HOST (default 127.0.0.1).
+ * on PORT (default 3000) and HOST (default 127.0.0.1); BUILD_DIR overrides `build/`.
  */
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,7 +23,7 @@ export interface SandboxLike {
 }
 
 export interface ServerOptions {
-  /** Directory of the static build (default `<project>/build`). */
+  /** Directory of the static build (default: env BUILD_DIR, else `<project>/build`). */
   buildDir?: string;
   /** Sandbox to mount on /sandbox and give the relay; default `createSandbox({ basePath: '/sandbox' })` when it exists. */
   sandbox?: SandboxLike | null;
@@ -62,7 +62,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Server>
     ...options.relay,
   });
   const sandboxListener = sandbox ? toNodeListener(sandbox.handler) : null;
-  const serveStatic = createStaticHandler({ root: options.buildDir ?? join(projectRoot, 'build') });
+  const serveStatic = createStaticHandler({ root: options.buildDir ?? env.BUILD_DIR ?? join(projectRoot, 'build') });
 
   return createHttpServer((req: IncomingMessage, res: ServerResponse) => {
     // A client must not choose its own rate-limit key; only a trusted proxy may set it.

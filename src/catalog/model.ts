@@ -167,7 +167,9 @@ function mergedParams(entry: RawOperationEntry): RawParameter[] {
   for (const param of [...(entry.pathItem.parameters ?? []), ...(entry.operation.parameters ?? [])]) {
     byKey.set(`${param.in}:${param.name}`, param);
   }
-  return [...byKey.values()];
+  // Array.from, not spread: the site's Babel build spreads iterables loosely
+  // (as Array.concat), which would wrap the Map iterator instead of its values.
+  return Array.from(byKey.values());
 }
 
 export function buildOperation(

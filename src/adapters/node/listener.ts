@@ -49,7 +49,8 @@ export async function writeFetchResponse(response: Response, res: ServerResponse
   });
   const cookies = response.headers.getSetCookie?.() ?? [];
   if (cookies.length) headers['set-cookie'] = cookies;
-  res.writeHead(response.status, response.statusText, headers);
+  // An empty reason phrase ("HTTP/1.1 503 ") confuses some clients; let Node supply the standard one.
+  res.writeHead(response.status, response.statusText || undefined, headers);
   if (!response.body) {
     res.end();
     return;

@@ -1,13 +1,15 @@
 // The tester against the real catalog: every operation's pre-filled form must
 // pass validation, so Send works at once in the sandbox.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listOperations } from '../../catalog';
 import { bodyTree, initialForm } from './formModel';
 import { toApiRequest } from './toApiRequest';
-import { validateForm } from './validate';
+import { loadValidator, validateForm } from './validate';
 import { decodeShare, encodeShare } from './share';
 import { formFromRequest } from './formModel';
 import { missingChained } from './chain';
+
+beforeAll(() => loadValidator());
 
 describe.each(listOperations().map((op) => [op.id, op] as const))('%s', (_id, op) => {
   it('has a default form that validates and round-trips through a share link', () => {

@@ -34,7 +34,7 @@ export function recordChainValues(environment: RelayEnvironment, op: OperationMo
   }
   if (!changed) return;
   values = next;
-  for (const listener of listeners) listener();
+  listeners.forEach((listener) => listener());
 }
 
 /** The latest value for a chained parameter, if any answer on the page provided one. */

@@ -29,7 +29,14 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const sandboxBaseUrl = `${isBrowser ? window.location.origin : 'http://localhost:3000'}/sandbox`;
   const sending = tester.phase.kind === 'sending';
   return (
-    <section ref={tester.rootRef} className={styles.tester} aria-labelledby={headingId} data-endpoint={op.id}>
+    <section
+      ref={tester.rootRef}
+      className={styles.tester}
+      aria-labelledby={headingId}
+      data-endpoint={op.id}
+      onFocus={tester.ensureValidator}
+      onPointerDown={tester.ensureValidator}
+    >
       <Header op={op} headingId={headingId} />
       <div className={styles.columns}>
         <div className={styles.request}>

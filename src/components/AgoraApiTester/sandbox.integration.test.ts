@@ -1,7 +1,7 @@
 // Every operation's tester, as pre-filled from the catalog, sent through the
 // real relay to the real sandbox (in-process): the promise that Send works at
 // once in the sandbox, including chained ids (resourceid, sid, player id).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getOperation, listOperations } from '../../catalog';
 import { createRelay } from '../../relay/core';
 import { createSandbox } from '../../sandbox';
@@ -12,7 +12,9 @@ import { initialForm, setBodyField, type FormState } from './formModel';
 import { sendToRelay } from './send';
 import { DEMO_CREDENTIALS, credentialsFor, initialSession } from './session';
 import { toApiRequest } from './toApiRequest';
-import { validateForm } from './validate';
+import { loadValidator, validateForm } from './validate';
+
+beforeAll(() => loadValidator());
 
 function harness() {
   let clock = Date.parse('2025-01-15T10:00:00Z');

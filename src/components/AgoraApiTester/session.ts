@@ -90,7 +90,7 @@ export function createSessionStore(storage?: Storage) {
   const update = (next: SessionState) => {
     state = next;
     persist();
-    for (const listener of listeners) listener();
+    listeners.forEach((listener) => listener());
   };
   return {
     get: () => state,

@@ -18,7 +18,7 @@ import { credentialsFor, useSession } from './session';
 import { SendError, sendToRelay } from './send';
 import { decodeShare, encodeShare } from './share';
 import { toApiRequest } from './toApiRequest';
-import { summarize, validateForm } from './validate';
+import { loadValidator, summarize, validateForm, validatorLoaded } from './validate';
 
 export function useTester(op: OperationModel, relayUrl: string) {
   const [form, setForm] = useState<FormState>(() => initialForm(op));
@@ -31,7 +31,12 @@ export function useTester(op: OperationModel, relayUrl: string) {
   const autoFilled = useRef(new Set<string>());
   const chain = useChainValues();
 
-  const validation = useMemo(() => validateForm(op, form), [op, form]);
+  // The schema engine loads on the reader's first focus, edit or Send (see validate.ts).
+  const [validatorReady, setValidatorReady] = useState(validatorLoaded);
+  const ensureValidator = useCallback(() => {
+    if (!validatorLoaded()) void loadValidator().then(() => setValidatorReady(true));
+  }, []);
+  const validation = useMemo(() => validateForm(op, form), [op, form, validatorReady]);
   const request = useMemo(() => toApiRequest(op, form), [op, form]);
   const credentials = useMemo(() => credentialsFor(op, session), [op, session]);
 
@@ -69,9 +74,10 @@ export function useTester(op: OperationModel, relayUrl: string) {
   }, [validation, phase]);
 
   const restore = useCallback((shared: RestorableRequest) => {
+    ensureValidator();
     setForm(formFromRequest(op, shared));
     setPhase({ kind: 'idle' });
-  }, [op]);
+  }, [op, ensureValidator]);
 
   // A share link for this operation in the hash restores this tester's form.
   useEffect(() => {
@@ -90,6 +96,13 @@ export function useTester(op: OperationModel, relayUrl: string) {
 
   const send = useCallback(async (force = false) => {
     if (problems.length > 0 && !force) return;
+    if (!validatorLoaded()) {
+      await loadValidator();
+      setValidatorReady(true);
+      // Now the schema can speak: the re-render shows what blocks Send, if anything.
+      const fetched = new Set(session.environment === 'sandbox' ? missingChained(op, form).map((param) => `path.${param.name}`) : []);
+      if (!force && validateForm(op, form).errors.some((error) => !fetched.has(error.field))) return;
+    }
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
@@ -168,12 +181,20 @@ export function useTester(op: OperationModel, relayUrl: string) {
     cancel,
     shareLink,
     restore,
+    ensureValidator,
     onServer: (host: string) => setForm((current) => setServer(current, host)),
     onParam: (location: ParamLocation, name: string, value: string) => {
+      ensureValidator();
       autoFilled.current.delete(name);
       setForm((current) => setParam(current, location, name, value));
     },
-    onBodyField: (path: string[], value: unknown) => setForm((current) => setBodyField(current, path, value)),
-    onBodyText: (text: string) => setForm((current) => setBodyText(current, text)),
+    onBodyField: (path: string[], value: unknown) => {
+      ensureValidator();
+      setForm((current) => setBodyField(current, path, value));
+    },
+    onBodyText: (text: string) => {
+      ensureValidator();
+      setForm((current) => setBodyText(current, text));
+    },
   };
 }

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { initialForm, setBodyField, setBodyText, setParam } from './formModel';
-import { summarize, validateForm } from './validate';
+import { loadValidator, summarize, validateForm } from './validate';
 import { createChannel, createCloudPlayer, listCloudPlayers } from './testing/fixtures';
+
+beforeAll(() => loadValidator());
 
 describe('validateForm', () => {
   it('accepts every default form (Send works at once)', () => {

@@ -3,9 +3,11 @@
  * OpenAPI 3.1) against the catalog's own schemas, so the form and the sandbox
  * judge a request the same way. Ajv's messages are rewritten in plain words
  * and attached to the form field they concern.
+ *
+ * Ajv is loaded on demand (`loadValidator`); until then only what needs no
+ * schema engine is checked (required parameters, JSON that does not parse).
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import type { JsonSchema, OperationModel, ParamModel } from '../../catalog/types';
 import { bodyKey, coerceParam, paramKey, type FieldKey, type FormState } from './formModel';
 
@@ -23,20 +25,19 @@ export interface ValidationResult {
   byField: Record<FieldKey, string[]>;
 }
 
-// OpenAPI documents carry keywords Ajv does not know (`example`, `x-…`):
-// non-strict mode ignores them instead of refusing the schema.
-const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-addFormats(ajv);
+let compileSchema: ((schema: object) => ValidateFunction) | undefined;
+let loading: Promise<void> | undefined;
 
-const cache = new WeakMap<object, ValidateFunction>();
+/** Fetch the schema engine (its own chunk); resolves at once when it is already here. */
+export function loadValidator(): Promise<void> {
+  loading ??= import('./ajvCompile').then((module) => {
+    compileSchema = module.compile;
+  });
+  return loading;
+}
 
-function compile(schema: JsonSchema): ValidateFunction {
-  let validate = cache.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema as object);
-    cache.set(schema, validate);
-  }
-  return validate;
+export function validatorLoaded(): boolean {
+  return compileSchema !== undefined;
 }
 
 const typeWords: Record<string, string> = {
@@ -64,7 +65,7 @@ function pathSegments(instancePath: string): string[] {
 function branchNames(parentSchema: JsonSchema | undefined): string[] {
   const names = new Set<string>();
   for (const branch of parentSchema?.oneOf ?? []) for (const name of branch.required ?? []) names.add(name);
-  return [...names];
+  return Array.from(names);
 }
 
 function plainMessage(error: ErrorObject, label: string): string {
@@ -146,7 +147,8 @@ function paramErrors(param: ParamModel, text: string): FieldError[] {
   if (text === '') {
     return param.required ? [{ field, label: param.name, message: `${param.name} is required.` }] : [];
   }
-  const validate = compile(param.schema);
+  if (!compileSchema) return [];
+  const validate = compileSchema(param.schema as object);
   if (validate(coerceParam(param, text))) return [];
   return (validate.errors ?? []).map((error) => ({ field, label: param.name, message: plainMessage(error, param.name) }));
 }
@@ -162,8 +164,8 @@ export function validateForm(op: OperationModel, form: FormState): ValidationRes
       errors.push({ field: 'body', label: 'The body', message: `The JSON body does not parse yet: ${form.bodyParseError}` });
     } else if (form.body === undefined) {
       if (op.requestBody.required) errors.push({ field: 'body', label: 'The body', message: 'This operation needs a JSON body.' });
-    } else {
-      const validate = compile(op.requestBody.schema);
+    } else if (compileSchema) {
+      const validate = compileSchema(op.requestBody.schema as object);
       if (!validate(form.body)) errors.push(...bodyErrors(validate.errors ?? []));
     }
   }
@@ -177,5 +179,5 @@ export function validateForm(op: OperationModel, form: FormState): ValidationRes
 
 /** One line per problem for the summary next to the blocked Send button (duplicates merged). */
 export function summarize(result: ValidationResult): string[] {
-  return [...new Set(result.errors.map((error) => error.message))];
+  return Array.from(new Set(result.errors.map((error) => error.message)));
 }

@@ -13,7 +13,6 @@ export default function ErrorsTable({ op }: { op: OperationModel }): React.JSX.E
           <th scope="col">Message</th>
           <th scope="col">Meaning</th>
           <th scope="col">What to do</th>
-          <th scope="col">Retry</th>
         </tr>
       </thead>
       <tbody>
@@ -25,8 +24,10 @@ export default function ErrorsTable({ op }: { op: OperationModel }): React.JSX.E
             </th>
             <td>{row.message}</td>
             <td>{row.cause}</td>
-            <td>{row.measures}</td>
-            <td>{row.retry ? 'yes, with back-off' : 'no'}</td>
+            <td>
+              {row.measures}
+              <span className={styles.facts}>{row.retry ? 'Retried with back-off.' : 'Not retried: fix the request first.'}</span>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 import React from 'react';
 import type { JsonSchema } from '../../catalog/types';
 import Constraints from './Constraints';
+import NameCell from './NameCell';
 import { exactlyOneOf, flattenFields } from './schemaText';
 import styles from './styles.module.css';
 
@@ -26,20 +27,14 @@ export default function FieldsTable({ schema }: { schema: JsonSchema }): React.J
         <thead>
           <tr>
             <th scope="col">Field</th>
-            <th scope="col">Type</th>
-            <th scope="col">Required</th>
             <th scope="col">Description</th>
             <th scope="col">Constraints</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.name} data-field={row.name}>
-              <th scope="row" style={{ paddingLeft: `${0.75 + row.depth}rem` }}>
-                <code>{row.name}</code>
-              </th>
-              <td>{row.type}</td>
-              <td>{row.required ? 'yes' : 'no'}</td>
+            <tr key={row.name} data-field={row.name} data-required={row.required}>
+              <NameCell name={row.name} type={row.type} required={row.required} depth={row.depth} />
               <td>{row.description}</td>
               <td>
                 <Constraints items={row.constraints} />

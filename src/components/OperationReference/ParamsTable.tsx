@@ -1,6 +1,7 @@
 import React from 'react';
 import type { ParamModel } from '../../catalog/types';
 import Constraints from './Constraints';
+import NameCell from './NameCell';
 import { paramRow } from './schemaText';
 import styles from './styles.module.css';
 
@@ -12,22 +13,14 @@ export default function ParamsTable({ params, caption }: { params: ParamModel[];
       <thead>
         <tr>
           <th scope="col">Name</th>
-          <th scope="col">In</th>
-          <th scope="col">Type</th>
-          <th scope="col">Required</th>
           <th scope="col">Description</th>
           <th scope="col">Constraints</th>
         </tr>
       </thead>
       <tbody>
         {params.map(paramRow).map((row) => (
-          <tr key={`${row.in}:${row.name}`} data-param={row.name}>
-            <th scope="row">
-              <code>{row.name}</code>
-            </th>
-            <td>{row.in}</td>
-            <td>{row.type}</td>
-            <td>{row.required ? 'yes' : 'no'}</td>
+          <tr key={`${row.in}:${row.name}`} data-param={row.name} data-in={row.in} data-required={row.required}>
+            <NameCell name={row.name} type={row.type} location={row.in} required={row.required} />
             <td>{row.description}</td>
             <td>
               <Constraints items={row.constraints} />

@@ -10,8 +10,7 @@ export default function ServersTable(): React.JSX.Element {
       <thead>
         <tr>
           <th scope="col">Host</th>
-          <th scope="col">Role</th>
-          <th scope="col">Region</th>
+          <th scope="col">Role and region</th>
           <th scope="col">Alternate</th>
           <th scope="col">Adjacent</th>
         </tr>
@@ -22,8 +21,7 @@ export default function ServersTable(): React.JSX.Element {
             <th scope="row">
               <code>{server.host}</code>
             </th>
-            <td>{server.role === 'primary' ? server.label : 'Regional'}</td>
-            <td>{server.region ? `${server.label} (${server.region})` : '-'}</td>
+            <td>{server.region ? `${server.label} (${server.region})` : server.label}</td>
             <td>{server.alternate ? <code>{server.alternate}</code> : '-'}</td>
             <td>{server.adjacent ? <code>{server.adjacent}</code> : '-'}</td>
           </tr>

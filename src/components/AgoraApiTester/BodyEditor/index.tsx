@@ -33,7 +33,7 @@ export default function BodyEditor({ op, form, errors, onField, onText }: Props)
   const allBodyErrors = Object.entries(errors)
     .filter(([key]) => key === 'body' || key.startsWith('body.'))
     .flatMap(([, messages]) => messages);
-  const shown = view === 'json' ? [...new Set(allBodyErrors)] : bodyErrors;
+  const shown = view === 'json' ? Array.from(new Set(allBodyErrors)) : bodyErrors;
   return (
     <section className={styles.body} aria-label="Request body">
       <h4 className={styles.title}>

@@ -48,7 +48,7 @@ export function registerSchema(modelUri: string, schema: object): void {
     trailingCommas: 'error',
     enableSchemaRequest: false,
     schemaValidation: 'error',
-    schemas: [...schemas.values()],
+    schemas: Array.from(schemas.values()),
   });
 }
 

@@ -25,7 +25,7 @@ function load(pathname: string) {
 }
 
 function emit() {
-  for (const listener of listeners) listener();
+  listeners.forEach((listener) => listener());
 }
 
 export function recordHistory(pathname: string, entry: HistoryEntry): void {
