@@ -81,12 +81,12 @@ test.describe('testers on the guide page (sandbox)', () => {
     await gotoHydrated(page, GUIDE);
     const section = tester(page, 'create-channel');
     await section.getByText(/^Credentials:/).click();
-    await section.getByLabel('Customer Secret').fill('not-the-secret');
+    await section.getByLabel('Customer Secret', { exact: true }).fill('not-the-secret');
     await send(section);
     await expectStatus(section, 401);
     await expect(section.getByText('What to do:')).toBeVisible();
     // Credentials are shared: the other Basic testers now hold the same secret.
-    await expect(tester(page, 'start-recording').getByLabel('Customer Secret')).toHaveValue('not-the-secret');
+    await expect(tester(page, 'start-recording').getByLabel('Customer Secret', { exact: true })).toHaveValue('not-the-secret');
   });
 
   test('a simulated 503 shows the retry, then success', async ({ page }) => {
@@ -116,7 +116,7 @@ test.describe('testers on the guide page (sandbox)', () => {
     await section.getByRole('tabpanel').getByRole('button', { name: 'Copy' }).click();
     await expect(section.getByText('Copied')).toBeVisible();
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
-    expect(snippet).toBe(await code.innerText());
+    expect(snippet.trimEnd()).toBe((await code.innerText()).trimEnd());
     const dir = mkdtempSync(join(tmpdir(), 'tester-curl-'));
     writeFileSync(join(dir, 'call.sh'), `${snippet}\n`);
     const output = execFileSync('bash', [join(dir, 'call.sh')], {
@@ -184,10 +184,14 @@ test.describe('testers on the guide page (sandbox)', () => {
     await editor.click();
     // The JSON worker checks the text against the operation's schema: a number where text is due is marked.
     await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
     await page.keyboard.insertText('{"channel": 5, "uid": "9"}');
     await expect(editor.locator('.squiggly-error, .squiggly-warning').first()).toBeAttached({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
     await page.keyboard.insertText('{"channel": "frommonaco", "uid": "9"}');
+    await page.keyboard.press('Escape');
     await section.getByRole('tab', { name: 'Form' }).click();
     await expect(section.getByLabel('channel', { exact: true })).toHaveValue('frommonaco');
     await send(section);
@@ -212,6 +216,8 @@ test.describe('accessibility (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const path of PAGES) {
       test(`${path} in ${scheme} mode has no serious or critical violation`, async ({ page }) => {
+        // The reference pages hold a tester per operation: axe needs time there.
+        test.setTimeout(120_000);
         await page.emulateMedia({ colorScheme: scheme });
         await gotoHydrated(page, path);
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
