@@ -7,11 +7,18 @@ describe('channel management', () => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
       success: true,
-      data: { channels: [{ channel_name: 'demo', user_count: 3 }, { channel_name: 'lobby', user_count: 2 }], total_size: 2 },
+      data: {
+        channels: [
+          { channel_name: 'demo', user_count: 3 },
+          { channel_name: 'myvideochannel', user_count: 1 },
+          { channel_name: 'lobby', user_count: 2 },
+        ],
+        total_size: 3,
+      },
     });
     await t.call('POST', paths.players(), { body: { player: { streamUrl: 'rtmp://x/y', channelName: 'stage', uid: 5 } } });
     const page = await t.call('GET', paths.channels, { query: { page_no: '1', page_size: '2' } });
-    expect(page.body.data).toEqual({ channels: [{ channel_name: 'stage', user_count: 1 }], total_size: 3 });
+    expect(page.body.data).toEqual({ channels: [{ channel_name: 'lobby', user_count: 2 }, { channel_name: 'stage', user_count: 1 }], total_size: 4 });
     const bad = await t.call('GET', paths.channels, { query: { page_size: '501' } });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('page_size: must be <= 500');
@@ -41,22 +48,24 @@ describe('channel management', () => {
     const t = testSandbox();
     const created = await t.call('POST', paths.banRules, { body: { appid: APP, cname: 'demo', uid: 456, time: 60, privileges: ['join_channel'] } });
     expect(created.status).toBe(200);
-    expect(created.body).toEqual({ status: 'success', id: 1 });
+    expect(created.body).toEqual({ status: 'success', id: 1954 });
     expect((await t.call('GET', paths.users('demo'))).body.data.audience).toEqual([789]);
 
     const list = await t.call('GET', paths.banRules, { query: { appid: APP } });
     expect(list.body.status).toBe('success');
+    // Rule 1953 is the seeded demo rule the catalog's examples name.
     expect(list.body.rules).toEqual([
-      expect.objectContaining({ id: 1, appid: APP, cname: 'demo', uid: 456, privileges: ['join_channel'], ts: new Date(t.now() + 3_600_000).toISOString() }),
+      expect.objectContaining({ id: 1953, uid: 789, privileges: ['join_channel'] }),
+      expect.objectContaining({ id: 1954, appid: APP, cname: 'demo', uid: 456, privileges: ['join_channel'], ts: new Date(t.now() + 3_600_000).toISOString() }),
     ]);
 
-    const updated = await t.call('PUT', paths.banRules, { body: { appid: APP, id: 1, time: 120 } });
-    expect(updated.body).toEqual({ status: 'success', result: { id: 1, ts: new Date(t.now() + 7_200_000).toISOString() } });
+    const updated = await t.call('PUT', paths.banRules, { body: { appid: APP, id: 1954, time: 120 } });
+    expect(updated.body).toEqual({ status: 'success', result: { id: 1954, ts: new Date(t.now() + 7_200_000).toISOString() } });
     expect((await t.call('PUT', paths.banRules, { body: { appid: APP, id: 99, time: 1 } })).status).toBe(404);
 
-    const deleted = await t.call('DELETE', paths.banRules, { body: { appid: APP, id: 1 } });
-    expect(deleted.body).toEqual({ status: 'success', id: 1 });
-    const again = await t.call('DELETE', paths.banRules, { body: { appid: APP, id: 1 } });
+    const deleted = await t.call('DELETE', paths.banRules, { body: { appid: APP, id: 1954 } });
+    expect(deleted.body).toEqual({ status: 'success', id: 1954 });
+    const again = await t.call('DELETE', paths.banRules, { body: { appid: APP, id: 1954 } });
     expect(again.status).toBe(404);
     expect(again.body.message).toContain('rule not found');
   });
@@ -76,6 +85,8 @@ describe('channel management', () => {
     const t = testSandbox();
     await t.call('POST', paths.banRules, { body: { appid: APP, ip: '10.0.0.1', time_in_seconds: 10, privileges: ['publish_audio'] } });
     t.advance(10_000);
-    expect((await t.call('GET', paths.banRules, { query: { appid: APP } })).body.rules).toEqual([]);
+    // Only the day-long seeded rule 1953 is left.
+    const ids = (await t.call('GET', paths.banRules, { query: { appid: APP } })).body.rules.map((rule: { id: number }) => rule.id);
+    expect(ids).toEqual([1953]);
   });
 });

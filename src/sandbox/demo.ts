@@ -33,6 +33,12 @@ export const DEMO_CHANNELS: ReadonlyArray<{ name: string; users: DemoUser[] }> =
       { uid: 789, role: 2, platform: 2 },
     ],
   },
+  // The guide's get-channel example reads `myvideochannel`; it exists from the
+  // start so that tester answers 200 before create-channel has been sent.
+  {
+    name: 'myvideochannel',
+    users: [{ uid: 12345, role: 1, platform: 7 }],
+  },
   {
     name: 'lobby',
     users: [
@@ -41,3 +47,16 @@ export const DEMO_CHANNELS: ReadonlyArray<{ name: string; users: DemoUser[] }> =
     ],
   },
 ];
+
+/**
+ * A ban rule that exists from the start: the catalog's update and delete
+ * examples name rule 1953, so those testers work before a rule is created.
+ */
+export const DEMO_BAN_RULE = {
+  id: 1953,
+  cname: 'demo',
+  uid: 789,
+  privileges: ['join_channel'],
+  /** One day, the longest `time` a rule may have. */
+  durationMs: 1440 * 60_000,
+} as const;

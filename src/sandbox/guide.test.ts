@@ -3,7 +3,7 @@ import { BEARER, paths, testSandbox } from './testing';
 describe('guide examples', () => {
   it('create-channel returns the guide shape with a fresh resourceId and sid, and the channel appears', async () => {
     const t = testSandbox();
-    const body = { channel: 'myvideochannel', uid: 'user_12345', clientRequest: { resourceExpiredHour: 24, recordingConfig: { channelType: 0, streamTypes: 2 } } };
+    const body = { channel: 'freshchannel', uid: 'user_12345', clientRequest: { resourceExpiredHour: 24, recordingConfig: { channelType: 0, streamTypes: 2 } } };
     const one = await t.call('POST', paths.createChannel, { body });
     const two = await t.call('POST', paths.createChannel, { body: { channel: 'other', uid: '12345' } });
     expect(one.status).toBe(200);
@@ -15,12 +15,19 @@ describe('guide examples', () => {
     expect(one.body.data.sid).not.toBe(two.body.data.sid);
     expect(one.headers.get('x-ratelimit-limit')).toBe('100');
 
-    const got = await t.call('GET', paths.getChannel('myvideochannel'), { auth: BEARER });
+    const got = await t.call('GET', paths.getChannel('freshchannel'), { auth: BEARER });
     expect(got.status).toBe(200);
-    expect(got.body.data).toMatchObject({ channel: 'myvideochannel', total: 1, participants: [{ uid: 'user_12345', role: 'broadcaster' }] });
+    expect(got.body.data).toMatchObject({ channel: 'freshchannel', total: 1, participants: [{ uid: 'user_12345', role: 'broadcaster' }] });
     // The recording it started is a mix recording that query-recording knows.
     const query = await t.call('GET', paths.task(one.body.data.resourceId, one.body.data.sid, 'mix', 'query'));
     expect(query.status).toBe(200);
+  });
+
+  it('has the guide example channel from the start, so get-channel answers before create-channel', async () => {
+    const t = testSandbox();
+    const got = await t.call('GET', paths.getChannel('myvideochannel'), { auth: BEARER });
+    expect(got.status).toBe(200);
+    expect(got.body.data).toMatchObject({ channel: 'myvideochannel', total: 1 });
   });
 
   it('answers an invalid channel name with the guide 400 body', async () => {

@@ -1,4 +1,5 @@
 import { PlanLimiter, QpsLimiter } from './limits';
+import { DEMO_BAN_RULE } from './demo';
 import { CAPS, SandboxStore, TTL } from './store';
 import { APP, paths, testSandbox } from './testing';
 
@@ -16,12 +17,14 @@ describe('bounded state', () => {
     const project = store.project(APP, 0);
     project.banRules.set(1, { id: 1, appid: APP, uid: 1, privileges: ['join_channel'], expiresAt: Infinity, createdAt: 0, updatedAt: 0 });
     store.project('other', TTL.project + 1);
-    expect(store.project(APP, TTL.project + 1).banRules.size).toBe(0);
+    // A fresh project holds only the seeded demo rule again, not rule 1.
+    expect([...store.project(APP, TTL.project + 1).banRules.keys()]).toEqual([DEMO_BAN_RULE.id]);
   });
 
   it('caps ban rules per App ID with a 429 that says what to do', async () => {
     const t = testSandbox({ planLimitPerMinute: 10_000 });
-    for (let i = 0; i < CAPS.banRules; i += 1) {
+    // The demo project starts with one seeded rule, so CAPS.banRules - 1 more fit.
+    for (let i = 1; i < CAPS.banRules; i += 1) {
       const created = await t.call('POST', paths.banRules, { body: { appid: APP, uid: i + 1, time: 10, privileges: ['publish_audio'] } });
       expect(created.status).toBe(200);
       if (i % 9 === 8) t.advance(1000); // stay under channel management's 10 per second

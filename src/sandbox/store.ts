@@ -4,7 +4,7 @@
  * projects themselves are evicted least-recently-used. Expiry is lazy: a
  * project is swept each time a request touches it, against the injected clock.
  */
-import { DEMO_CHANNELS } from './demo';
+import { DEMO_BAN_RULE, DEMO_CHANNELS } from './demo';
 
 /** Caps per App ID (and on the number of App IDs). Exported for the docs and tests. */
 export const CAPS = {
@@ -201,9 +201,19 @@ function createProject(appId: string, now: number): ProjectState {
     channels: new Map(),
     banRules: new Map(),
     players: new Map(),
-    nextBanRuleId: 1,
+    nextBanRuleId: DEMO_BAN_RULE.id + 1,
     nextPlayerSeq: 1,
   };
+  project.banRules.set(DEMO_BAN_RULE.id, {
+    id: DEMO_BAN_RULE.id,
+    appid: appId,
+    cname: DEMO_BAN_RULE.cname,
+    uid: DEMO_BAN_RULE.uid,
+    privileges: [...DEMO_BAN_RULE.privileges],
+    expiresAt: now + DEMO_BAN_RULE.durationMs,
+    createdAt: now,
+    updatedAt: now,
+  });
   const joined = Math.floor(now / 1000) - 600;
   for (const seed of DEMO_CHANNELS) {
     const channel = ensureChannel(project, seed.name, now);
