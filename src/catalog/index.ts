@@ -76,23 +76,7 @@ export function findServer(host: string): ServerModel | undefined {
   return serversByHost.get(bare.toLowerCase());
 }
 
-/**
- * Whether a non-idempotent call may be repeated automatically with this body:
- * the catalog marks it safe (x-retry.safeToRepeat) and, when it names a body
- * field (safeToRepeatWhen, e.g. `player.name`), the body carries a value there.
- */
-export function isSafeToRepeat(operation: OperationModel, body: unknown): boolean {
-  if (operation.idempotent) return true;
-  if (!operation.retry.safeToRepeat) return false;
-  const field = operation.retry.safeToRepeatWhen;
-  if (!field) return true;
-  let node: unknown = body;
-  for (const key of field.split('.')) {
-    if (node === null || typeof node !== 'object') return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node !== undefined && node !== null && node !== '';
-}
+export { isSafeToRepeat } from './policy';
 
 export interface OperationMatch {
   operation: OperationModel;

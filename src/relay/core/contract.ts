@@ -63,7 +63,9 @@ export type RelayErrorCode =
   | 'upstream_unreachable'
   | 'upstream_timeout'
   | 'upstream_too_large'
-  | 'upstream_redirect';
+  | 'upstream_redirect'
+  /** A bug in the relay itself (500); the message says to try again and report it. */
+  | 'internal';
 
 /** Non-200 answer: the relay's own refusal or the final network failure. */
 export interface RelayErrorBody {

@@ -3,6 +3,7 @@
  * only, so it runs unchanged on Node, Vercel, Netlify and Cloudflare Workers;
  * the catalog decides every URL.
  */
+import { isSafeToRepeat } from '../../catalog/policy';
 import type { OperationModel } from '../../catalog/types';
 import { buildQueryString, PathParamError, resolvePath, authorizationHeader } from '../../request/apiRequest';
 import type { NetworkErrorKind, RelayAttempt, RelayErrorBody, RelayResult } from './contract';
@@ -21,7 +22,7 @@ import {
   type RelayOptions,
   type UpstreamCall,
 } from './options';
-import { backoffMs, failoverHosts, isFailure, isRepeatable, nextStage, parseRetryAfter, refuseRetry, type Outcome, type Stage } from './retry';
+import { backoffMs, failoverHosts, isFailure, nextStage, parseRetryAfter, refuseRetry, type Outcome, type Stage } from './retry';
 
 interface AttemptAnswer {
   status: number;
@@ -203,7 +204,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     if (!headers.accept) headers.accept = 'application/json';
     const body = sendBody ? JSON.stringify(envelope.body) : undefined;
 
-    const repeatable = isRepeatable(op, envelope.body);
+    const repeatable = isSafeToRepeat(op, envelope.body);
     const hosts = failoverHosts(op, startHost, options.primaryRegion);
     const deadline = started + limits.totalTimeoutMs;
     const attempts: RelayAttempt[] = [];

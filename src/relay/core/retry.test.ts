@@ -1,7 +1,7 @@
-import { getOperation } from '../../catalog/index';
+import { getOperation, isSafeToRepeat } from '../../catalog/index';
 import { FIXTURE_OPERATIONS } from '../testing/fixtures';
 import { NetworkFailure } from './errors';
-import { backoffMs, failoverHosts, isRepeatable, nextStage, parseRetryAfter, refuseRetry, type Outcome } from './retry';
+import { backoffMs, failoverHosts, nextStage, parseRetryAfter, refuseRetry, type Outcome } from './retry';
 
 const query = FIXTURE_OPERATIONS['query-recording'];
 const acquire = FIXTURE_OPERATIONS.acquire;
@@ -69,12 +69,12 @@ describe('retry decisions', () => {
   });
 
   it('a named Media Pull create is safe to repeat; an unnamed one is not', () => {
-    expect(isRepeatable(create, { player: { name: 'main-stream', streamUrl: 'rtmp://x' } })).toBe(true);
-    expect(isRepeatable(create, { player: { streamUrl: 'rtmp://x' } })).toBe(false);
-    expect(isRepeatable(create, { player: { name: '' } })).toBe(false);
-    expect(isRepeatable(acquire, { cname: 'x' })).toBe(false);
-    expect(isRepeatable(query, undefined)).toBe(true);
-    expect(isRepeatable(getOperation('create-cloud-player'), { player: { name: 'n' } })).toBe(true);
+    expect(isSafeToRepeat(create, { player: { name: 'main-stream', streamUrl: 'rtmp://x' } })).toBe(true);
+    expect(isSafeToRepeat(create, { player: { streamUrl: 'rtmp://x' } })).toBe(false);
+    expect(isSafeToRepeat(create, { player: { name: '' } })).toBe(false);
+    expect(isSafeToRepeat(acquire, { cname: 'x' })).toBe(false);
+    expect(isSafeToRepeat(query, undefined)).toBe(true);
+    expect(isSafeToRepeat(getOperation('create-cloud-player'), { player: { name: 'n' } })).toBe(true);
   });
 });
 

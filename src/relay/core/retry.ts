@@ -76,24 +76,6 @@ export function nextStage(current: Stage, outcome: Outcome, hosts: Record<Stage,
   return current;
 }
 
-/**
- * May this call be sent twice? Idempotent methods yes; others only when the
- * catalog marks them safe to repeat, and (with `safeToRepeatWhen`, e.g.
- * `player.name`) the body names the resource, so a repeat gets 409, not a twin.
- */
-export function isRepeatable(op: OperationModel, body: unknown): boolean {
-  if (op.idempotent) return true;
-  if (!op.retry.safeToRepeat) return false;
-  const field = op.retry.safeToRepeatWhen;
-  if (!field) return true;
-  let node: unknown = body;
-  for (const key of field.split('.')) {
-    if (node === null || typeof node !== 'object') return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node !== undefined && node !== null && node !== '';
-}
-
 /** Why the relay will not try again, or null when it may. */
 export function refuseRetry(op: OperationModel, outcome: Outcome, repeatable: boolean): string | null {
   if (outcome.kind === 'status') {
