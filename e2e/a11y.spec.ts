@@ -21,6 +21,9 @@ const PAGES = [
 ];
 
 const MODES = ['light', 'dark'] as const;
+
+// A reference page holds a tester per operation: axe needs tens of seconds there on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 type Mode = (typeof MODES)[number];
 
 const BLOCKING = new Set(['serious', 'critical']);

@@ -185,6 +185,25 @@ test.describe('mobile (390 px)', () => {
     });
   }
 
+  test('a table wider than the phone scrolls inside its own box, which the keyboard can reach', async ({ page }) => {
+    await gotoHydrated(page, MEDIA_PULL);
+    const table = page.locator('article table').filter({ has: page.locator('th', { hasText: 'Measures to take' }) });
+    await expect(table).toBeVisible();
+    // Whichever element scrolls (the table or a wrapper), it must be a focusable, named region.
+    await expect
+      .poll(() =>
+        table.evaluate((el: HTMLElement) => {
+          for (let box: HTMLElement | null = el; box && box.tagName !== 'ARTICLE'; box = box.parentElement) {
+            if (box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'visible') {
+              return { tabIndex: box.tabIndex, role: box.getAttribute('role'), named: !!box.getAttribute('aria-label') };
+            }
+          }
+          return null;
+        }),
+      )
+      .toEqual({ tabIndex: 0, role: 'region', named: true });
+  });
+
   test('the menu opens and reaches Media Pull', async ({ page }) => {
     await gotoHydrated(page, '/');
     await page.getByRole('button', { name: /toggle navigation bar/i }).click();
