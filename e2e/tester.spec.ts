@@ -8,20 +8,6 @@ import { gotoHydrated, watchConsole } from './support/console';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 
-/** Every page of the site, for the accessibility scan. */
-const PAGES = [
-  '/',
-  GUIDE,
-  '/docs/media-pull/best-practices',
-  '/docs/reference',
-  '/docs/reference/guide-examples',
-  '/docs/reference/cloud-recording',
-  '/docs/reference/channel-management',
-  '/docs/reference/media-pull',
-  '/docs/sandbox',
-  '/docs/sdk-documentation/video-calling-sdk-guide',
-];
-
 test.use({ colorScheme: 'light' });
 
 function tester(page: Page, endpoint: string): Locator {
@@ -212,28 +198,24 @@ test.describe('testers on the guide page (sandbox)', () => {
   });
 });
 
-test.describe('accessibility (axe-core)', () => {
+// Every page is scanned at rest by e2e/a11y.spec.ts; this scans the guide's testers
+// with live responses and error explanations on show, which only exist after Send.
+test.describe('accessibility of the tester in use (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    for (const path of PAGES) {
-      test(`${path} in ${scheme} mode has no serious or critical violation`, async ({ page }) => {
-        // The reference pages hold a tester per operation: axe needs time there.
-        test.setTimeout(120_000);
-        await page.emulateMedia({ colorScheme: scheme });
-        await gotoHydrated(page, path);
-        await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-        if (path === GUIDE) {
-          // Scan the tester with a response and an explanation on show, too.
-          await send(tester(page, 'create-channel'));
-          await expectStatus(tester(page, 'create-channel'), 200);
-          await send(tester(page, 'get-channel'));
-          await expect(status(tester(page, 'get-channel'))).toHaveText(/^\d{3} /);
-        }
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length}) ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
-        expect(serious).toEqual([]);
-      });
-    }
+    test(`guide testers with responses in ${scheme} mode have no serious or critical violation`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.emulateMedia({ colorScheme: scheme });
+      await gotoHydrated(page, GUIDE);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await send(tester(page, 'create-channel'));
+      await expectStatus(tester(page, 'create-channel'), 200);
+      await send(tester(page, 'get-channel'));
+      await expect(status(tester(page, 'get-channel'))).toHaveText(/^\d{3} /);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length}) ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+      expect(serious).toEqual([]);
+    });
   }
 });
