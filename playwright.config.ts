@@ -40,7 +40,10 @@ export default defineConfig({
     // (for example `docusaurus serve --dir <build>`); CI always uses npm run serve.
     command: process.env.E2E_SERVER_COMMAND ?? 'npm run serve',
     url: baseURL,
-    env: { PORT: String(port) },
+    // Every browser test reaches the relay from 127.0.0.1, so they all share one
+    // per-client budget; raise it so parallel workers cannot trip it. The limit
+    // itself is covered by the relay's unit tests.
+    env: { PORT: String(port), RELAY_RATE_LIMIT: '600' },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
