@@ -4,20 +4,24 @@
  */
 import type { OperationModel } from './types';
 
+/** True when the dotted `path` (e.g. `player.name`) names a non-empty value in `body`. */
+export function hasValueAt(body: unknown, path: string): boolean {
+  let node: unknown = body;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== undefined && node !== null && node !== '';
+}
+
 /**
  * Whether a non-idempotent call may be repeated automatically with this body:
  * the catalog marks it safe (x-retry.safeToRepeat) and, when it names a body
  * field (safeToRepeatWhen, e.g. `player.name`), the body carries a value there.
  */
-export function isSafeToRepeat(operation: OperationModel, body: unknown): boolean {
+export function isSafeToRepeat(operation: Pick<OperationModel, 'idempotent' | 'retry'>, body: unknown): boolean {
   if (operation.idempotent) return true;
   if (!operation.retry.safeToRepeat) return false;
   const field = operation.retry.safeToRepeatWhen;
-  if (!field) return true;
-  let node: unknown = body;
-  for (const key of field.split('.')) {
-    if (node === null || typeof node !== 'object') return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node !== undefined && node !== null && node !== '';
+  return field ? hasValueAt(body, field) : true;
 }

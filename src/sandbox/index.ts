@@ -8,7 +8,7 @@
  * injected faults -> 404 -> auth (401) -> body -> plan limit (429) -> App ID ->
  * schema (400) -> QPS limit (429) -> semantic checks (400) -> handler.
  */
-import { listOperations, matchOperation } from '../catalog';
+import { hasValueAt, listOperations, matchOperation } from '../catalog';
 import type { OperationModel } from '../catalog/types';
 import { isAuthorized } from './auth';
 import { channelManagementHandlers } from './channelManagement';
@@ -72,17 +72,6 @@ function findAppId(params: Record<string, string>, query: URLSearchParams, body:
     return { field: 'appid', value: (body as Record<string, string>).appid };
   }
   return null;
-}
-
-/** True when `body` has a non-empty value at the dotted `path` (`player.name`). */
-function hasValueAt(body: unknown, path: string | undefined): boolean {
-  if (!path) return false;
-  let node = body;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node !== undefined && node !== null && node !== '';
 }
 
 type BodyRead = { ok: true; value: unknown } | { ok: false; result: SandboxResult };
@@ -208,7 +197,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       requestId,
     };
     const traits = {
-      named: hasValueAt(body.value, operation.retry.safeToRepeatWhen),
+      named: operation.retry.safeToRepeatWhen ? hasValueAt(body.value, operation.retry.safeToRepeatWhen) : false,
       filtered: Boolean(url.searchParams.get('filter')),
     };
     for (const rule of qpsRulesFor(operation, traits)) {

@@ -3,7 +3,7 @@
  * over to, taken from the catalog (the operation's retry policy, the chosen
  * server's alternate and adjacent domains) unless the caller passes them.
  */
-import { findServer, getOperation } from '../catalog';
+import { findServer, getOperation, isSafeToRepeat } from '../catalog';
 import type { RetryPolicy } from '../catalog/types';
 import type { ApiRequest } from '../request/apiRequest';
 import type { SnippetOptions } from './types';
@@ -28,20 +28,10 @@ export function retryPlan(request: ApiRequest, options: SnippetOptions, base: st
     ...failoverHosts(request, options, base),
     delaysMs: policy.delaysMs.map(withJitter),
     retryStatuses: [...policy.retryStatuses].sort((a, b) => a - b),
-    repeatable: IDEMPOTENT.has(request.method) || (policy.safeToRepeat && hasField(request.body, policy.safeToRepeatWhen)),
+    repeatable: isSafeToRepeat({ idempotent: IDEMPOTENT.has(request.method), retry: policy }, request.body),
   };
 }
 
-/** True when `path` (e.g. `player.name`) is absent or names a non-empty value in the body. */
-function hasField(body: unknown, path: string | undefined): boolean {
-  if (!path) return true;
-  let node: unknown = body;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return false;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node !== undefined && node !== null && node !== '';
-}
 
 /** A fixed schedule (1 s, 3 s, 6 s) gets up to 25% jitter so clients that failed together do not retry together. */
 function withJitter([min, max]: [number, number]): [number, number] {
