@@ -33,7 +33,8 @@ function aptInstall(packages, deps) {
     aptUpdated = true;
   }
   deps.log(`installing ${packages.join(', ')} with apt-get (running as root, nothing suitable found)`);
-  if (deps.run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], options) !== 0) {
+  // Recommended packages stay in: for chromium they bring the fonts pages are rendered with.
+  if (deps.run('apt-get', ['install', '-y', ...packages], options) !== 0) {
     throw new SetupError(`apt-get install ${packages.join(' ')} failed; install it by hand, then re-run.`);
   }
 }
