@@ -76,7 +76,7 @@ export function findServer(host: string): ServerModel | undefined {
   return serversByHost.get(bare.toLowerCase());
 }
 
-export { hasValueAt, isSafeToRepeat } from './policy';
+export { hasValueAt, isIdempotentMethod, isSafeToRepeat } from './policy';
 
 export interface OperationMatch {
   operation: OperationModel;

@@ -2,6 +2,7 @@
  * Turns one raw OpenAPI operation into the normalised `OperationModel` that
  * every consumer reads. Pure: takes the document, returns plain data.
  */
+import { isIdempotentMethod } from './policy';
 import { deref } from './resolve';
 import type {
   OpenApiDocument,
@@ -29,7 +30,6 @@ import type {
 } from './types';
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set<HttpMethod>(['GET', 'PUT', 'DELETE']);
 
 /** Back-off per schedule, [min, max] ms per retry (Media Pull best practices). */
 export const RETRY_DELAYS_MS: Record<RetryPolicy['schedule'], Array<[number, number]>> = {
@@ -223,7 +223,7 @@ export function buildOperation(
     limits: toLimits(op['x-limits']),
     troubleshooting: ((op['x-troubleshooting'] as TroubleshootingEntry[] | undefined) ?? []).map((row) => ({ ...row })),
     retry: toRetry(op['x-retry']),
-    idempotent: IDEMPOTENT.has(method),
+    idempotent: isIdempotentMethod(method),
     referencePath: `/docs/reference/${family.page}#${id}`,
   };
   if (op['x-nearest-real-call']) model.nearestRealCall = op['x-nearest-real-call'];

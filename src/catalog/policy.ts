@@ -2,7 +2,14 @@
  * Retry policy questions answered from an operation model alone. Kept apart
  * from ./index.ts so the relay core can use it without bundling the catalog data.
  */
-import type { OperationModel } from './types';
+import type { HttpMethod, OperationModel } from './types';
+
+/** RFC 9110 idempotent methods: safe to send again even if the first one arrived. */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set<HttpMethod>(['GET', 'PUT', 'DELETE']);
+
+export function isIdempotentMethod(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
 
 /** True when the dotted `path` (e.g. `player.name`) names a non-empty value in `body`. */
 export function hasValueAt(body: unknown, path: string): boolean {

@@ -3,7 +3,7 @@
  * over to, taken from the catalog (the operation's retry policy, the chosen
  * server's alternate and adjacent domains) unless the caller passes them.
  */
-import { findServer, getOperation, isSafeToRepeat } from '../catalog';
+import { findServer, getOperation, isIdempotentMethod, isSafeToRepeat } from '../catalog';
 import type { RetryPolicy } from '../catalog/types';
 import type { ApiRequest } from '../request/apiRequest';
 import type { SnippetOptions } from './types';
@@ -19,8 +19,6 @@ export interface RetryPlan {
   repeatable: boolean;
 }
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-
 export function retryPlan(request: ApiRequest, options: SnippetOptions, base: string): RetryPlan {
   const policy: RetryPolicy = options.retry ?? getOperation(request.operationId).retry;
   return {
@@ -28,7 +26,7 @@ export function retryPlan(request: ApiRequest, options: SnippetOptions, base: st
     ...failoverHosts(request, options, base),
     delaysMs: policy.delaysMs.map(withJitter),
     retryStatuses: [...policy.retryStatuses].sort((a, b) => a - b),
-    repeatable: isSafeToRepeat({ idempotent: IDEMPOTENT.has(request.method), retry: policy }, request.body),
+    repeatable: isSafeToRepeat({ idempotent: isIdempotentMethod(request.method), retry: policy }, request.body),
   };
 }
 
