@@ -9,6 +9,7 @@ export default defineConfig({
     // that import them get a plain stand-in under Vitest.
     alias: {
       '@theme/CodeBlock': fileURLToPath(new URL('./src/testing/docusaurus/CodeBlock.tsx', import.meta.url)),
+      '@docusaurus/Link': fileURLToPath(new URL('./src/testing/docusaurus/Link.tsx', import.meta.url)),
     },
   },
   test: {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import catalog from '../src/catalog/openapi.gen.json';
 import { gotoHydrated } from './support/console';
 
 /**
@@ -12,10 +13,8 @@ const PAGES = [
   '/docs/video-calling/rest-api-guide',
   '/docs/media-pull/best-practices',
   '/docs/reference',
-  '/docs/reference/guide-examples',
-  '/docs/reference/cloud-recording',
-  '/docs/reference/channel-management',
-  '/docs/reference/media-pull',
+  // One reference page per catalog family.
+  ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),
   '/docs/sandbox',
   '/docs/sdk-documentation/video-calling-sdk-guide',
 ];

@@ -41,8 +41,8 @@ const steps = [
       return 0;
     },
   },
-  // The catalog JSON is generated at install time; regenerate it so tests see the current YAML.
-  { name: 'catalog', action: () => run(process.execPath, [join(root, 'scripts/build-catalog.mjs')], env) },
+  // The catalog JSON and reference pages are generated at install time; regenerate them so tests see the current YAML.
+  { name: 'catalog', action: () => run(bin('tsx'), [join(root, 'scripts/build-catalog.ts')], env) },
   { name: 'typecheck', action: () => run(bin('tsc'), ['--noEmit'], env) },
   { name: 'unit tests', action: () => run(bin('vitest'), ['run'], env) },
   // Always rebuild: the end-to-end tests must exercise the production build of these sources.

@@ -187,6 +187,38 @@ describe('/sandbox and /api/relay', () => {
     }
   });
 
+  it('keys the rate limit on x-client-ip when TRUST_PROXY=1 (a reverse proxy sets it)', async () => {
+    const proxied = await startServer({ port: 0, buildDir, env: { TRUST_PROXY: '1' }, sandbox: null, relay: { rateLimit: { max: 1, windowMs: 60_000 }, logger: { log: () => undefined } } });
+    try {
+      const send = (ip: string) =>
+        fetch(`${proxied.url}/api/relay`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-client-ip': ip },
+          body: JSON.stringify({ operationId: 'nope', environment: 'live' }),
+        });
+      expect((await send('10.0.0.1')).status).toBe(404);
+      expect((await send('10.0.0.2')).status).toBe(404);
+      expect((await send('10.0.0.2')).status).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('mounts a sandbox by default, and answers 503 on /sandbox when told to mount none', async () => {
+    const quiet = { logger: { log: () => undefined } };
+    const byDefault = await startServer({ port: 0, buildDir, env: {}, relay: quiet });
+    const without = await startServer({ port: 0, buildDir, env: {}, sandbox: null, relay: quiet });
+    try {
+      const list = (url: string) => fetch(`${url}/sandbox/dev/v1/channel/${APP_ID}`, { headers: { authorization: AUTH } });
+      expect((await list(byDefault.url)).status).toBe(200);
+      const missing = await list(without.url);
+      expect(missing.status).toBe(503);
+      expect((await missing.json()).error.code).toBe('sandbox_unavailable');
+    } finally {
+      await Promise.all([byDefault.close(), without.close()]);
+    }
+  });
+
   it('never logs the Authorization header', () => {
     expect(logs.length).toBeGreaterThan(0);
     expect(JSON.stringify(logs)).not.toContain(AUTH.slice(6));

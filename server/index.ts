@@ -2,31 +2,26 @@
  * Production server for `npm run serve` (after `npm run build`): the static
  * site from `build/`, the relay on `/api/relay` and the sandbox on `/sandbox`,
  * on PORT (default 3000) and HOST (default 127.0.0.1); BUILD_DIR overrides `build/`.
+ * Which path goes where is decided by the site (`src/site/`); this file only
+ * adds the build directory and the port.
  */
-import { existsSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { toNodeListener, type FetchHandler } from '../src/adapters/node/listener';
-import { createNodeRelay } from '../src/relay/adapters/node/index';
+import { fileURLToPath } from 'node:url';
 import type { RelayOptions } from '../src/relay/core/index';
+import type { Sandbox } from '../src/sandbox/index';
+import { createNodeSite } from '../src/site/node';
 import { createStaticHandler } from './static';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..');
 
-/** What the server needs from `src/sandbox` (kept structural so the server starts without it). */
-export interface SandboxLike {
-  handler: FetchHandler;
-  reset(): void;
-}
-
 export interface ServerOptions {
   /** Directory of the static build (default: env BUILD_DIR, else `<project>/build`). */
   buildDir?: string;
-  /** Sandbox to mount on /sandbox and give the relay; default `createSandbox({ basePath: '/sandbox' })` when it exists. */
-  sandbox?: SandboxLike | null;
+  /** Sandbox to mount on /sandbox and give the relay; `null` mounts none; default a fresh `createSandbox`. */
+  sandbox?: Sandbox | null;
   /** Extra relay options (tests inject an upstream, a clock, ...). */
   relay?: Partial<RelayOptions>;
   /** Environment variables (default `process.env`). */
@@ -35,48 +30,17 @@ export interface ServerOptions {
   trustProxy?: boolean;
 }
 
-/** Load `src/sandbox` if it has been written; the server works (without /sandbox) when it has not. */
-export async function loadSandbox(): Promise<SandboxLike | null> {
-  const file = join(projectRoot, 'src/sandbox/index.ts');
-  if (!existsSync(file)) return null;
-  try {
-    const mod = (await import(pathToFileURL(file).href)) as {
-      createSandbox?: (options: { basePath: string }) => SandboxLike;
-    };
-    return mod.createSandbox ? mod.createSandbox({ basePath: '/sandbox' }) : null;
-  } catch (error) {
-    console.warn(`Sandbox not mounted: src/sandbox failed to load (${(error as Error).message}).`);
-    return null;
-  }
-}
-
-/** Build the node:http server (not yet listening). */
-export async function createServer(options: ServerOptions = {}): Promise<Server> {
+/** Build the node:http server (not yet listening): the site's Node listener with the build directory as its pages. */
+export function createServer(options: ServerOptions = {}): Server {
   const env = options.env ?? process.env;
-  const sandbox = options.sandbox === undefined ? await loadSandbox() : options.sandbox;
-  const trustProxy = options.trustProxy ?? env.TRUST_PROXY === '1';
-  const relay = createNodeRelay({
+  const site = createNodeSite({
     env,
-    sandbox: sandbox?.handler,
-    sandboxBasePath: '/sandbox',
-    ...options.relay,
+    sandbox: options.sandbox,
+    relay: options.relay,
+    trustProxy: options.trustProxy,
+    static: createStaticHandler({ root: options.buildDir ?? env.BUILD_DIR ?? join(projectRoot, 'build') }),
   });
-  const sandboxListener = sandbox ? toNodeListener(sandbox.handler) : null;
-  const serveStatic = createStaticHandler({ root: options.buildDir ?? env.BUILD_DIR ?? join(projectRoot, 'build') });
-
-  return createHttpServer((req: IncomingMessage, res: ServerResponse) => {
-    // A client must not choose its own rate-limit key; only a trusted proxy may set it.
-    if (!trustProxy) delete req.headers['x-client-ip'];
-    const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/api/relay' || pathname === '/api/relay/') return relay(req, res);
-    if (pathname === '/sandbox' || pathname.startsWith('/sandbox/')) {
-      if (sandboxListener) return sandboxListener(req, res);
-      res.writeHead(503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'sandbox_unavailable', message: 'The sandbox module is not installed in this build.' } }));
-      return;
-    }
-    serveStatic(req, res).catch(() => res.destroy());
-  });
+  return createHttpServer(site);
 }
 
 /** Start listening; resolves with the URL once the port is bound. */
@@ -86,7 +50,7 @@ export async function startServer(
   const env = options.env ?? process.env;
   const port = options.port ?? Number(env.PORT ?? 3000);
   const host = options.host ?? env.HOST ?? '127.0.0.1';
-  const server = await createServer(options);
+  const server = createServer(options);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolveListen());

@@ -59,6 +59,7 @@ export interface RawOperation {
   'x-guide-example'?: boolean;
   'x-nearest-real-call'?: string;
   'x-nearest-real-operations'?: string[];
+  'x-sandbox-note'?: string;
   'x-limits'?: unknown;
   'x-troubleshooting'?: unknown;
   'x-retry'?: unknown;
@@ -73,6 +74,14 @@ export interface RawTag {
   description?: string;
   'x-family'?: string;
   'x-page'?: string;
+  /** The family's place in menus and on the reference index. */
+  'x-order'?: number;
+  /** Markdown shown at the top of the family's reference page. */
+  'x-reference-intro'?: string;
+  /** Family-wide defaults; an operation's own value replaces them. */
+  'x-limits'?: unknown;
+  'x-troubleshooting'?: unknown;
+  'x-retry'?: unknown;
 }
 
 export interface OpenApiDocument {

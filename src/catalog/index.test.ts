@@ -110,24 +110,39 @@ describe('operations', () => {
     expect(() => getOperation('start')).toThrow(`Unknown operation "start". Valid operations: ${operationIds.join(', ')}.`);
   });
 
-  it('groups operations by family with their titles', () => {
+  it('groups every operation under exactly one family, with its title and page', () => {
     const groups = operationsByFamily();
-    expect(groups.map((g) => [g.family, g.page, g.operations.length])).toEqual([
-      ['guide', 'guide-examples', 2],
-      ['cloud-recording', 'cloud-recording', 6],
-      ['channel-management', 'channel-management', 7],
-      ['media-pull', 'media-pull', 4],
-    ]);
-    expect(familyTitles).toEqual({
-      guide: 'Guide examples',
-      'cloud-recording': 'Cloud Recording',
-      'channel-management': 'Channel management',
-      'media-pull': 'Media Pull',
-    });
+    expect(groups.flatMap((g) => g.operations.map((op) => op.id))).toEqual(operationIds);
+    for (const group of groups) {
+      expect(group.operations.length).toBeGreaterThan(0);
+      expect(familyTitles[group.family]).toBe(group.title);
+      for (const op of group.operations) {
+        expect(op.family).toBe(group.family);
+        expect(op.referencePath).toBe(`/docs/reference/${group.page}#${op.id}`);
+      }
+    }
   });
 });
 
 describe('limits, troubleshooting and retry', () => {
+  it('limits rows name only what the request really has (a declared query parameter or a body field)', () => {
+    for (const op of listOperations()) {
+      for (const row of op.limits.qps) {
+        for (const location of [row.when?.has, row.when?.lacks].filter((l): l is string => Boolean(l))) {
+          const [where, first, ...rest] = location.split('.');
+          if (where === 'query') {
+            expect(op.queryParams.map((p) => p.name), `${op.id} ${location}`).toContain(first);
+          } else {
+            expect(where, `${op.id} ${location}`).toBe('body');
+            let schema = op.requestBody?.schema;
+            for (const key of [first, ...rest]) schema = schema?.properties?.[key];
+            expect(schema, `${op.id} ${location}`).toBeDefined();
+          }
+        }
+      }
+    }
+  });
+
   it('carries the Media Pull QPS limits and the 50-player cap', () => {
     const scopes = (id: string) => getOperation(id).limits.qps.map((q) => [q.scope, q.perSecond, q.perMinute]);
     expect(scopes('create-cloud-player')).toEqual([

@@ -1,5 +1,5 @@
 /**
- * Typed accessors over the catalog (src/catalog/openapi.yaml, compiled to
+ * Typed accessors over the catalog (src/catalog/base.yaml plus each family's catalog.yaml, composed into
  * openapi.gen.json by `npm run catalog`). Browser-safe: the tester bundles it.
  * Models are built on first use and cached; treat them as read-only.
  */

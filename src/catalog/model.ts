@@ -3,6 +3,7 @@
  * every consumer reads. Pure: takes the document, returns plain data.
  */
 import { isIdempotentMethod } from './policy';
+import { RETRY_DELAYS_MS } from './retryPolicy';
 import { deref } from './resolve';
 import type {
   OpenApiDocument,
@@ -31,19 +32,8 @@ import type {
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-/** Back-off per schedule, [min, max] ms per retry (Media Pull best practices). */
-export const RETRY_DELAYS_MS: Record<RetryPolicy['schedule'], Array<[number, number]>> = {
-  general: [
-    [1000, 1000],
-    [3000, 3000],
-    [6000, 6000],
-  ],
-  'media-pull': [
-    [5000, 6000],
-    [10000, 11000],
-    [15000, 16000],
-  ],
-};
+// The schedules belong to the one retry policy; re-exported for the catalog's public API.
+export { RETRY_DELAYS_MS } from './retryPolicy';
 
 export interface FamilyInfo {
   family: OperationFamily;
@@ -51,6 +41,8 @@ export interface FamilyInfo {
   /** Reference page slug under `/docs/reference/`. */
   page: string;
   description: string;
+  /** Markdown at the top of the family's reference page. */
+  intro: string;
 }
 
 export interface RawOperationEntry {
@@ -76,11 +68,17 @@ export function rawOperations(doc: OpenApiDocument): RawOperationEntry[] {
 /** Families from the document's tags (`x-family`, `x-page`), in tag order. */
 export function familiesOf(doc: OpenApiDocument): FamilyInfo[] {
   return doc.tags.map((tag) => {
-    const family = tag['x-family'] as OperationFamily | undefined;
+    const family = tag['x-family'];
     if (!family || !tag['x-page']) {
       throw new Error(`Catalog tag "${tag.name}" needs x-family and x-page.`);
     }
-    return { family, title: tag.name, page: tag['x-page'], description: (tag.description ?? '').trim() };
+    return {
+      family,
+      title: tag.name,
+      page: tag['x-page'],
+      description: (tag.description ?? '').trim(),
+      intro: (tag['x-reference-intro'] ?? tag.description ?? '').trim(),
+    };
   });
 }
 
@@ -155,7 +153,7 @@ function toRetry(raw: unknown): RetryPolicy {
 
 function toLimits(raw: unknown): OperationLimits {
   const value = (raw ?? {}) as Partial<OperationLimits>;
-  const limits: OperationLimits = { qps: value.qps ?? [] };
+  const limits: OperationLimits = { qps: (value.qps ?? []).map((row) => ({ ...row })) };
   if (value.concurrentTasks !== undefined) limits.concurrentTasks = value.concurrentTasks;
   if (value.notes?.length) limits.notes = value.notes;
   return limits;
@@ -189,6 +187,9 @@ export function buildOperation(
   const tag = op.tags?.[0];
   const family = families.find((f) => f.title === tag);
   if (!family) throw new Error(`Catalog operation "${id}" needs a tag naming its family (one of the document's tags).`);
+  // Family-wide tables sit on the family's tag; an operation's own value replaces them whole.
+  const rawTag = doc.tags.find((t) => t.name === tag);
+  const familyDefault = <K extends 'x-limits' | 'x-troubleshooting' | 'x-retry'>(key: K): unknown => op[key] ?? rawTag?.[key];
 
   const method = entry.method.toUpperCase() as HttpMethod;
   const params = mergedParams(entry).map(toParam);
@@ -220,14 +221,15 @@ export function buildOperation(
       .sort((a, b) => a.status - b.status),
     security: securityKinds(doc, op.security ?? doc.security ?? []),
     servers,
-    limits: toLimits(op['x-limits']),
-    troubleshooting: ((op['x-troubleshooting'] as TroubleshootingEntry[] | undefined) ?? []).map((row) => ({ ...row })),
-    retry: toRetry(op['x-retry']),
+    limits: toLimits(familyDefault('x-limits')),
+    troubleshooting: ((familyDefault('x-troubleshooting') as TroubleshootingEntry[] | undefined) ?? []).map((row) => ({ ...row })),
+    retry: toRetry(familyDefault('x-retry')),
     idempotent: isIdempotentMethod(method),
     referencePath: `/docs/reference/${family.page}#${id}`,
   };
   if (op['x-nearest-real-call']) model.nearestRealCall = op['x-nearest-real-call'];
   if (op['x-nearest-real-operations']) model.nearestRealOperations = op['x-nearest-real-operations'];
+  if (op['x-sandbox-note']) model.sandboxNote = op['x-sandbox-note'];
   if (json?.schema) {
     model.requestBody = {
       required: op.requestBody?.required === true,

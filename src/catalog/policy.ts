@@ -1,12 +1,14 @@
 /**
- * Retry policy questions answered from an operation model alone. Kept apart
- * from ./index.ts so the relay core can use it without bundling the catalog data.
+ * Idempotency and body-field helpers that the retry policy (./retryPolicy.ts)
+ * and the sandbox's limits build on. Kept apart from ./index.ts so the relay
+ * core can use them without bundling the catalog data.
  */
 import type { HttpMethod, OperationModel } from './types';
 
 /** RFC 9110 idempotent methods: safe to send again even if the first one arrived. */
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set<HttpMethod>(['GET', 'PUT', 'DELETE']);
 
+/** True for GET, PUT and DELETE, whatever the case. */
 export function isIdempotentMethod(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method.toUpperCase());
 }

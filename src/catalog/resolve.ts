@@ -15,7 +15,7 @@ export function resolvePointer(root: Json, ref: string): Json {
   for (const raw of ref.slice(2).split('/')) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     if (node === null || typeof node !== 'object' || !(key in (node as Record<string, Json>))) {
-      throw new Error(`Catalog reference "${ref}" points nowhere (no "${key}"). Fix it in src/catalog/openapi.yaml.`);
+      throw new Error(`Catalog reference "${ref}" points nowhere (no "${key}"). Fix it in src/catalog/base.yaml or the family's src/families/<family>/catalog.yaml.`);
     }
     node = (node as Record<string, Json>)[key];
   }

@@ -55,7 +55,12 @@ export interface ParamModel {
 /** Agora's REST calls use HTTP Basic; the guide's get-channel example uses a Bearer token. */
 export type SecurityKind = 'basic' | 'bearer';
 
-export type OperationFamily = 'guide' | 'cloud-recording' | 'channel-management' | 'media-pull';
+/**
+ * A family id: the folder name under `src/families/` and its catalog tag's
+ * `x-family` (`cloud-recording`, `media-pull`, ...). Open on purpose: adding a
+ * family is a folder and a registry line, not an edit here.
+ */
+export type OperationFamily = string;
 
 export type ServerRole = 'primary' | 'regional';
 
@@ -78,13 +83,23 @@ export interface ServerModel {
   adjacent?: string;
 }
 
+/**
+ * One row of a limits table, as data the sandbox applies and the reference
+ * shows. Which requests a row covers is said by `when`, never read from prose.
+ */
 export interface QpsLimit {
-  /** What the limit applies to, e.g. "Create with name". */
+  /** Short label of the row, e.g. "Create with name". */
   scope: string;
   perSecond?: number;
   perMinute?: number;
   /** The limit in the words of the source page. */
   text: string;
+  /** `plan`: an account plan's quota (the plan limiter's business); default `qps`. */
+  kind?: 'qps' | 'plan';
+  /** `family`: one counter shared by every operation of the family (per App ID / per account); default: this operation's own. */
+  counter?: 'operation' | 'family';
+  /** The row covers only requests with (`has`) or without (`lacks`) a value at `body.<path>` or `query.<name>`. */
+  when?: { has?: string; lacks?: string };
 }
 
 export interface OperationLimits {
@@ -109,10 +124,14 @@ export interface TroubleshootingEntry {
   retry: boolean;
 }
 
-/** Back-off schedule from the seeds, as [min, max] milliseconds per retry. */
+/**
+ * An operation's retry data from the catalog. `planRetries` in `./retryPolicy.ts`
+ * turns it into what the relay and the production snippets actually do.
+ */
 export interface RetryPolicy {
-  /** `general`: 1 s / 3 s / 6 s. `media-pull`: 5-6 s / 10-11 s / 15-16 s. */
+  /** `general`: 1 s / 3 s / 6 s, 4 attempts. `media-pull`: 5-6 s / 10-11 s / 15-16 s, 3 attempts. */
   schedule: 'general' | 'media-pull';
+  /** The schedule's waits as [min, max] ms per retry, before jitter. */
   delaysMs: Array<[number, number]>;
   /**
    * True when the catalog marks a non-idempotent operation as safe to repeat
@@ -124,8 +143,13 @@ export interface RetryPolicy {
    * to hold; use `isSafeToRepeat(operation, body)` from `./index.ts`.
    */
   safeToRepeatWhen?: string;
-  /** Statuses that are retried: 429 and 5xx always; Media Pull adds 404. */
+  /**
+   * Statuses that count as failures: 429, 500, 502, 503, 504; Media Pull adds 404.
+   * 429 is retried for any method; the others only when the call is safe to repeat.
+   */
   retryStatuses: number[];
+  /** Per-attempt time limit in ms; absent: `ATTEMPT_TIMEOUT_MS` (10 s). Not set by the catalog; tests shrink it. */
+  attemptTimeoutMs?: number;
   /** Operation-specific advice from the sources (e.g. Cloud Recording start on 5xx). */
   notes?: string[];
 }
@@ -163,6 +187,8 @@ export interface OperationModel {
   nearestRealCall?: string;
   /** For guide examples: ids of those real calls in this catalog. */
   nearestRealOperations?: string[];
+  /** What the sandbox does beyond the documented answers (`x-sandbox-note`), for the Sandbox page. */
+  sandboxNote?: string;
   params: ParamModel[];
   pathParams: ParamModel[];
   queryParams: ParamModel[];

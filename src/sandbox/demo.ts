@@ -47,16 +47,3 @@ export const DEMO_CHANNELS: ReadonlyArray<{ name: string; users: DemoUser[] }> =
     ],
   },
 ];
-
-/**
- * A ban rule that exists from the start: the catalog's update and delete
- * examples name rule 1953, so those testers work before a rule is created.
- */
-export const DEMO_BAN_RULE = {
-  id: 1953,
-  cname: 'demo',
-  uid: 789,
-  privileges: ['join_channel'],
-  /** One day, the longest `time` a rule may have. */
-  durationMs: 1440 * 60_000,
-} as const;

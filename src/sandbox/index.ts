@@ -8,35 +8,29 @@
  * injected faults -> 404 -> auth (401) -> body -> plan limit (429) -> App ID ->
  * schema (400) -> QPS limit (429) -> semantic checks (400) -> handler.
  */
-import { hasValueAt, listOperations, matchOperation } from '../catalog';
+import { listOperations, matchOperation } from '../catalog';
 import type { OperationModel } from '../catalog/types';
+import { families as registeredFamilies } from '../families';
 import { isAuthorized } from './auth';
-import { channelManagementHandlers } from './channelManagement';
-import { cloudRecordingHandlers } from './cloudRecording';
 import { DEMO } from './demo';
-import { faultBody, gateway, invalidAppId, invalidParameter, planLimited, qpsLimited } from './errors';
+import { gateway, gatewayFault } from './errors';
+import type { ErrorDialect, SandboxFamily } from './family';
 import { applyFault, FaultTracker } from './faults';
-import { guideHandlers } from './guide';
 import { qpsRulesFor, rateLimitHeaders, SandboxLimits } from './limits';
-import { mediaPullHandlers } from './mediaPull';
 import { preflight, toResponse } from './respond';
 import { SandboxStore } from './store';
 import type { HandlerContext, OperationHandler, ResolvedOptions, Sandbox, SandboxOptions, SandboxResult } from './types';
 import { validateBody, validateParams, precompile } from './validate';
 
 export type { Sandbox, SandboxOptions } from './types';
+export type { ErrorDialect, SandboxFamily, StateSlice } from './family';
 export { DEMO } from './demo';
 
 /** Largest request body the sandbox reads; Agora's bodies are a few kilobytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Every family's handlers, one per catalog operation. */
-export const HANDLERS: OperationHandler[] = [
-  ...guideHandlers,
-  ...cloudRecordingHandlers,
-  ...channelManagementHandlers,
-  ...mediaPullHandlers,
-];
+/** The sandbox side of every registered family. */
+export const defaultFamilies: readonly SandboxFamily[] = registeredFamilies.map((family) => family.sandbox);
 
 /** Path and query names that carry the App ID, in the order they are looked at. */
 const APP_ID_NAMES = ['appid', 'appId', 'projectId'];
@@ -46,7 +40,6 @@ function resolveOptions(options: SandboxOptions): ResolvedOptions {
     basePath: (options.basePath ?? '').replace(/\/+$/, ''),
     now: options.now ?? Date.now,
     planLimitPerMinute: options.planLimitPerMinute ?? 100,
-    maxPlayers: options.maxPlayers ?? 50,
     faultTimeoutMs: options.faultTimeoutMs ?? 60_000,
     allowReset: options.allowReset ?? true,
   };
@@ -76,7 +69,7 @@ function findAppId(params: Record<string, string>, query: URLSearchParams, body:
 
 type BodyRead = { ok: true; value: unknown } | { ok: false; result: SandboxResult };
 
-async function readBody(request: Request, operation: OperationModel): Promise<BodyRead> {
+async function readBody(request: Request, operation: OperationModel, dialect: ErrorDialect): Promise<BodyRead> {
   if (request.method === 'GET' || request.method === 'HEAD') return { ok: true, value: undefined };
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return { ok: false, result: gateway.tooLarge(MAX_BODY_BYTES) };
@@ -92,20 +85,30 @@ async function readBody(request: Request, operation: OperationModel): Promise<Bo
     return { ok: true, value: JSON.parse(new TextDecoder().decode(bytes)) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'parse error';
-    return { ok: false, result: invalidParameter(operation.family, 'body', `is not valid JSON (${detail}); send a JSON object.`) };
+    return { ok: false, result: dialect.invalidParameter('body', `is not valid JSON (${detail}); send a JSON object.`) };
   }
 }
 
-/** Build the sandbox. Throws when the catalog has an operation no handler serves. */
+/**
+ * Build the sandbox. Throws when the catalog has a family no module serves, or
+ * an operation its family has no handler for.
+ */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const resolved = resolveOptions(options);
+  const families = options.families ?? defaultFamilies;
   const operations = listOperations();
-  const handlers = new Map(HANDLERS.map((handler) => [handler.operationId, handler]));
+  const familyById = new Map(families.map((family) => [family.id, family]));
+  const handlers = new Map<string, OperationHandler>();
+  for (const family of families) for (const handler of family.handlers) handlers.set(handler.operationId, handler);
+  const unserved = [...new Set(operations.map((op) => op.family))].filter((id) => !familyById.has(id));
+  if (unserved.length) {
+    throw new Error(`The catalog has family(ies) ${unserved.join(', ')} with no module: add each to the registry in src/families/index.ts.`);
+  }
   const missing = operations.filter((operation) => !handlers.has(operation.id)).map((operation) => operation.id);
   if (missing.length) throw new Error(`The sandbox has no handler for catalog operation(s): ${missing.join(', ')}.`);
   precompile(operations);
 
-  const store = new SandboxStore();
+  const store = new SandboxStore(families.flatMap((family) => family.slices ?? []));
   const limits = new SandboxLimits(resolved.planLimitPerMinute);
   const faults = new FaultTracker();
   const reset = () => {
@@ -137,49 +140,46 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       now,
       tracker: faults,
       timeoutMs: resolved.faultTimeoutMs,
-      bodyFor: (status) => faultBody(match?.operation.family ?? null, status),
+      bodyFor: (status) => (match ? familyById.get(match.operation.family)!.dialect.faultBody(status) : gatewayFault(status)),
     });
-    if (fault) {
-      const injected: Record<string, string> =
-        match?.operation.family === 'media-pull' ? { 'X-Resource-ID': match.params.id ?? crypto.randomUUID() } : {};
-      return toResponse({ ...fault, headers: { ...injected, ...fault.headers } }, { ...common, ...planPeek(DEMO.appId) });
-    }
-    if (!match) return toResponse(gateway.noRoute(), { ...common, ...planPeek(DEMO.appId) });
+    const addressed = match ? familyById.get(match.operation.family)! : undefined;
+    // The family's own headers (Media Pull's X-Resource-ID) go on every answer, injected faults included.
+    const withFamilyHeaders = (result: SandboxResult): SandboxResult => {
+      const extra = addressed?.responseHeaders?.(match!.params, result);
+      return extra ? { ...result, headers: { ...extra, ...result.headers } } : result;
+    };
+    if (fault) return toResponse(withFamilyHeaders(fault), { ...common, ...planPeek(DEMO.appId) });
+    if (!match || !addressed) return toResponse(gateway.noRoute(), { ...common, ...planPeek(DEMO.appId) });
     const { operation, params } = match;
-    const family = operation.family;
+    const { dialect } = addressed;
     const handlerDef = handlers.get(operation.id)!;
-    const mediaPull = family === 'media-pull';
-    const withResourceId = (result: SandboxResult): SandboxResult =>
-      mediaPull && !result.headers?.['X-Resource-ID']
-        ? { ...result, headers: { ...result.headers, 'X-Resource-ID': params.id ?? crypto.randomUUID() } }
-        : result;
 
     // Authentication comes first, as at Agora's gateway: a 401 is not counted against the plan.
     if (!isAuthorized(request.headers.get('authorization'), operation.security)) {
       const pathAppId = findAppId(params, url.searchParams, undefined)?.value ?? DEMO.appId;
-      return toResponse(withResourceId(gateway.unauthorized()), { ...common, ...planPeek(pathAppId) });
+      return toResponse(withFamilyHeaders(gateway.unauthorized()), { ...common, ...planPeek(pathAppId) });
     }
 
-    const body = await readBody(request, operation);
+    const body = await readBody(request, operation, dialect);
     const appRef = findAppId(params, url.searchParams, body.ok ? body.value : undefined);
     const appId = (appRef?.value ?? DEMO.appId).slice(0, 64);
     const plan = limits.plan.consume(appId, now);
     const planHeaders = rateLimitHeaders(plan);
-    const send = (result: SandboxResult) => toResponse(withResourceId(result), { ...common, ...planHeaders });
+    const send = (result: SandboxResult) => toResponse(withFamilyHeaders(result), { ...common, ...planHeaders });
 
-    if (!plan.allowed) return send(planLimited(family, plan.limit, plan.retryAfterSeconds));
+    if (!plan.allowed) return send(dialect.planLimited(plan.limit, plan.retryAfterSeconds));
     if (!body.ok) return send(body.result);
     if (!appRef || appRef.value !== DEMO.appId) {
-      return send(invalidAppId(family, appRef?.field ?? 'appid', appRef?.value ?? ''));
+      return send(dialect.invalidAppId(appRef?.field ?? 'appid', appRef?.value ?? ''));
     }
-    const paramError = validateParams(operation, params, url.searchParams);
-    if (paramError) return send(invalidParameter(family, paramError.field, paramError.reason));
+    const paramError = validateParams(operation, params, url.searchParams, request.headers);
+    if (paramError) return send(dialect.invalidParameter(paramError.field, paramError.reason));
     if (operation.requestBody?.required && body.value === undefined) {
-      return send(invalidParameter(family, 'body', 'is required: send a JSON object.'));
+      return send(dialect.invalidParameter('body', 'is required: send a JSON object.'));
     }
     if (body.value !== undefined) {
       const bodyError = validateBody(operation, body.value);
-      if (bodyError) return send(invalidParameter(family, bodyError.field, bodyError.reason));
+      if (bodyError) return send(dialect.invalidParameter(bodyError.field, bodyError.reason));
     }
 
     const ctx: HandlerContext = {
@@ -196,13 +196,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       now,
       requestId,
     };
-    const traits = {
-      named: operation.retry.safeToRepeatWhen ? hasValueAt(body.value, operation.retry.safeToRepeatWhen) : false,
-      filtered: Boolean(url.searchParams.get('filter')),
-    };
-    for (const rule of qpsRulesFor(operation, traits)) {
+    for (const rule of qpsRulesFor(operation, { body: body.value, query: url.searchParams })) {
       const decision = limits.qps.acquire(`${appId}:${rule.key}`, rule, now);
-      if (!decision.allowed) return send(qpsLimited(family, rule.text, decision.retryAfterSeconds));
+      if (!decision.allowed) return send(dialect.qpsLimited(rule.text, decision.retryAfterSeconds));
     }
     const semantic = handlerDef.check?.(ctx);
     if (semantic) return send(semantic);

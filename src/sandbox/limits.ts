@@ -5,6 +5,7 @@
  * Both are keyed maps with a cap, so unknown App IDs cannot grow them forever.
  */
 
+import { hasValueAt } from '../catalog/policy';
 import type { OperationModel } from '../catalog/types';
 
 const MAX_KEYS = 1000;
@@ -135,32 +136,36 @@ export function rateLimitHeaders(decision: PlanDecision): Record<string, string>
   };
 }
 
-/** What about a request decides which of an operation's QPS rules apply. */
-export interface QpsTraits {
-  /** The body names the resource (Media Pull create "with name"). */
-  named: boolean;
-  /** The list is filtered (Media Pull list "with filter"). */
-  filtered: boolean;
+/** The parts of a request a limit row's `when` can look at. */
+export interface LimitedRequest {
+  body: unknown;
+  query: URLSearchParams;
+}
+
+/** True when the request has a value at `body.<dotted path>` or `query.<name>`. */
+function present(request: LimitedRequest, location: string): boolean {
+  const [where, ...rest] = location.split('.');
+  const path = rest.join('.');
+  if (where === 'query') return Boolean(request.query.get(path));
+  if (where === 'body') return hasValueAt(request.body, path);
+  throw new Error(`Catalog x-limits "when" must name body.<path> or query.<name>, not "${location}".`);
 }
 
 /**
  * The QPS rules of an operation's catalog `x-limits` that apply to this
- * request. Plan quotas (the guide's rows) are the plan limiter's business;
- * "with/without name" and "with/without filter" rows apply by the traits; a
- * "per App ID" or "per account" row is shared by every call of the family.
+ * request: plan quotas are the plan limiter's business; a row with `when`
+ * applies only to requests that have (or lack) the value it names; a row with
+ * `counter: family` shares one counter across the family.
  */
-export function qpsRulesFor(operation: OperationModel, traits: QpsTraits): QpsRule[] {
+export function qpsRulesFor(operation: OperationModel, request: LimitedRequest): QpsRule[] {
   const rules: QpsRule[] = [];
   for (const limit of operation.limits.qps) {
-    if (/\bplan\b/i.test(limit.scope)) continue;
+    if (limit.kind === 'plan') continue;
     if (limit.perSecond === undefined && limit.perMinute === undefined) continue;
-    const name = /\bwith(out)? names?\b/i.exec(limit.scope);
-    if (name && Boolean(name[1]) === traits.named) continue;
-    const filter = /\bwith(out)? filters?\b/i.exec(limit.scope);
-    if (filter && Boolean(filter[1]) === traits.filtered) continue;
-    const shared = /\bper (app ?id|account)\b/i.test(limit.scope);
+    if (limit.when?.has && !present(request, limit.when.has)) continue;
+    if (limit.when?.lacks && present(request, limit.when.lacks)) continue;
     rules.push({
-      key: shared ? `${operation.family}:${limit.scope}` : `${operation.id}:${limit.scope}`,
+      key: limit.counter === 'family' ? `${operation.family}:${limit.scope}` : `${operation.id}:${limit.scope}`,
       text: limit.text,
       perSecond: limit.perSecond,
       perMinute: limit.perMinute,

@@ -1,10 +1,11 @@
 import { listOperations } from '../catalog';
-import { createSandbox, HANDLERS } from './index';
+import { createSandbox, defaultFamilies } from './index';
 import { APP, BASIC, paths, testSandbox } from './testing';
 
 describe('sandbox handler', () => {
   it('has exactly one handler per catalog operation', () => {
-    expect(HANDLERS.map((h) => h.operationId).sort()).toEqual(listOperations().map((op) => op.id).sort());
+    const handlers = defaultFamilies.flatMap((family) => family.handlers.map((h) => h.operationId));
+    expect(handlers.sort()).toEqual(listOperations().map((op) => op.id).sort());
   });
 
   it('answers 401 with the gateway body for missing, wrong or wrong-kind credentials', async () => {

@@ -1,7 +1,10 @@
+import { defineSlice } from './family';
 import { PlanLimiter, QpsLimiter } from './limits';
-import { DEMO_BAN_RULE } from './demo';
 import { CAPS, SandboxStore, TTL } from './store';
-import { APP, paths, testSandbox } from './testing';
+import { APP } from './testing';
+
+/** A family slice for engine tests: a list that starts with one seeded item. */
+const notes = defineSlice<string[]>('notes', { create: () => ['seed'], sweep: () => {} });
 
 describe('bounded state', () => {
   it('keeps at most CAPS.projects projects, dropping the least recently used', () => {
@@ -12,41 +15,33 @@ describe('bounded state', () => {
     expect(store.size).toBe(CAPS.projects);
   });
 
-  it('forgets a project untouched for a day', () => {
-    const store = new SandboxStore();
-    const project = store.project(APP, 0);
-    project.banRules.set(1, { id: 1, appid: APP, uid: 1, privileges: ['join_channel'], expiresAt: Infinity, createdAt: 0, updatedAt: 0 });
-    store.project('other', TTL.project + 1);
-    // A fresh project holds only the seeded demo rule again, not rule 1.
-    expect([...store.project(APP, TTL.project + 1).banRules.keys()]).toEqual([DEMO_BAN_RULE.id]);
+  it('forgets a project untouched for a day, family slices included', () => {
+    const store = new SandboxStore([notes]);
+    notes.of(store.project(APP, 0)).push('written');
+    expect(notes.of(store.project(APP, 1))).toEqual(['seed', 'written']);
+    store.project('other', TTL.project + 2);
+    // A fresh project holds only the seeded item again.
+    expect(notes.of(store.project(APP, TTL.project + 2))).toEqual(['seed']);
   });
 
-  it('caps ban rules per App ID with a 429 that says what to do', async () => {
-    const t = testSandbox({ planLimitPerMinute: 10_000 });
-    // The demo project starts with one seeded rule, so CAPS.banRules - 1 more fit.
-    for (let i = 1; i < CAPS.banRules; i += 1) {
-      const created = await t.call('POST', paths.banRules, { body: { appid: APP, uid: i + 1, time: 10, privileges: ['publish_audio'] } });
-      expect(created.status).toBe(200);
-      if (i % 9 === 8) t.advance(1000); // stay under channel management's 10 per second
-    }
-    t.advance(1000);
-    const over = await t.call('POST', paths.banRules, { body: { appid: APP, uid: 999, time: 10, privileges: ['publish_audio'] } });
-    expect(over.status).toBe(429);
-    expect(over.body.message).toContain(`at most ${CAPS.banRules} ban rules`);
-  });
-
-  it('caps unused resourceIds, dropping the oldest', async () => {
-    const t = testSandbox({ planLimitPerMinute: 10_000 });
-    let first = '';
-    for (let i = 0; i <= CAPS.resources; i += 1) {
-      const { body } = await t.call('POST', paths.acquire, { body: { cname: 'demo', uid: String(i + 1), clientRequest: {} } });
-      if (i === 0) first = body.resourceId;
-      if (i % 9 === 8) t.advance(1000);
-    }
-    const start = await t.call('POST', paths.start(first), {
-      body: { cname: 'demo', uid: '1', clientRequest: { storageConfig: { vendor: 1, region: 0, bucket: 'b', accessKey: 'a', secretKey: 's' } } },
+  it('sweeps family slices before emptying channels, so a leaving user is counted', () => {
+    const leaver = defineSlice<{ until: number }>('leaver', {
+      create: (project, now) => {
+        project.channels.set('solo', { name: 'solo', createdAt: now, users: new Map([['7', { uid: 7, role: 1, platform: 6, join: 0, source: 'leaver' }]]) });
+        return { until: now + 1000 };
+      },
+      sweep: (state, project, now) => {
+        if (now >= state.until) project.channels.get('solo')?.users.delete('7');
+      },
     });
-    expect(start.status).toBe(400);
+    const store = new SandboxStore([leaver]);
+    expect(store.project(APP, 0).channels.has('solo')).toBe(true);
+    expect(store.project(APP, 1000).channels.has('solo')).toBe(false);
+  });
+
+  it('says which slice is missing instead of answering with undefined state', () => {
+    const store = new SandboxStore();
+    expect(() => notes.of(store.project(APP, 0))).toThrow(/no "notes" state/);
   });
 
   it('keeps limiter maps bounded and windows correct', () => {

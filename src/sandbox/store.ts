@@ -1,49 +1,42 @@
 /**
  * In-memory state, one project per App ID, bounded so a public deployment
- * cannot be filled up: every collection has a cap, every entry an expiry, and
- * projects themselves are evicted least-recently-used. Expiry is lazy: a
- * project is swept each time a request touches it, against the injected clock.
+ * cannot be filled up: projects are evicted least-recently-used and after a
+ * day unused, and every family keeps its own capped, expiring slice. The
+ * engine holds only what every family shares: the RTC channels and who is in
+ * them (a recording, a cloud player and the guide's create-channel all join
+ * channels that channel management reads). Expiry is lazy: a project is swept
+ * each time a request touches it, against the injected clock.
  */
-import { DEMO_BAN_RULE, DEMO_CHANNELS } from './demo';
+import { DEMO_CHANNELS } from './demo';
+import type { StateSlice } from './family';
 
-/** Caps per App ID (and on the number of App IDs). Exported for the docs and tests. */
+/** Caps the engine owns. Families keep their own caps beside their state. */
 export const CAPS = {
   projects: 16,
-  /** Acquired resourceIds waiting for a start. */
-  resources: 200,
-  /** Running recordings: Agora's documented 50 concurrent tasks per App ID. */
-  recordings: 50,
   channels: 200,
   usersPerChannel: 100,
-  banRules: 100,
 } as const;
 
-/** Lifetimes, ms. */
+/** Lifetimes the engine owns, ms. */
 export const TTL = {
-  /** An acquired resourceId must be used by start within 5 minutes. */
-  resource: 5 * 60_000,
-  /** A recording nobody queries, updates or stops is stopped after an hour. */
-  recording: 60 * 60_000,
-  /** A channel made by the guide's create-channel lives an hour after its last use. */
-  guideChannel: 60 * 60_000,
   /** A project untouched for a day is forgotten. */
   project: 24 * 60 * 60_000,
 } as const;
 
-/** How a user got into a channel; it decides when the user leaves. */
-export type UserSource = 'seed' | 'guide' | 'recording' | 'player';
+/** Which family (or the seed) put a user into a channel; it decides when the user leaves. */
+export type UserSource = string;
 
 export interface ChannelUser {
   /** Numeric uid (for an account: the uid Agora would map it to). */
   uid: number;
-  /** The user account, when the user joined with one (Media Pull account, guide user id). */
+  /** The user account, when the user joined with one. */
   account?: string;
   role: 1 | 2;
   platform: number;
   /** Join time, epoch seconds (channel management reports seconds). */
   join: number;
   source: UserSource;
-  /** For source 'guide': when the user leaves on its own (ms). */
+  /** When the user leaves on its own (ms); absent: until removed. */
   expiresAt?: number;
 }
 
@@ -53,82 +46,12 @@ export interface Channel {
   users: Map<string, ChannelUser>;
 }
 
-export interface RecordingResource {
-  resourceId: string;
-  cname: string;
-  uid: string;
-  acquiredAt: number;
-  expiresAt: number;
-}
-
-export type RecordingMode = 'individual' | 'mix' | 'web';
-
-export interface Recording {
-  sid: string;
-  resourceId: string;
-  cname: string;
-  uid: string;
-  mode: RecordingMode;
-  startedAt: number;
-  lastActivity: number;
-  /** Last layout set by updateLayout (mix mode). */
-  layout?: unknown;
-  /** Last subscription set by update. */
-  subscription?: unknown;
-  updates: number;
-}
-
-export interface BanRule {
-  id: number;
-  appid: string;
-  cname?: string;
-  uid?: number;
-  ip?: string;
-  privileges: string[];
-  /** When the rule lapses, ms. */
-  expiresAt: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export type PlayerStatus = 'connecting' | 'running';
-
-export interface Player {
-  id: string;
-  /** Creation order within the project; page tokens point at it. */
-  seq: number;
-  region: string;
-  name?: string;
-  channelName: string;
-  streamUrl: string;
-  uid?: number;
-  account?: string;
-  token?: string;
-  idleTimeout: number;
-  /** Creation time in epoch seconds, as Agora reports createTs. */
-  createTs: number;
-  createdAt: number;
-  /** Removed after `idleTimeout` seconds without an update (ms). */
-  expiresAt: number;
-  /** Last accepted update sequence; -1 before the first update. */
-  sequence: number;
-  isPause: boolean;
-  audioOptions?: unknown;
-  videoOptions?: unknown;
-  seekPosition?: number;
-  repeatTime?: number;
-}
-
 export interface ProjectState {
   appId: string;
   lastSeen: number;
-  resources: Map<string, RecordingResource>;
-  recordings: Map<string, Recording>;
   channels: Map<string, Channel>;
-  banRules: Map<number, BanRule>;
-  players: Map<string, Player>;
-  nextBanRuleId: number;
-  nextPlayerSeq: number;
+  /** Each family's state, by family id; read it through the family's `StateSlice.of`. */
+  slices: Map<string, unknown>;
 }
 
 /** Users are keyed by their numeric uid. */
@@ -154,7 +77,10 @@ export function numericUid(id: number | string): number {
 export class SandboxStore {
   private projects = new Map<string, ProjectState>();
 
-  constructor(private readonly caps: typeof CAPS = CAPS) {}
+  constructor(
+    private readonly slices: ReadonlyArray<StateSlice<unknown>> = [],
+    private readonly caps: typeof CAPS = CAPS,
+  ) {}
 
   /** The App ID's project (created on first use), swept of anything expired. */
   project(appId: string, now: number): ProjectState {
@@ -164,7 +90,7 @@ export class SandboxStore {
       // Re-insert so Map order is least-recently-used first.
       this.projects.delete(appId);
     } else {
-      project = createProject(appId, now);
+      project = this.createProject(appId, now);
       while (this.projects.size >= this.caps.projects) {
         const oldest = this.projects.keys().next().value as string;
         this.projects.delete(oldest);
@@ -172,7 +98,7 @@ export class SandboxStore {
     }
     project.lastSeen = now;
     this.projects.set(appId, project);
-    sweep(project, now);
+    this.sweep(project, now);
     return project;
   }
 
@@ -185,64 +111,32 @@ export class SandboxStore {
     this.projects.clear();
   }
 
+  private createProject(appId: string, now: number): ProjectState {
+    const project: ProjectState = { appId, lastSeen: now, channels: new Map(), slices: new Map() };
+    const joined = Math.floor(now / 1000) - 600;
+    for (const seed of DEMO_CHANNELS) {
+      const channel = ensureChannel(project, seed.name, now);
+      for (const user of seed.users) channel.users.set(userKey(user.uid), { ...user, join: joined, source: 'seed' });
+    }
+    for (const slice of this.slices) project.slices.set(slice.family, slice.create(project, now));
+    return project;
+  }
+
+  /** Drop everything whose time is up: family state first (it may take users out), then users and empty channels. */
+  private sweep(project: ProjectState, now: number): void {
+    for (const slice of this.slices) slice.sweep(project.slices.get(slice.family), project, now);
+    for (const channel of project.channels.values()) {
+      for (const [key, user] of channel.users) {
+        if (user.expiresAt !== undefined && user.expiresAt <= now) channel.users.delete(key);
+      }
+      dropIfEmpty(project, channel.name);
+    }
+  }
+
   private evictIdle(now: number): void {
     for (const [appId, project] of this.projects) {
       if (now - project.lastSeen > TTL.project) this.projects.delete(appId);
     }
-  }
-}
-
-function createProject(appId: string, now: number): ProjectState {
-  const project: ProjectState = {
-    appId,
-    lastSeen: now,
-    resources: new Map(),
-    recordings: new Map(),
-    channels: new Map(),
-    banRules: new Map(),
-    players: new Map(),
-    nextBanRuleId: DEMO_BAN_RULE.id + 1,
-    nextPlayerSeq: 1,
-  };
-  project.banRules.set(DEMO_BAN_RULE.id, {
-    id: DEMO_BAN_RULE.id,
-    appid: appId,
-    cname: DEMO_BAN_RULE.cname,
-    uid: DEMO_BAN_RULE.uid,
-    privileges: [...DEMO_BAN_RULE.privileges],
-    expiresAt: now + DEMO_BAN_RULE.durationMs,
-    createdAt: now,
-    updatedAt: now,
-  });
-  const joined = Math.floor(now / 1000) - 600;
-  for (const seed of DEMO_CHANNELS) {
-    const channel = ensureChannel(project, seed.name, now);
-    for (const user of seed.users) {
-      channel.users.set(userKey(user.uid), { ...user, join: joined, source: 'seed' });
-    }
-  }
-  return project;
-}
-
-/** Drop everything whose time is up. Cheap: collections are capped. */
-export function sweep(project: ProjectState, now: number): void {
-  for (const [id, resource] of project.resources) {
-    if (resource.expiresAt <= now) project.resources.delete(id);
-  }
-  for (const [sid, recording] of project.recordings) {
-    if (now - recording.lastActivity >= TTL.recording) endRecording(project, sid);
-  }
-  for (const [id, player] of project.players) {
-    if (player.expiresAt <= now) removePlayer(project, id);
-  }
-  for (const [id, rule] of project.banRules) {
-    if (rule.expiresAt <= now) project.banRules.delete(id);
-  }
-  for (const channel of project.channels.values()) {
-    for (const [key, user] of channel.users) {
-      if (user.expiresAt !== undefined && user.expiresAt <= now) channel.users.delete(key);
-    }
-    dropIfEmpty(project, channel.name);
   }
 }
 
@@ -256,7 +150,7 @@ export function ensureChannel(project: ProjectState, name: string, now: number):
   return channel;
 }
 
-/** True when one more channel named `name` would fit under the cap. */
+/** True when one more user in channel `name` would fit under the caps. */
 export function channelFits(project: ProjectState, name: string, caps: typeof CAPS = CAPS): boolean {
   const channel = project.channels.get(name);
   if (!channel) return project.channels.size < caps.channels;
@@ -275,22 +169,4 @@ export function leaveChannel(project: ProjectState, name: string, uid: number): 
 function dropIfEmpty(project: ProjectState, name: string): void {
   const channel = project.channels.get(name);
   if (channel && channel.users.size === 0) project.channels.delete(name);
-}
-
-/** Stop a recording: the recorder leaves the channel and the sid is forgotten. */
-export function endRecording(project: ProjectState, sid: string): Recording | undefined {
-  const recording = project.recordings.get(sid);
-  if (!recording) return undefined;
-  project.recordings.delete(sid);
-  leaveChannel(project, recording.cname, numericUid(recording.uid));
-  return recording;
-}
-
-/** Remove a player and its user from the channel it published into. */
-export function removePlayer(project: ProjectState, id: string): Player | undefined {
-  const player = project.players.get(id);
-  if (!player) return undefined;
-  project.players.delete(id);
-  leaveChannel(project, player.channelName, numericUid(player.account ?? player.uid ?? 0));
-  return player;
 }

@@ -3,6 +3,7 @@
  * in ./index.ts; everything here is what a family module sees.
  */
 import type { OperationFamily, OperationModel } from '../catalog/types';
+import type { SandboxFamily } from './family';
 import type { ProjectState, SandboxStore } from './store';
 import type { SandboxLimits } from './limits';
 
@@ -13,8 +14,8 @@ export interface SandboxOptions {
   now?: () => number;
   /** Plan limit per App ID per minute (Starter plan: 100). */
   planLimitPerMinute?: number;
-  /** Concurrent Media Pull players per App ID (the best-practice page says 50). */
-  maxPlayers?: number;
+  /** The API families to serve (default: every registered family, `src/families/index.ts`). */
+  families?: readonly SandboxFamily[];
   /** Longest a `timeout` fault holds a request when nobody aborts it, ms (60 s). */
   faultTimeoutMs?: number;
   /** Serve `POST {base}/__sandbox/reset` (default true). */
@@ -31,7 +32,6 @@ export interface ResolvedOptions {
   basePath: string;
   now: () => number;
   planLimitPerMinute: number;
-  maxPlayers: number;
   faultTimeoutMs: number;
   allowReset: boolean;
 }

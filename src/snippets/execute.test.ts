@@ -1,16 +1,17 @@
 /**
- * Execution: every catalog operation's example request, turned into every
- * target's snippet (cURL, JavaScript, Python and the two production variants)
- * and run for real against the sandbox on a local port. Operations run in
+ * Execution: every catalog operation's default request (exactly what its
+ * tester sends), turned into every target's snippet (cURL, JavaScript, Python
+ * and the two production variants) and run for real against the sandbox on a
+ * local port. Operations run in
  * catalog order, so stateful calls find what the earlier ones created (acquire
  * before start, create before update). Each target gets its own sandbox, so the
  * chains run in parallel without sharing state or QPS windows. Retries and
  * failover are exercised in production.test.ts.
  */
 import { listOperations, operationIds } from '../catalog';
-import type { OperationModel } from '../catalog/types';
-import { requestFromExamples, type RequestOverrides } from '../request/fromExamples';
+import { defaultRequest } from '../request/build';
 import { createSandbox, DEMO } from '../sandbox';
+import { executionOverrides, type ExecutionChain } from './fixtures';
 import { generateSnippet, SNIPPET_TARGETS, type SnippetTarget } from './index';
 import { assertPythonRequests, cleanUpSnippetFiles, describeRun, runSnippet } from './testing/runSnippet';
 import { serve } from './testing/server';
@@ -24,40 +25,10 @@ const PORTS: Record<SnippetTarget, number> = {
 };
 const ENV_VARS = { AGORA_CUSTOMER_ID: DEMO.customerId, AGORA_CUSTOMER_SECRET: DEMO.customerSecret, AGORA_TOKEN: DEMO.token };
 
-/** Ids the earlier calls of a chain returned. */
-interface ChainState {
-  resourceId?: string;
-  sid?: string;
-  banRuleId?: number;
-  playerId?: string;
-}
-
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Values a call needs from earlier responses. */
-function wiring(op: OperationModel, state: ChainState): RequestOverrides {
-  const recording = { resourceid: state.resourceId ?? 'missing', sid: state.sid ?? 'missing' };
-  const example = op.requestBody?.example as Json | undefined;
-  switch (op.id) {
-    case 'start-recording':
-    case 'query-recording':
-    case 'update-recording':
-    case 'update-layout':
-    case 'stop-recording':
-      return { pathParams: recording };
-    case 'update-ban-rule':
-    case 'delete-ban-rule':
-      return { body: { ...example, id: state.banRuleId } };
-    case 'update-cloud-player':
-    case 'delete-cloud-player':
-      return { pathParams: { id: state.playerId ?? 'missing' } };
-    default:
-      return {};
-  }
-}
-
 /** Per operation: what the response must contain, and what the chain keeps from it. */
-const CHECKS: Record<string, (body: Json, state: ChainState) => void> = {
+const CHECKS: Record<string, (body: Json, state: ExecutionChain) => void> = {
   'create-channel': (b) => expect(b.data?.resourceId).toEqual(expect.any(String)),
   'get-channel': (b) => expect(b).toBeTypeOf('object'),
   acquire: (b, s) => {
@@ -105,11 +76,12 @@ async function runChain(target: SnippetTarget): Promise<string[]> {
   const sandbox = createSandbox({ planLimitPerMinute: 100_000, now: () => Date.now() + skewMs });
   const server = await serve(sandbox.handler, PORTS[target]);
   servers.push(server);
-  const state: ChainState = {};
+  const state: ExecutionChain = {};
   const executed: string[] = [];
   for (const op of listOperations()) {
     if (op.id === 'stop-recording') skewMs += 30_000;
-    const request = requestFromExamples(op, wiring(op, state));
+    // The tester's own default request (formModel.initialForm builds the same; formRequest.test.ts proves it).
+    const request = defaultRequest(op, executionOverrides(op, state));
     const code = generateSnippet(target, request, { baseUrl: server.url });
     const run = await runSnippet(target, code, ENV_VARS);
     const context = `${op.id}: ${describeRun(target, run)}`;

@@ -2,10 +2,49 @@
  * Request fixtures with the characters snippet generators get wrong: quotes,
  * spaces, `$`, backticks, `!`, newlines, unicode, `&` and `=` in query values,
  * `/` and `?` in path parameters. Used by the golden and the echo tests.
+ *
+ * Also the ids the execution tests carry from one call to the next
+ * (`executionOverrides`): the only values they send beyond the tester's
+ * default request, just as a reader's earlier calls fill the same fields.
  */
-import type { RetryPolicy } from '../catalog/types';
+import type { OperationModel, RetryPolicy } from '../catalog/types';
 import type { ApiRequest } from '../request/apiRequest';
+import { defaultRequest, type RequestOverrides } from '../request/build';
 import type { SnippetOptions } from './types';
+
+/** Ids the earlier calls of an execution chain returned. */
+export interface ExecutionChain {
+  resourceId?: string;
+  sid?: string;
+  banRuleId?: number;
+  playerId?: string;
+}
+
+/**
+ * What a call needs from earlier answers, as overrides of its default request.
+ * Recording and player ids are chained path values (the tester fills them the
+ * same way); a ban rule's id goes in the body, which the catalog does not chain.
+ */
+export function executionOverrides(op: OperationModel, chain: ExecutionChain): RequestOverrides {
+  switch (op.id) {
+    case 'start-recording':
+    case 'query-recording':
+    case 'update-recording':
+    case 'update-layout':
+    case 'stop-recording':
+      return { pathParams: { resourceid: chain.resourceId ?? 'missing', sid: chain.sid ?? 'missing' } };
+    case 'update-ban-rule':
+    case 'delete-ban-rule': {
+      const body = defaultRequest(op).body;
+      return { body: { ...(typeof body === 'object' ? body : {}), id: chain.banRuleId } };
+    }
+    case 'update-cloud-player':
+    case 'delete-cloud-player':
+      return { pathParams: { id: chain.playerId ?? 'missing' } };
+    default:
+      return {};
+  }
+}
 
 /** Everything a shell, JS or Python literal could misread, in one string. */
 export const NASTY = `it's "quoted" $HOME \${PATH} \`id\` $(id) !! \\n \\ back\\slash`;
@@ -65,7 +104,8 @@ export const FIXTURES: SnippetFixture[] = [
   },
   {
     // POST with a JSON body full of special strings, Bearer from the environment,
-    // X-Request-ID generated at run time, a primary domain (no adjacent).
+    // X-Request-ID generated at run time, a primary domain with the failover hosts the
+    // catalog gives it (the adjacent one from the region the relay assumes).
     name: 'post-special-body',
     request: {
       operationId: 'create-channel',
@@ -85,7 +125,7 @@ export const FIXTURES: SnippetFixture[] = [
       },
       auth: 'bearer',
     },
-    options: { retry: GENERAL_POLICY, failover: { alternate: 'https://api.sd-rtn.com', adjacent: null } },
+    options: { retry: GENERAL_POLICY },
   },
   {
     // PUT with inline credentials whose characters need quoting.

@@ -5,7 +5,7 @@
  * and domain failover between local echo servers.
  */
 import { getOperation } from '../catalog';
-import { requestFromExamples, type RequestOverrides } from '../request/fromExamples';
+import { defaultRequest, type RequestOverrides } from '../request/build';
 import { createSandbox, DEMO } from '../sandbox';
 import { generateSnippet, type SnippetOptions, type SnippetTarget } from './index';
 import { echoHandler, type Echo } from './testing/echo';
@@ -133,7 +133,7 @@ describe('production variants', () => {
     const jobs = CASES.flatMap((testCase) =>
       TARGETS.map((target) => async () => {
         const overrides = typeof testCase.overrides === 'function' ? testCase.overrides(target) : testCase.overrides;
-        const request = requestFromExamples(getOperation(testCase.operationId), overrides);
+        const request = defaultRequest(getOperation(testCase.operationId), overrides);
         const code = generateSnippet(target, request, { baseUrl: sandboxUrl, ...testCase.options?.() });
         const started = Date.now();
         const run = await runSnippet(target, code, ENV_VARS);

@@ -1,48 +1,36 @@
 /**
- * What the production variants retry, how long they wait and where they fail
- * over to, taken from the catalog (the operation's retry policy, the chosen
- * server's alternate and adjacent domains) unless the caller passes them.
+ * What the production variants embed: the one retry policy's plan
+ * (`src/catalog/retryPolicy.ts`, the relay follows the same) for this request,
+ * with each failover stage written as the base URL the snippet calls.
  */
-import { findServer, getOperation, isIdempotentMethod, isSafeToRepeat } from '../catalog';
-import type { RetryPolicy } from '../catalog/types';
+import { getOperation } from '../catalog';
+import { planRetries, type FailoverStage, type RetryPlan } from '../catalog/retryPolicy';
 import type { ApiRequest } from '../request/apiRequest';
 import type { SnippetOptions } from './types';
 
-export interface RetryPlan {
-  primary: string;
-  alternate: string | null;
-  adjacent: string | null;
-  /** [min, max] per retry; the snippet waits a random time in between (jitter). */
-  delaysMs: Array<[number, number]>;
-  retryStatuses: number[];
-  /** Safe to send again after it may have reached the server (RFC 9110 idempotent, or marked safe). */
-  repeatable: boolean;
+export interface SnippetRetryPlan extends Omit<RetryPlan, 'hosts'> {
+  /** Base URL of each failover stage; null when there is no host for it. */
+  urls: Record<FailoverStage, string | null>;
+  /** The catalog host of the primary stage, for comments. */
+  primaryHost: string;
+  /** True when `urls` come from the catalog (not the sandbox, not an override), so comments may explain them. */
+  fromCatalog: boolean;
 }
 
-export function retryPlan(request: ApiRequest, options: SnippetOptions, base: string): RetryPlan {
-  const policy: RetryPolicy = options.retry ?? getOperation(request.operationId).retry;
-  return {
-    primary: base,
-    ...failoverHosts(request, options, base),
-    delaysMs: policy.delaysMs.map(withJitter),
-    retryStatuses: [...policy.retryStatuses].sort((a, b) => a - b),
-    repeatable: isSafeToRepeat({ idempotent: isIdempotentMethod(request.method), retry: policy }, request.body),
-  };
-}
-
-
-/** A fixed schedule (1 s, 3 s, 6 s) gets up to 25% jitter so clients that failed together do not retry together. */
-function withJitter([min, max]: [number, number]): [number, number] {
-  return max > min ? [min, max] : [min, Math.round(min * 1.25)];
-}
-
-function failoverHosts(request: ApiRequest, options: SnippetOptions, base: string) {
-  if (options.failover) return options.failover;
-  const server = findServer(request.server);
-  // Sandbox mode (or any base that is not the catalog host): no other host to fail over to.
-  if (!server || base !== server.url) return { alternate: null, adjacent: null };
-  return {
-    alternate: server.alternate ? `https://${server.alternate}` : null,
-    adjacent: server.adjacent ? `https://${server.adjacent}` : null,
-  };
+/** The plan for `request`; `options.retry` replaces the catalog's retry data, `options.failover` the hosts. */
+export function retryPlan(request: ApiRequest, options: SnippetOptions, base: string): SnippetRetryPlan {
+  const op = getOperation(request.operationId);
+  // No primary region is passed: the snippet assumes the relay's default and its comment names it.
+  const { hosts, ...plan } = planRetries({ method: request.method, servers: op.servers, retry: options.retry ?? op.retry }, request.server, request.body);
+  const sameBase = { primary: base, 'primary-retry': base };
+  if (options.failover) {
+    return { ...plan, urls: { ...sameBase, ...options.failover }, primaryHost: request.server, fromCatalog: false };
+  }
+  // Sandbox mode (or any base that is not the catalog host): there is no other host to fail over to.
+  if (base !== `https://${request.server}`) {
+    return { ...plan, urls: { ...sameBase, alternate: null, adjacent: null }, primaryHost: request.server, fromCatalog: false };
+  }
+  const url = (host: string | null) => (host === null ? null : `https://${host}`);
+  const urls = { ...sameBase, alternate: url(hosts.alternate), adjacent: url(hosts.adjacent) };
+  return { ...plan, urls, primaryHost: request.server, fromCatalog: true };
 }

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listOperations } from '../../catalog';
 import { bodyTree, initialForm } from './formModel';
-import { toApiRequest } from './toApiRequest';
+import { requestFromValues } from '../../request/build';
 import { loadValidator, validateForm } from './validate';
 import { decodeShare, encodeShare } from './share';
 import { formFromRequest } from './formModel';
@@ -17,8 +17,8 @@ describe.each(listOperations().map((op) => [op.id, op] as const))('%s', (_id, op
     // Ids that come from an earlier call (resourceid, sid, player id) start empty; Send fetches them in the sandbox.
     const chained = new Set(missingChained(op, form).map((param) => `path.${param.name}`));
     expect(validateForm(op, form).errors.filter((error) => !chained.has(error.field))).toEqual([]);
-    const request = toApiRequest(op, form);
-    const restored = toApiRequest(op, formFromRequest(op, decodeShare(encodeShare(request))!));
+    const request = requestFromValues(op, form);
+    const restored = requestFromValues(op, formFromRequest(op, decodeShare(encodeShare(request))!));
     expect(restored).toEqual(request);
     if (op.requestBody) expect(bodyTree(op.requestBody.schema).kind).toBe('object');
   });

@@ -9,9 +9,21 @@
 import type { OperationModel, ParamModel } from '../../catalog/types';
 import { getAt, initialForm, setParam, type FormState } from './formModel';
 
-/** Runs one call and resolves with its JSON body; rejects when it did not succeed. */
-export type RunCall = (op: OperationModel, form: FormState) => Promise<unknown>;
+/** One earlier call: its JSON body, or why the chain has to stop (`F` is the caller's account of it). */
+export type ChainCall<F> = { ok: true; body: unknown } | { ok: false; failure: F };
 
+/** Runs one earlier call. */
+export type RunCall<F> = (op: OperationModel, form: FormState) => Promise<ChainCall<F>>;
+
+/** The chain itself could not go on: an answer lacked the value, or the chain is too deep. */
+export interface ChainGap {
+  kind: 'gap';
+  message: string;
+}
+
+export type ChainResult<F> = { ok: true; form: FormState } | { ok: false; failure: F | ChainGap };
+
+/** Parameters whose value comes from an earlier call. */
 export function chainedParams(op: OperationModel): ParamModel[] {
   return op.params.filter((param) => param.valueFrom);
 }
@@ -21,30 +33,38 @@ export function missingChained(op: OperationModel, form: FormState): ParamModel[
   return chainedParams(op).filter((param) => param.in === 'path' && !form.path[param.name]);
 }
 
-export async function fillChain(
+// acquire -> start -> stop is three deep; more means the catalog's x-value-from loops.
+const MAX_DEPTH = 4;
+
+/** The form with every missing chained id filled by running the calls that provide it, or the first failure. */
+export async function fillChain<F>(
   op: OperationModel,
   form: FormState,
   getOperation: (id: string) => OperationModel,
-  run: RunCall,
+  run: RunCall<F>,
   onStep?: (text: string) => void,
   depth = 0,
-): Promise<FormState> {
-  if (depth > 4) throw new Error('The chain of calls is too deep.');
+): Promise<ChainResult<F>> {
+  if (depth > MAX_DEPTH) return { ok: false, failure: { kind: 'gap', message: 'The chain of calls is too deep.' } };
   let next = form;
   for (const param of missingChained(op, next)) {
-    const source = getOperation(param.valueFrom!.operationId);
+    const from = param.valueFrom!;
+    const source = getOperation(from.operationId);
     // The source call shares this form's path values (appid, mode, resourceid…).
     let sourceForm = initialForm(source);
     for (const sourceParam of source.pathParams) {
       const known = next.path[sourceParam.name];
       if (known) sourceForm = setParam(sourceForm, 'path', sourceParam.name, known);
     }
-    sourceForm = await fillChain(source, sourceForm, getOperation, run, onStep, depth + 1);
+    const filled = await fillChain(source, sourceForm, getOperation, run, onStep, depth + 1);
+    if (!filled.ok) return filled;
+    sourceForm = filled.form;
     onStep?.(`Getting ${param.name} from ${source.id}…`);
-    const body = await run(source, sourceForm);
-    const value = getAt(body, param.valueFrom!.field.split('.'));
+    const call = await run(source, sourceForm);
+    if (!call.ok) return call;
+    const value = getAt(call.body, from.field.split('.'));
     if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new Error(`${source.id} answered without ${param.valueFrom!.field}, so ${param.name} could not be filled.`);
+      return { ok: false, failure: { kind: 'gap', message: `${source.id} answered without ${from.field}, so ${param.name} could not be filled.` } };
     }
     next = setParam(next, 'path', param.name, String(value));
     // Path values the source call used (e.g. a resourceid it acquired) serve the rest of the chain.
@@ -52,5 +72,5 @@ export async function fillChain(
       if (!next.path[name] && name in next.path) next = setParam(next, 'path', name, sourceValue);
     }
   }
-  return next;
+  return { ok: true, form: next };
 }

@@ -4,7 +4,7 @@
  * it leaves for the relay.
  */
 import { authorizationHeader, type ApiRequest, type Credentials } from '../../request/apiRequest';
-import type { RelayEnvelope, RelayEnvironment } from '../../relay/core/contract';
+import type { RelayEnvelope, RelayEnvironment } from '../../relay/contract';
 
 /** What the Simulate menu offers; each maps to an `X-Sandbox-Fault` value. */
 export const FAULTS = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { getOperation } from '../../catalog';
 import { explainFailure, explainStatus, fieldFor } from './explain';
-import { SendError } from './send';
+import { RelayClientError as SendError } from '../../relay/client';
 import { createChannel, createCloudPlayer } from './testing/fixtures';
 
 describe('explainStatus', () => {
@@ -34,6 +35,14 @@ describe('explainStatus', () => {
   it('finds nested body fields by name', () => {
     expect(fieldFor(createCloudPlayer, 'streamUrl')).toEqual({ key: 'body.player.streamUrl', label: 'player.streamUrl' });
     expect(fieldFor(createCloudPlayer, 'region')).toEqual({ key: 'path.region', label: 'region' });
+  });
+
+  it('points a list item the server named at the list\'s input (the form edits lists as JSON)', () => {
+    expect(fieldFor(getOperation('update-layout'), 'clientRequest.layoutConfig[0].x_axis')).toEqual({
+      key: 'body.clientRequest.layoutConfig',
+      label: 'clientRequest.layoutConfig[].x_axis',
+    });
+    expect(fieldFor(getOperation('update-layout'), 'no_such_field')).toBeUndefined();
   });
 });
 

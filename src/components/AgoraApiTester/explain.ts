@@ -4,8 +4,9 @@
  * network failure gets a plain sentence saying what happened and what to try.
  */
 import type { OperationModel, TroubleshootingEntry } from '../../catalog/types';
-import { bodyKey, bodyTree, paramKey, type BodyNode, type FieldKey } from './formModel';
-import type { SendError } from './send';
+import { dottedPath, findField, walkSchema } from '../../catalog/schemaWalk';
+import { bodyFieldKey, paramKey, type FieldKey } from './formModel';
+import type { RelayClientError as SendError } from '../../relay/client';
 
 export interface Explanation {
   title: string;
@@ -35,23 +36,14 @@ export function findTroubleshooting(op: OperationModel, status: number, body: un
   return rows.find((row) => said && row.message.toLowerCase().split(/\s*[/;|]\s*|\s+or\s+/).some((part) => part && said.includes(part))) ?? rows[0];
 }
 
-function findBodyNode(node: BodyNode, name: string): BodyNode | undefined {
-  if (node.path.join('.') === name || (node.path.length > 0 && node.name === name)) return node;
-  if (node.kind !== 'object') return undefined;
-  for (const child of node.children) {
-    const found = findBodyNode(child, name);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Map a field name the server reported (`details.field`) to the form field it names. */
+/** Map a field name the server reported (`details.field`) to the form field that shows it. */
 export function fieldFor(op: OperationModel, name: string): { key: FieldKey; label: string } | undefined {
   const param = op.params.find((candidate) => candidate.name === name);
   if (param) return { key: paramKey(param), label: param.name };
   if (!op.requestBody) return undefined;
-  const node = findBodyNode(bodyTree(op.requestBody.schema), name);
-  return node ? { key: bodyKey(node.path), label: node.path.join('.') } : undefined;
+  const schema = op.requestBody.schema;
+  const field = findField(walkSchema(schema), name);
+  return field ? { key: bodyFieldKey(schema, field.path), label: dottedPath(field.path) } : undefined;
 }
 
 const STATUS_WORDS: Record<number, string> = {

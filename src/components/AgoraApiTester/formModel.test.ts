@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyTree, coerceLeaf, formFromRequest, getAt, initialForm, setAt, setBodyField, setBodyText, setParam } from './formModel';
+import { bodyFieldKey, bodyTree, coerceLeaf, formFromRequest, getAt, initialForm, setAt, setBodyField, setBodyText, setParam } from './formModel';
 import { createChannel, createCloudPlayer, listCloudPlayers } from './testing/fixtures';
 
 describe('initialForm', () => {
@@ -69,6 +69,18 @@ describe('bodyTree', () => {
     const tree = bodyTree(createCloudPlayer.requestBody!.schema);
     if (tree.kind !== 'object' || tree.children[0].kind !== 'object') throw new Error('expected objects');
     expect(tree.children[0].children.map((child) => child.name)).toEqual(expect.arrayContaining(['uid', 'account']));
+  });
+
+  it('edits a list of objects as one JSON input, and finds the field that shows a message', () => {
+    const schema = { type: 'object', properties: { list: { type: 'array', items: { type: 'object', properties: { x: { type: 'number' } } } } } };
+    const tree = bodyTree(schema);
+    if (tree.kind !== 'object') throw new Error('expected object');
+    expect(tree.children.map((child) => [child.name, child.kind])).toEqual([['list', 'json']]);
+    expect(bodyFieldKey(schema, ['list', 2, 'x'])).toBe('body.list');
+    expect(bodyFieldKey(schema, ['unknown', 'deeper'])).toBe('body');
+    const channel = createChannel.requestBody!.schema;
+    expect(bodyFieldKey(channel, ['clientRequest', 'recordingConfig', 'streamTypes'])).toBe('body.clientRequest.recordingConfig.streamTypes');
+    expect(bodyFieldKey(channel, ['clientRequest', 'extra'])).toBe('body.clientRequest');
   });
 });
 

@@ -6,14 +6,13 @@
  * may be half-typed and not parse), `body` is the last value that parsed, which
  * the form view edits. Editing either side rewrites the other.
  */
+import { ITEMS, primaryType, walkSchema, type PathSegment } from '../../catalog/schemaWalk';
 import type { JsonSchema, OperationModel, ParamLocation, ParamModel } from '../../catalog/types';
+import { valueFromText } from '../../catalog/validate';
+import { defaultRequest, valuesFromRequest, type RequestValues, type RestorableRequest } from '../../request/build';
 
-export interface FormState {
-  server: string;
-  path: Record<string, string>;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body: unknown;
+/** The request's values (see `src/request/build.ts`, which turns them into the ApiRequest) plus the JSON view's text. */
+export interface FormState extends RequestValues {
   bodyText: string;
   /** Why `bodyText` does not parse, or null. */
   bodyParseError: string | null;
@@ -38,33 +37,13 @@ export function bodyKey(path: readonly string[]): FieldKey {
   return ['body', ...path].join('.');
 }
 
-/** The value a form pre-fills: the catalog example (known to work in the sandbox), else the default. */
-export function paramInitialValue(param: ParamModel): string {
-  const candidates = [param.example, param.schema.default, param.schema.examples?.[0]];
-  const found = candidates.find((value) => value !== undefined && value !== null);
-  return found === undefined ? '' : String(found);
-}
-
 export function formatJson(value: unknown): string {
   return value === undefined ? '' : JSON.stringify(value, null, 2);
 }
 
-function paramValues(params: ParamModel[]): Record<string, string> {
-  return Object.fromEntries(params.map((param) => [param.name, paramInitialValue(param)]));
-}
-
-/** A ready-to-send form: every value the catalog knows is filled in. */
+/** A ready-to-send form: the request builder's default request, so the form sends what the execution tests run. */
 export function initialForm(op: OperationModel): FormState {
-  const body = op.requestBody ? structuredClone(op.requestBody.example ?? {}) : undefined;
-  return {
-    server: op.servers[0]?.host ?? '',
-    path: paramValues(op.pathParams),
-    query: paramValues(op.queryParams),
-    headers: paramValues(op.headerParams),
-    body,
-    bodyText: formatJson(body),
-    bodyParseError: null,
-  };
+  return formFromRequest(op, defaultRequest(op));
 }
 
 export function setServer(state: FormState, server: string): FormState {
@@ -135,87 +114,69 @@ export type BodyNode =
   | { kind: 'object'; name: string; path: string[]; schema: JsonSchema; required: boolean; children: BodyNode[] }
   | { kind: LeafKind; name: string; path: string[]; schema: JsonSchema; required: boolean };
 
-function schemaType(schema: JsonSchema): string | undefined {
-  if (Array.isArray(schema.type)) return schema.type.find((type) => type !== 'null');
-  return schema.type;
-}
-
-/** Properties of an object schema, including those declared only inside `oneOf`/`anyOf`/`allOf` branches. */
-export function objectProperties(schema: JsonSchema): Record<string, JsonSchema> {
-  const merged: Record<string, JsonSchema> = {};
-  for (const branch of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) {
-    Object.assign(merged, objectProperties(branch));
-  }
-  return { ...merged, ...(schema.properties ?? {}) };
-}
-
 function leafKind(schema: JsonSchema): LeafKind {
   if (schema.enum && schema.enum.length > 0) return 'enum';
-  const type = schemaType(schema);
+  const type = primaryType(schema);
   if (type === 'string' || type === 'integer' || type === 'number' || type === 'boolean') return type;
   return 'json';
 }
 
-/** The body schema as a tree the form view renders: objects become fieldsets, the rest inputs. */
-export function bodyTree(schema: JsonSchema, path: string[] = [], name = '', required = true): BodyNode {
-  const properties = objectProperties(schema);
-  const isObject = schemaType(schema) === 'object' || (schema.type === undefined && Object.keys(properties).length > 0);
-  if (isObject && Object.keys(properties).length > 0) {
-    const requiredNames = new Set(schema.required ?? []);
-    const children = Object.entries(properties).map(([childName, childSchema]) =>
-      bodyTree(childSchema, [...path, childName], childName, requiredNames.has(childName)),
-    );
-    return { kind: 'object', name, path, schema, required, children };
+/**
+ * The body schema as a tree the form view renders: objects become fieldsets,
+ * the rest inputs. The fields come from the catalog's schema walker; the form
+ * stops at arrays (a list is edited as one JSON input), so item fields are left out.
+ */
+export function bodyTree(schema: JsonSchema): BodyNode {
+  const fields = walkSchema(schema).filter((field) => !field.path.includes(ITEMS));
+  if (fields.length === 0) return { kind: leafKind(schema), name: '', path: [], schema, required: true };
+  const root: BodyNode = { kind: 'object', name: '', path: [], schema, required: true, children: [] };
+  const objects = new Map<string, BodyNode & { kind: 'object' }>([['', root]]);
+  for (const field of fields) {
+    const parent = objects.get(field.path.slice(0, -1).join('.'));
+    if (!parent) continue; // unreachable: the walk lists parents first
+    const base = { name: field.name, path: field.path, schema: field.schema, required: field.required };
+    const node: BodyNode = field.children === 'properties' ? { ...base, kind: 'object', children: [] } : { ...base, kind: leafKind(field.schema) };
+    if (node.kind === 'object') objects.set(field.path.join('.'), node);
+    parent.children.push(node);
   }
-  return { kind: leafKind(schema), name, path, schema, required };
+  return root;
 }
 
-/** What an input's text becomes in the body: numbers stay numbers when they parse; '' removes the field. */
-export function coerceLeaf(kind: LeafKind, schema: JsonSchema, text: string): unknown {
-  if (text === '') return undefined;
-  if (kind === 'integer' || kind === 'number') {
-    const number = Number(text);
-    return text.trim() !== '' && Number.isFinite(number) ? number : text;
-  }
-  if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
-  if (kind === 'enum') {
-    const match = schema.enum?.find((option) => String(option) === text);
-    return match === undefined ? text : match;
-  }
-  return text;
-}
-
-/** A parameter's text as a typed value, so validation can check `integer`, ranges and enums. */
-export function coerceParam(param: ParamModel, text: string): unknown {
-  return coerceLeaf(leafKind(param.schema), param.schema, text);
-}
-
-/** What a share link or history entry restores (see share.ts). */
-export interface RestorableRequest {
-  server: string;
-  pathParams: Record<string, string>;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-function known(params: ParamModel[], values: Record<string, string>, fallback: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(params.map((param) => [param.name, values[param.name] ?? (param.in === 'query' ? '' : fallback[param.name] ?? '')]));
-}
+// Form keys of the fields the form view renders, per body schema (schemas are read-only and long-lived).
+const renderedKeys = new WeakMap<JsonSchema, Set<FieldKey>>();
 
 /**
- * A form from a restored request. Only what the catalog describes is taken:
- * unknown parameters are dropped, an unknown server falls back to the primary.
+ * The form field that shows a message about a body path: the field itself, or
+ * the nearest enclosing field the form renders (a list item's problem shows
+ * under the list's JSON input; an unknown property's under its object); `body`
+ * when none encloses it.
  */
+export function bodyFieldKey(schema: JsonSchema, path: readonly PathSegment[]): FieldKey {
+  let keys = renderedKeys.get(schema);
+  if (!keys) {
+    keys = new Set(walkSchema(schema).filter((field) => !field.path.includes(ITEMS)).map((field) => bodyKey(field.path)));
+    renderedKeys.set(schema, keys);
+  }
+  const names: string[] = [];
+  for (const segment of path) {
+    if (typeof segment === 'number' || segment === ITEMS) break;
+    names.push(segment);
+  }
+  for (let length = names.length; length > 0; length -= 1) {
+    const key = bodyKey(names.slice(0, length));
+    if (keys.has(key)) return key;
+  }
+  return 'body';
+}
+
+/** What an input's text becomes in the body (the catalog's one text-to-value rule); '' removes the field. */
+export function coerceLeaf(kind: LeafKind, schema: JsonSchema, text: string): unknown {
+  if (kind === 'json') return text === '' ? undefined : text;
+  return valueFromText(kind === 'enum' ? schema : { ...schema, type: kind }, text);
+}
+
+/** A form from a request (share link, history entry); only what the catalog describes is taken (`valuesFromRequest`). */
 export function formFromRequest(op: OperationModel, request: RestorableRequest): FormState {
-  const start = initialForm(op);
-  const server = op.servers.some((candidate) => candidate.host === request.server) ? request.server : start.server;
-  const form: FormState = {
-    ...start,
-    server,
-    path: known(op.pathParams, request.pathParams, start.path),
-    query: known(op.queryParams, request.query, start.query),
-    headers: known(op.headerParams, request.headers, start.headers),
-  };
-  return op.requestBody ? setBody(form, request.body) : form;
+  const values = valuesFromRequest(op, request);
+  return { ...values, bodyText: formatJson(values.body), bodyParseError: null };
 }

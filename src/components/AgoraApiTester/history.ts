@@ -4,7 +4,7 @@
  * only, gone when the tab closes); never localStorage.
  */
 import type { ApiRequest } from '../../request/apiRequest';
-import type { RelayEnvironment } from '../../relay/core/contract';
+import type { RelayEnvironment } from '../../relay/contract';
 import { toShared, withoutSecrets, type SharedRequest } from './share';
 
 export const HISTORY_LIMIT = 20;

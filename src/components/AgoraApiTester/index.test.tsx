@@ -4,14 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '@testing-library/jest-dom/vitest';
-import type { RelayResult } from '../../relay/core/contract';
+import type { RelayResult } from '../../relay/contract';
 
 vi.mock('./site', async () => (await import('./testing/siteMock')).siteMock);
 vi.mock('./BodyEditor/MonacoJson', async () => ({ default: (await import('./testing/siteMock')).MonacoStandIn }));
 
 const { default: AgoraApiTester } = await import('./index');
-const { sessionStore } = await import('./session');
-const { clearHistory } = await import('./HistoryPanel/pageHistory');
+const { sessionStore } = await import('./stores/session');
+const { clearHistory } = await import('./stores/pageHistory');
 
 function relayAnswer(result: Partial<RelayResult>, status = 200): Response {
   const body = status === 200 ? { status: 200, statusText: 'OK', headers: {}, body: {}, sizeBytes: 2, durationMs: 12, attempts: [], ...result } : result;
@@ -86,8 +86,8 @@ describe('validation', () => {
     render(<AgoraApiTester endpoint="create-cloud-player" />);
     const root = screen.getByRole('region', { name: /cloud player/i });
     await userEvent.type(within(root).getByLabelText('account'), 'alice');
-    expect(within(root).getByLabelText('uid')).toHaveAccessibleDescription(/Give only one of uid or account, not both/);
-    expect(within(root).getByLabelText('account')).toHaveAccessibleDescription(/Give only one of uid or account, not both/);
+    expect(within(root).getByLabelText('uid')).toHaveAccessibleDescription(/Set only one of uid and account, not both/);
+    expect(within(root).getByLabelText('account')).toHaveAccessibleDescription(/Set only one of uid and account, not both/);
   });
 });
 

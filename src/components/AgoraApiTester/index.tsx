@@ -4,7 +4,7 @@ import BodyEditor from './BodyEditor';
 import CodeSamples from './CodeSamples';
 import Header from './Header';
 import HistoryPanel from './HistoryPanel';
-import { clearHistory, usePageHistory } from './HistoryPanel/pageHistory';
+import { clearHistory, usePageHistory } from './stores/pageHistory';
 import ParamsForm from './ParamsForm';
 import ResponsePanel from './ResponsePanel';
 import SendBar from './SendBar';

@@ -1,13 +1,13 @@
 /** Where a tester's request is in its life, as the response panel shows it. */
-import type { RelayResult } from '../../relay/core/contract';
+import type { RelayClientError } from '../../relay/client';
+import type { RelayResult } from '../../relay/contract';
 import type { Explanation } from './explain';
-import type { SendError } from './send';
 
 export type Phase =
   | { kind: 'idle' }
   | { kind: 'sending'; startedAt: number; step?: string }
   | { kind: 'done'; result: RelayResult; explanation: Explanation | null }
-  | { kind: 'failed'; error: SendError; explanation: Explanation };
+  | { kind: 'failed'; error: RelayClientError; explanation: Explanation };
 
 /** `1.2 KB`, `830 B`, `3.4 MB`. */
 export function formatBytes(bytes: number): string {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formFromRequest, initialForm, setBodyField } from './formModel';
 import { decodeShare, encodeShare } from './share';
-import { toApiRequest } from './toApiRequest';
+import { requestFromValues } from '../../request/build';
 import { addEntry, historyEntry, HISTORY_LIMIT, parseHistory, serializeHistory } from './history';
 import { createChannel } from './testing/fixtures';
 
-const request = toApiRequest(createChannel, setBodyField(initialForm(createChannel), ['channel'], 'Ünïcode & spaces'));
+const request = requestFromValues(createChannel, setBodyField(initialForm(createChannel), ['channel'], 'Ünïcode & spaces'));
 
 describe('share links', () => {
   it('round-trips a request through the hash and restores the same form', () => {
@@ -13,7 +13,7 @@ describe('share links', () => {
     expect(hash).toMatch(/^#try=1\.[A-Za-z0-9_-]+$/);
     const shared = decodeShare(hash)!;
     expect(shared.operationId).toBe('create-channel');
-    const restored = toApiRequest(createChannel, formFromRequest(createChannel, shared));
+    const restored = requestFromValues(createChannel, formFromRequest(createChannel, shared));
     expect(restored).toEqual(request);
   });
 

@@ -1,24 +1,22 @@
 /**
- * The state of one tester: the form, its validation, the request model built
- * from it, and the send/cancel cycle. Components only render what this returns.
+ * The state of one tester: the form, its validation, the request built from
+ * it and the phase of the last send. Sending itself is `sendRequest`; this
+ * hook only wires it to React state and the page's stores.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OperationModel, ParamLocation } from '../../catalog/types';
 import { getOperation, listOperations } from '../../catalog';
-import type { RelayResult } from '../../relay/core/contract';
-import { fillChain, missingChained } from './chain';
-import { chainValue, recordChainValues, useChainValues } from './chainStore';
-import { toEnvelope, type Fault } from './envelope';
-import { explainFailure, explainStatus } from './explain';
-import { formFromRequest, initialForm, setBodyField, setBodyText, setParam, setServer, type FormState, type RestorableRequest } from './formModel';
-import { historyEntry } from './history';
-import { recordHistory } from './HistoryPanel/pageHistory';
+import { requestFromValues, type RestorableRequest } from '../../request/build';
+import { createRelayClient } from '../../relay/client';
+import type { Fault } from './envelope';
+import { formFromRequest, initialForm, setBodyField, setBodyText, setParam, setServer, type FormState } from './formModel';
 import type { Phase } from './phase';
-import { credentialsFor, useSession } from './session';
-import { SendError, sendToRelay } from './send';
+import { blockingProblems, sendRequest, type SendDeps, type SendProgress } from './sendRequest';
 import { decodeShare, encodeShare } from './share';
-import { toApiRequest } from './toApiRequest';
-import { loadValidator, summarize, validateForm, validatorLoaded } from './validate';
+import { chainValue, pageChainValues, useChainValues } from './stores/chainValues';
+import { pageHistory } from './stores/pageHistory';
+import { credentialsFor, useSession } from './stores/session';
+import { loadValidator, validateForm, validatorLoaded } from './validate';
 
 export function useTester(op: OperationModel, relayUrl: string) {
   const [form, setForm] = useState<FormState>(() => initialForm(op));
@@ -37,18 +35,9 @@ export function useTester(op: OperationModel, relayUrl: string) {
     if (!validatorLoaded()) void loadValidator().then(() => setValidatorReady(true));
   }, []);
   const validation = useMemo(() => validateForm(op, form), [op, form, validatorReady]);
-  const request = useMemo(() => toApiRequest(op, form), [op, form]);
+  const request = useMemo(() => requestFromValues(op, form), [op, form]);
   const credentials = useMemo(() => credentialsFor(op, session), [op, session]);
-
-  const problems = useMemo(() => {
-    // In the sandbox, an empty chained id is fetched on Send (see chain.ts), so it does not block.
-    const fetched = new Set(session.environment === 'sandbox' ? missingChained(op, form).map((param) => `path.${param.name}`) : []);
-    const list = summarize({ ...validation, errors: validation.errors.filter((error) => !fetched.has(error.field)) });
-    if (session.environment === 'live' && op.security.length > 0 && !credentials) {
-      list.push(op.security[0] === 'bearer' ? 'Enter your token under Credentials.' : 'Enter your Customer ID and Customer Secret under Credentials.');
-    }
-    return list;
-  }, [validation, session.environment, credentials, op, form]);
+  const problems = useMemo(() => blockingProblems(op, form, session, validation), [op, form, session, validation]);
 
   // Take chained ids from answers elsewhere on the page (e.g. stop takes start's sid).
   useEffect(() => {
@@ -94,67 +83,37 @@ export function useTester(op: OperationModel, relayUrl: string) {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
+  const client = useMemo(() => createRelayClient({ endpoint: relayUrl }), [relayUrl]);
+
   const send = useCallback(async (force = false) => {
-    if (problems.length > 0 && !force) return;
-    if (!validatorLoaded()) {
-      await loadValidator();
-      setValidatorReady(true);
-      // Now the schema can speak: the re-render shows what blocks Send, if anything.
-      const fetched = new Set(session.environment === 'sandbox' ? missingChained(op, form).map((param) => `path.${param.name}`) : []);
-      if (!force && validateForm(op, form).errors.some((error) => !fetched.has(error.field))) return;
-    }
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
-    const environment = session.environment;
-    const startedAt = Date.now();
-    const post = (target: OperationModel, targetForm: FormState, withFault: boolean) =>
-      sendToRelay(
-        toEnvelope(toApiRequest(target, targetForm), { environment, credentials: credentialsFor(target, session), fault: withFault ? fault : 'none' }),
-        { signal: controller.signal, endpoint: relayUrl },
-      );
-    setPhase({ kind: 'sending', startedAt });
-    let sentForm = form;
-    let chainFailure: { op: OperationModel; result: RelayResult } | undefined;
-    try {
-      if (environment === 'sandbox' && missingChained(op, form).length > 0) {
-        sentForm = await fillChain(op, form, getOperation, async (source, sourceForm) => {
-          const result = await post(source, sourceForm, false);
-          if (result.status >= 300) {
-            chainFailure = { op: source, result };
-            throw new Error(`${source.id} answered ${result.status}`);
-          }
-          recordChainValues(environment, source, result.body, listOperations());
-          return result.body;
-        }, (step) => setPhase({ kind: 'sending', startedAt, step }));
-        for (const param of missingChained(op, form)) autoFilled.current.add(param.name);
-        setForm(sentForm);
-        setPhase({ kind: 'sending', startedAt });
+    // A newer Send replaces this one: its progress and outcome are no longer shown.
+    const current = () => abortRef.current === controller;
+    const onProgress = (progress: SendProgress) => {
+      if (!current()) return;
+      if (progress.kind === 'sending') {
+        setPhase(progress);
+      } else {
+        progress.params.forEach((name) => autoFilled.current.add(name));
+        setForm(progress.form);
       }
-      const result = await post(op, sentForm, true);
-      if (abortRef.current !== controller) return;
-      if (result.status < 300) recordChainValues(environment, op, result.body, listOperations());
-      setPhase({ kind: 'done', result, explanation: explainStatus(op, result.status, result.body) });
-      recordHistory(window.location.pathname, historyEntry(toApiRequest(op, sentForm), { environment, status: result.status, text: `${result.status} ${result.statusText}`, at: Date.now() }));
-    } catch (caught) {
-      if (abortRef.current !== controller) return;
-      if (chainFailure) {
-        const { op: source, result } = chainFailure;
-        const explanation = explainStatus(source, result.status, result.body);
-        setPhase({
-          kind: 'done',
-          result,
-          explanation: explanation && { ...explanation, title: `${explanation.title} from ${source.id}, the call that provides a value this one needs` },
-        });
-        return;
-      }
-      const error = caught instanceof SendError ? caught : new SendError('network', (caught as Error).message);
-      setPhase({ kind: 'failed', error, explanation: explainFailure(error) });
-      if (error.kind !== 'abort') {
-        recordHistory(window.location.pathname, historyEntry(toApiRequest(op, sentForm), { environment, status: error.details.status ?? null, text: error.kind, at: Date.now() }));
-      }
-    }
-  }, [problems, form, session, fault, relayUrl, op]);
+    };
+    const deps: SendDeps = {
+      client,
+      // Once loaded, the re-render shows the schema's messages, which may be what blocked Send.
+      loadValidator: () => loadValidator().then(() => setValidatorReady(true)),
+      validate: validateForm,
+      getOperation,
+      listOperations,
+      chainValues: pageChainValues,
+      history: pageHistory(window.location.pathname),
+      now: Date.now,
+    };
+    const outcome = await sendRequest({ op, form, session, fault, force, signal: controller.signal, onProgress }, deps);
+    if (current() && outcome.kind !== 'blocked') setPhase(outcome);
+  }, [op, form, session, fault, client]);
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 

@@ -31,7 +31,8 @@ describe('validateForm', () => {
     form = setBodyField(form, ['clientRequest', 'recordingConfig', 'streamTypes'], 7);
     form = setBodyField(form, ['uid'], undefined);
     const { byField } = validateForm(createChannel, form);
-    expect(byField['body.channel'][0]).toMatch(/^channel has the wrong format \(Channel name\): it must match/);
+    // The pattern in words, never the raw regex or the whole description.
+    expect(byField['body.channel']).toEqual(['channel has the wrong format: it must be 1 to 63 characters (letters, digits or any of _-).']);
     expect(byField['body.clientRequest.resourceExpiredHour']).toEqual(['clientRequest.resourceExpiredHour must be at least 1.']);
     expect(byField['body.clientRequest.recordingConfig.streamTypes']).toEqual(['clientRequest.recordingConfig.streamTypes must be one of 0, 1, 2.']);
     expect(byField['body.uid']).toEqual(['uid is required.']);
@@ -40,12 +41,12 @@ describe('validateForm', () => {
   it('explains uid XOR account in plain words, on both fields', () => {
     const both = setBodyField(initialForm(createCloudPlayer), ['player', 'account'], 'alice');
     const bothResult = validateForm(createCloudPlayer, both);
-    expect(bothResult.byField['body.player.uid']).toEqual(['Give only one of uid or account, not both: they exclude each other.']);
+    expect(bothResult.byField['body.player.uid']).toEqual(['Set only one of uid and account, not both: they exclude each other.']);
     expect(bothResult.byField['body.player.account']).toEqual(bothResult.byField['body.player.uid']);
-    expect(summarize(bothResult)).toEqual(['Give only one of uid or account, not both: they exclude each other.']);
+    expect(summarize(bothResult)).toEqual(['Set only one of uid and account, not both: they exclude each other.']);
 
     const neither = setBodyField(initialForm(createCloudPlayer), ['player', 'uid'], undefined);
-    expect(validateForm(createCloudPlayer, neither).byField['body.player.uid']).toEqual(['Give one of uid or account (exactly one of them).']);
+    expect(validateForm(createCloudPlayer, neither).byField['body.player.uid']).toEqual(['Set exactly one of uid and account.']);
   });
 
   it('says "not both" also when the branches exclude each other with `not`', () => {
@@ -56,11 +57,37 @@ describe('validateForm', () => {
       { required: ['account'], not: { required: ['uid'] } },
     ];
     const both = setBodyField(initialForm(op), ['player', 'account'], 'alice');
-    expect(validateForm(op, both).byField['body.player.account']).toEqual(['Give only one of uid or account, not both: they exclude each other.']);
+    expect(validateForm(op, both).byField['body.player.account']).toEqual(['Set only one of uid and account, not both: they exclude each other.']);
   });
 
   it('blocks a body that does not parse', () => {
     const result = validateForm(createChannel, setBodyText(initialForm(createChannel), '{'));
     expect(result.byField.body[0]).toMatch(/^The JSON body does not parse yet/);
+    // The last body that parsed is not judged meanwhile: the text is what the reader sees.
+    expect(result.errors).toHaveLength(1);
+  });
+
+  it('blocks an empty body the operation needs', () => {
+    const result = validateForm(createChannel, setBodyText(initialForm(createChannel), ''));
+    expect(result.byField.body).toEqual(['The body is required: send a JSON object.']);
+  });
+
+  it('shows a list item\'s problem under the list\'s input, an unknown field\'s under its object', () => {
+    const op = structuredClone(createChannel);
+    const clientRequest = op.requestBody!.schema.properties!.clientRequest;
+    clientRequest.additionalProperties = false;
+    clientRequest.properties!.layout = { type: 'array', items: { type: 'object', properties: { x: { type: 'number', maximum: 1 } } } };
+    let form = setBodyField(initialForm(op), ['clientRequest', 'layout'], [{ x: 0 }, { x: 2 }]);
+    form = setBodyField(form, ['clientRequest', 'extra'], true);
+    const { byField } = validateForm(op, form);
+    expect(byField['body.clientRequest.layout']).toEqual(['clientRequest.layout[1].x must be at most 1.']);
+    expect(byField['body.clientRequest']).toEqual(['clientRequest.extra is not a field of this request; remove it.']);
+  });
+
+  it('checks header values too', () => {
+    const op = structuredClone(createCloudPlayer);
+    op.headerParams[0].schema = { type: 'string', maxLength: 4 };
+    const result = validateForm(op, setParam(initialForm(op), 'header', 'X-Request-ID', 'too-long'));
+    expect(result.byField['header.X-Request-ID']).toEqual(['X-Request-ID can have at most 4 characters.']);
   });
 });

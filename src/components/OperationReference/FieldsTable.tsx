@@ -2,20 +2,9 @@ import React from 'react';
 import type { JsonSchema } from '../../catalog/types';
 import Constraints from './Constraints';
 import NameCell from './NameCell';
-import { exactlyOneOf, flattenFields } from './schemaText';
+import { exclusiveGroups, flattenFields } from './schemaText';
 import ScrollRegion from '../ScrollRegion';
 import styles from './styles.module.css';
-
-/** "Exactly one of" notes for the body and every nested object that has one. */
-function exclusiveGroups(schema: JsonSchema, prefix = ''): string[] {
-  const notes: string[] = [];
-  const own = exactlyOneOf(schema);
-  if (own) notes.push(own.map((name) => (prefix ? `${prefix}.${name}` : name)).join(' or '));
-  for (const [key, child] of Object.entries(schema.properties ?? {})) {
-    notes.push(...exclusiveGroups(child, prefix ? `${prefix}.${key}` : key));
-  }
-  return notes;
-}
 
 /** The request body's fields, nested objects flattened to dotted names. */
 export default function FieldsTable({ schema }: { schema: JsonSchema }): React.JSX.Element {

@@ -27,7 +27,7 @@ export default function LimitsList({ op }: { op: OperationModel }): React.JSX.El
       ))}
       <li>
         <strong>Retries:</strong> on {retry.retryStatuses.join(', ')} and network failures, wait {schedule}
-        {op.idempotent || retry.safeToRepeat ? '' : ' (only when the request never reached the server: this method is not idempotent)'}
+        {op.idempotent || retry.safeToRepeat ? '' : ' (a 429 always; anything else only when the request never reached the server: this method is not idempotent)'}
         {retry.safeToRepeatWhen ? ` (safe to repeat only when ${retry.safeToRepeatWhen} is set)` : ''}.
       </li>
       {(retry.notes ?? []).map((note) => (

@@ -3,6 +3,8 @@ import '@testing-library/jest-dom/vitest';
 import React from 'react';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { getOperation } from '../../catalog';
+import { defaultRequest } from '../../request/build';
+import { generateSnippet } from '../../snippets';
 import { flattenFields } from './schemaText';
 import OperationReference from './index';
 import ServersTable from './ServersTable';
@@ -68,12 +70,12 @@ describe('OperationReference', () => {
     expect(screen.getByText(/safe to repeat only when player.name is set/)).toBeInTheDocument();
   });
 
-  it('shows the example request and response and embeds the tester', () => {
+  it('shows the example request (the tester\'s default request as a cURL snippet) and response, and embeds the tester', () => {
     render(<OperationReference id="acquire" />);
     const [request, response] = screen.getAllByTestId('code');
-    expect(request.textContent).toContain(
-      "curl -X POST 'https://api.agora.io/v1/apps/0123456789abcdef0123456789abcdef/cloud_recording/acquire'",
-    );
+    expect(request.textContent).toBe(generateSnippet('curl', defaultRequest(getOperation('acquire')), { baseUrl: 'https://api.agora.io' }));
+    expect(request.textContent).toContain("--url 'https://api.agora.io/v1/apps/0123456789abcdef0123456789abcdef/cloud_recording/acquire'");
+    expect(request.textContent).toContain('--user "${AGORA_CUSTOMER_ID:?');
     expect(request.textContent).toContain('"cname": "demo"');
     expect(JSON.parse(response.textContent ?? '')).toEqual(getOperation('acquire').responses[0].example);
     expect(screen.getByTestId('tester').getAttribute('data-endpoint')).toBe('acquire');

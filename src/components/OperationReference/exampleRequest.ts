@@ -1,39 +1,30 @@
 /**
- * The example request shown on a reference page: a cURL command built from
- * the catalog's examples. (The interactive tester below it produces the full,
- * tested snippets; this one only has to read well and be accurate.)
+ * The example on a reference page: the tester's default request (what "Send"
+ * below it sends), written by the cURL snippet generator with credentials read
+ * from the environment. No URL building or quoting of its own.
  */
-import type { OperationModel } from '../../catalog/types';
+import type { OperationModel, ParamModel } from '../../catalog/types';
+import type { ApiRequest } from '../../request/apiRequest';
+import { defaultRequest } from '../../request/build';
+import { generateSnippet } from '../../snippets';
 
-/** POSIX shell single-quoting. */
-const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
-
-/** The example URL: example values encoded, `{name}` kept for values that come from an earlier call. */
-export function exampleUrl(op: OperationModel, host = op.servers[0]?.host ?? 'api.agora.io'): string {
-  const path = op.path.replace(/\{([^}]+)\}/g, (whole, name: string) => {
-    const param = op.pathParams.find((p) => p.name === name);
-    return param?.example === undefined ? whole : encodeURIComponent(String(param.example));
-  });
-  const query = op.queryParams
-    .filter((p) => p.example !== undefined)
-    .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(p.example))}`);
-  return `https://${host}${path}${query.length ? `?${query.join('&')}` : ''}`;
+/** A URL-safe stand-in the reader replaces, naming where the value comes from: `resourceid-from-acquire`. */
+function placeholder(param: ParamModel): string {
+  return param.valueFrom ? `${param.name}-from-${param.valueFrom.operationId}` : `your-${param.name}`;
 }
 
-/** A multi-line cURL command with credentials as environment variables. */
+/** The default request, with a readable stand-in for each path value only an earlier call provides. */
+export function exampleRequest(op: OperationModel): ApiRequest {
+  const request = defaultRequest(op);
+  const missing = op.pathParams.filter((param) => !request.pathParams[param.name]);
+  if (missing.length === 0) return request;
+  return defaultRequest(op, { pathParams: Object.fromEntries(missing.map((param) => [param.name, placeholder(param)])) });
+}
+
+/** The example as a cURL command against the request's catalog host. */
 export function exampleCurl(op: OperationModel): string {
-  const lines = [`curl -X ${op.method} ${shellQuote(exampleUrl(op))}`];
-  lines.push(
-    op.security[0] === 'bearer'
-      ? `  -H "Authorization: Bearer $AGORA_TOKEN"`
-      : `  -u "$AGORA_CUSTOMER_ID:$AGORA_CUSTOMER_SECRET"`,
-  );
-  if (op.headerParams.some((p) => p.name === 'X-Request-ID')) lines.push(`  -H 'X-Request-ID: my-request-0001'`);
-  if (op.requestBody) {
-    lines.push(`  -H 'Content-Type: application/json'`);
-    lines.push(`  -d ${shellQuote(JSON.stringify(op.requestBody.example, null, 2))}`);
-  }
-  return lines.join(' \\\n');
+  const request = exampleRequest(op);
+  return generateSnippet('curl', request, { baseUrl: `https://${request.server}` });
 }
 
 /** The first documented 2xx response that has an example. */

@@ -1,6 +1,5 @@
-import { getOperation, listOperations } from '../../catalog';
-import { constraintsOf, exactlyOneOf, flattenFields, typeLabel } from './schemaText';
-import { exampleCurl, exampleUrl } from './exampleRequest';
+import { getOperation } from '../../catalog';
+import { constraintsOf, exclusiveGroups, flattenFields, typeLabel } from './schemaText';
 
 describe('schema text', () => {
   it('describes constraints in words', () => {
@@ -21,10 +20,11 @@ describe('schema text', () => {
     expect(typeLabel({ oneOf: [{ type: 'string' }, { type: 'array' }] })).toBe('string or array');
   });
 
-  it('finds exactly-one-of groups', () => {
-    const banRule = getOperation('create-ban-rule').requestBody!.schema;
-    expect(exactlyOneOf(banRule)).toEqual(['time', 'time_in_seconds']);
-    expect(exactlyOneOf({ type: 'object' })).toBeUndefined();
+  it('finds exactly-one-of groups of the body and of nested objects (the walker decides what a group is)', () => {
+    expect(exclusiveGroups(getOperation('create-ban-rule').requestBody!.schema)).toEqual(['time or time_in_seconds']);
+    expect(exclusiveGroups(getOperation('create-cloud-player').requestBody!.schema)).toEqual(['player.uid or player.account']);
+    expect(exclusiveGroups({ type: 'object' })).toEqual([]);
+    expect(constraintsOf(getOperation('create-cloud-player').requestBody!.schema.properties!.player)).toContain('exactly one of uid, account');
   });
 
   it('flattens nested objects and arrays of objects', () => {
@@ -32,24 +32,7 @@ describe('schema text', () => {
     expect(names).toContain('clientRequest.layoutConfig[].x_axis');
     const required = flattenFields(getOperation('acquire').requestBody!.schema).filter((f) => f.required).map((f) => f.name);
     expect(required).toEqual(['cname', 'uid', 'clientRequest']);
-  });
-});
-
-describe('example request', () => {
-  it('fills example values and keeps placeholders for values from earlier calls', () => {
-    expect(exampleUrl(getOperation('query-recording'))).toBe(
-      'https://api.agora.io/v1/apps/0123456789abcdef0123456789abcdef/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/mix/query',
-    );
-    expect(exampleUrl(getOperation('list-cloud-players'))).toBe(
-      'https://api.agora.io/v1/projects/0123456789abcdef0123456789abcdef/cloud-player/players?pageSize=200&filter=channelName%20eq%20demo',
-    );
-  });
-
-  it('uses the operation\'s auth and quotes the body for the shell', () => {
-    expect(exampleCurl(getOperation('get-channel'))).toContain('Authorization: Bearer $AGORA_TOKEN');
-    const curl = exampleCurl(getOperation('create-channel'));
-    expect(curl).toContain('-u "$AGORA_CUSTOMER_ID:$AGORA_CUSTOMER_SECRET"');
-    expect(curl).toContain(`-d '{\n  "channel": "myvideochannel"`);
-    for (const op of listOperations()) expect(exampleCurl(op)).toMatch(new RegExp(`^curl -X ${op.method} 'https://api\\.agora\\.io/`));
+    const x = flattenFields(getOperation('update-layout').requestBody!.schema).find((f) => f.name === 'clientRequest.layoutConfig[].x_axis')!;
+    expect(x).toMatchObject({ type: 'number', required: true, depth: 2, constraints: ['0 to 1'] });
   });
 });

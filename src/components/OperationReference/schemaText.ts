@@ -1,7 +1,10 @@
 /**
  * Pure helpers that turn catalog JSON Schemas into table rows and readable
- * constraint text for the reference pages. No React here, so it is easy to test.
+ * constraint text for the reference pages. The fields come from the catalog's
+ * one schema walker (`src/catalog/schemaWalk.ts`); this module only words them.
+ * No React here, so it is easy to test.
  */
+import { dottedPath, exactlyOneOf, limitsOf, walkSchema, type SchemaLimits } from '../../catalog/schemaWalk';
 import type { JsonSchema, ParamModel } from '../../catalog/types';
 
 export interface FieldRow {
@@ -35,55 +38,54 @@ function range(min: number | undefined, max: number | undefined, unit = ''): str
   return undefined;
 }
 
-/** The fields that must be given one at a time: `oneOf` branches that only list `required` fields. */
-export function exactlyOneOf(schema: JsonSchema): string[] | undefined {
-  const branches = schema.oneOf;
-  if (!branches?.length) return undefined;
-  const names = branches.map((b) => (b.required?.length === 1 ? b.required[0] : undefined));
-  return names.every((n): n is string => n !== undefined) ? names : undefined;
+/** Limits in words, in the order readers scan them: allowed values, format, sizes, then the default. */
+function limitWords(limits: SchemaLimits, withDefault: boolean): string[] {
+  const out: string[] = [];
+  if (limits.enum) out.push(`one of ${limits.enum.map(quote).join(', ')}`);
+  if (limits.const !== undefined) out.push(`always ${quote(limits.const)}`);
+  if (limits.pattern) out.push(`pattern ${limits.pattern}`);
+  if (limits.format) out.push(`format ${limits.format}`);
+  const length = range(limits.minLength, limits.maxLength, ' characters');
+  if (length) out.push(`length ${length}`);
+  const value = range(limits.minimum, limits.maximum);
+  if (value) out.push(value);
+  const items = range(limits.minItems, limits.maxItems, ' items');
+  if (items) out.push(items);
+  if (limits.uniqueItems) out.push('no duplicates');
+  if (limits.items) for (const c of limitWords(limits.items, false)) out.push(`each item: ${c}`);
+  if (limits.exactlyOneOf) out.push(`exactly one of ${limits.exactlyOneOf.join(', ')}`);
+  if (withDefault && limits.default !== undefined) out.push(`default ${quote(limits.default)}`);
+  return out;
 }
 
 /** Every constraint of a schema, in words a reader can act on. */
 export function constraintsOf(schema: JsonSchema): string[] {
-  const out: string[] = [];
-  if (schema.enum) out.push(`one of ${schema.enum.map(quote).join(', ')}`);
-  if (schema.const !== undefined) out.push(`always ${quote(schema.const)}`);
-  if (schema.pattern) out.push(`pattern ${schema.pattern}`);
-  if (schema.format) out.push(`format ${schema.format}`);
-  const length = range(schema.minLength, schema.maxLength, ' characters');
-  if (length) out.push(`length ${length}`);
-  const value = range(schema.minimum, schema.maximum);
-  if (value) out.push(value);
-  const items = range(schema.minItems, schema.maxItems, ' items');
-  if (items) out.push(items);
-  if (schema.uniqueItems) out.push('no duplicates');
-  if (schema.type === 'array' && schema.items) {
-    for (const c of constraintsOf({ ...schema.items, default: undefined })) out.push(`each item: ${c}`);
-  }
-  const oneOf = exactlyOneOf(schema);
-  if (oneOf) out.push(`exactly one of ${oneOf.join(', ')}`);
-  if (schema.default !== undefined) out.push(`default ${quote(schema.default)}`);
-  return out;
+  return limitWords(limitsOf(schema), true);
 }
 
 /** Body fields flattened with dotted names, parents before children. */
-export function flattenFields(schema: JsonSchema, prefix = '', depth = 0): FieldRow[] {
-  const rows: FieldRow[] = [];
-  const required = new Set(schema.required ?? []);
-  for (const [key, child] of Object.entries(schema.properties ?? {})) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    rows.push({
-      name,
-      type: typeLabel(child),
-      required: required.has(key),
-      description: (child.description ?? '').trim(),
-      constraints: constraintsOf(child),
-      depth,
-    });
-    if (child.properties) rows.push(...flattenFields(child, name, depth + 1));
-    if (child.type === 'array' && child.items?.properties) rows.push(...flattenFields(child.items, `${name}[]`, depth + 1));
+export function flattenFields(schema: JsonSchema): FieldRow[] {
+  return walkSchema(schema).map((field) => ({
+    name: dottedPath(field.path),
+    type: typeLabel(field.schema),
+    required: field.required,
+    description: (field.schema.description ?? '').trim(),
+    constraints: limitWords(field.limits, true),
+    depth: field.depth,
+  }));
+}
+
+/** "Exactly one of" groups of the body and of every nested object, as dotted names: `player.uid or player.account`. */
+export function exclusiveGroups(schema: JsonSchema): string[] {
+  const groups: Array<{ prefix: string; names: string[] | undefined }> = [{ prefix: '', names: exactlyOneOf(schema) }];
+  for (const field of walkSchema(schema)) {
+    const prefix = dottedPath(field.path);
+    groups.push({ prefix, names: field.limits.exactlyOneOf });
+    if (field.children === 'items') groups.push({ prefix: `${prefix}[]`, names: field.limits.items?.exactlyOneOf });
   }
-  return rows;
+  return groups
+    .filter((group): group is { prefix: string; names: string[] } => group.names !== undefined)
+    .map(({ prefix, names }) => names.map((name) => (prefix ? `${prefix}.${name}` : name)).join(' or '));
 }
 
 /** A path, query or header parameter as a table row. */

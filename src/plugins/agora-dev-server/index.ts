@@ -1,27 +1,17 @@
 /**
- * Mounts /api/relay and /sandbox on the Docusaurus dev server, so `npm start`
- * has both. Builds are untouched: nothing is created unless the dev server
- * calls `setupMiddlewares`.
+ * Mounts the site's relay and sandbox on the Docusaurus dev server, so
+ * `npm start` has both; the pages stay the dev server's. Builds are untouched:
+ * nothing is created unless the dev server calls `setupMiddlewares`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from '@docusaurus/types';
-import { toNodeListener } from '../../adapters/node/listener';
-import { createNodeRelay } from '../../relay/adapters/node/index';
-import { createSandbox } from '../../sandbox/index';
+import { createNodeSite } from '../../site/node';
 
 type NodeListener = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-/** One middleware that routes the two prefixes and passes everything else on. */
+/** One middleware: the site without pages, so every path outside the relay and the sandbox goes to `next()`. */
 export function createDevMiddleware(): NodeListener {
-  const sandbox = createSandbox({ basePath: '/sandbox' });
-  const relay = createNodeRelay({ sandbox: sandbox.handler, sandboxBasePath: '/sandbox' });
-  const sandboxListener = toNodeListener(sandbox.handler);
-  return (req, res, next) => {
-    const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/api/relay' || pathname === '/api/relay/') return relay(req, res);
-    if (pathname === '/sandbox' || pathname.startsWith('/sandbox/')) return sandboxListener(req, res);
-    next();
-  };
+  return createNodeSite();
 }
 
 interface Middleware {
@@ -40,6 +30,7 @@ export function setupMiddlewares(middlewares: Array<Middleware | NodeListener>):
   return [];
 }
 
+/** The Docusaurus plugin: adds the middleware to the client bundle's dev server in development only. */
 export default function agoraDevServer(): Plugin {
   return {
     name: 'agora-dev-server',

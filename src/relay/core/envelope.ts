@@ -1,6 +1,6 @@
 /** Parse and validate the POST /api/relay envelope, with messages a person can act on. */
 import type { OperationModel } from '../../catalog/types';
-import type { RelayEnvironment } from './contract';
+import type { RelayEnvironment } from '../contract';
 import { RelayError } from './errors';
 
 export interface ParsedEnvelope {

@@ -5,7 +5,7 @@ import {
   type NetworkErrorKind,
   type RelayAttempt,
   type RelayErrorCode,
-} from './contract';
+} from '../contract';
 
 /** A refusal the relay answers itself with `{error: {code, message}}`. */
 export class RelayError extends Error {

@@ -7,7 +7,7 @@ export type { RelayOptions, Upstream, RelayLogger, RelayLogEntry, RelayLimits, S
 export type { RawUpstream, UpstreamCall, UpstreamAnswer } from './options';
 export { relayOptionsFromEnv, DEFAULT_LIMITS } from './options';
 export { createRelayEngine, type RelayInput, type RelayOutput } from './relay';
-export * from './contract';
+export * from '../contract';
 
 /** The relay handler; the catalog lookup defaults to `src/catalog`. */
 export function createRelay(options: RelayOptions = {}): (req: Request) => Promise<Response> {

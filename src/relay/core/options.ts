@@ -1,4 +1,5 @@
 /** Options of `createRelay`, their defaults, and the env reader shared by adapters. */
+import { ATTEMPT_TIMEOUT_MS } from '../../catalog/retryPolicy';
 import type { OperationModel } from '../../catalog/types';
 import type { RateLimitOptions } from './limits';
 
@@ -108,7 +109,8 @@ export interface RelayOptions {
 export const DEFAULT_LIMITS: RelayLimits = {
   maxBodyBytes: 1024 * 1024,
   maxRequestHeaderBytes: 16 * 1024,
-  attemptTimeoutMs: 10_000,
+  // The retry policy's per-attempt limit, so the relay and the production snippets time out alike.
+  attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
   totalTimeoutMs: 30_000,
   maxResponseBytes: 10 * 1024 * 1024,
 };

@@ -3,10 +3,10 @@
  * only, so it runs unchanged on Node, Vercel, Netlify and Cloudflare Workers;
  * the catalog decides every URL.
  */
-import { isSafeToRepeat } from '../../catalog/policy';
+import { nextStage, parseRetryAfter, planRetries, retryVerdict, retryWaitMs, type AttemptOutcome, type FailoverStage } from '../../catalog/retryPolicy';
 import type { OperationModel } from '../../catalog/types';
 import { buildQueryString, PathParamError, resolvePath, authorizationHeader } from '../../request/apiRequest';
-import type { NetworkErrorKind, RelayAttempt, RelayErrorBody, RelayResult } from './contract';
+import type { NetworkErrorKind, RelayAttempt, RelayErrorBody, RelayResult } from '../contract';
 import { corsHeaders, isSameOrigin, PREFLIGHT_HEADERS } from './cors';
 import { checkAgainstOperation, parseEnvelope, type ParsedEnvelope } from './envelope';
 import { classifyFailure, NetworkFailure, RelayError } from './errors';
@@ -22,7 +22,7 @@ import {
   type RelayOptions,
   type UpstreamCall,
 } from './options';
-import { backoffMs, failoverHosts, isFailure, nextStage, parseRetryAfter, refuseRetry, type Outcome, type Stage } from './retry';
+import { budgetNote, stopNote } from './retry';
 
 interface AttemptAnswer {
   status: number;
@@ -204,44 +204,45 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     if (!headers.accept) headers.accept = 'application/json';
     const body = sendBody ? JSON.stringify(envelope.body) : undefined;
 
-    const repeatable = isSafeToRepeat(op, envelope.body);
-    const hosts = failoverHosts(op, startHost, options.primaryRegion);
+    // The policy decides hosts, what is retried and how long to wait; the 30 s budget is only a safety limit.
+    const plan = planRetries(op, startHost, envelope.body, options.primaryRegion);
     const deadline = started + limits.totalTimeoutMs;
     const attempts: RelayAttempt[] = [];
-    let stage: Stage = 'primary';
+    let stage: FailoverStage = 'primary';
     let waitMs = 0;
-    for (let retryIndex = 0; ; retryIndex++) {
-      const host = hosts[stage] ?? startHost;
+    for (;;) {
+      const host = plan.hosts[stage] ?? startHost;
       const base = options.upstreamBaseOverride?.replace(/\/+$/, '') ?? `https://${host}`;
       const attemptStart = now();
-      let outcome: Outcome;
-      let answer: AttemptAnswer | undefined;
+      let outcome: AttemptOutcome;
+      let ended: { answer: AttemptAnswer } | { failure: NetworkFailure };
       try {
-        const timeout = Math.max(1, Math.min(limits.attemptTimeoutMs, deadline - attemptStart));
-        answer = await attempt(upstream, { url: `${base}${pathAndQuery}`, method: op.method, headers, body }, host, timeout, signal);
-        outcome = { kind: 'status', status: answer.status, retryAfterMs: parseRetryAfter(answer.headers['retry-after'] ?? null, now()) };
+        const timeout = Math.max(1, Math.min(plan.attemptTimeoutMs, limits.attemptTimeoutMs, deadline - attemptStart));
+        const answer = await attempt(upstream, { url: `${base}${pathAndQuery}`, method: op.method, headers, body }, host, timeout, signal);
+        ended = { answer };
+        outcome = { kind: 'status', status: answer.status, retryAfterMs: parseRetryAfter(answer.headers['retry-after'], now()) };
         attempts.push({ host, status: answer.status, error: null, waitMs, durationMs: now() - attemptStart });
       } catch (error) {
         const failure = error as NetworkFailure;
-        outcome = { kind: 'network', failure };
+        ended = { failure };
+        outcome = { kind: 'network', failure: failure.kind };
         attempts.push({ host, status: null, error: { kind: failure.kind, message: failure.message }, waitMs, durationMs: now() - attemptStart });
       }
 
+      const verdict = retryVerdict(plan, outcome, attempts.length);
       let stop: string | null = null;
       let wait = 0;
-      if (!isFailure(op, outcome)) stop = '';
+      if (verdict.action === 'done') stop = '';
       else if (signal.aborted) stop = 'The client went away.';
       else if (!envelope.retry) stop = 'Automatic retry is off for this call ("retry": false).';
-      else stop = refuseRetry(op, outcome, repeatable);
-      if (stop === null && retryIndex >= op.retry.delaysMs.length) {
-        stop = `Gave up after ${attempts.length} attempts (the ${op.retry.schedule} schedule allows ${op.retry.delaysMs.length} retries).`;
-      }
-      if (stop === null) {
-        wait = backoffMs(op, retryIndex, random, outcome.kind === 'status' ? outcome.retryAfterMs : undefined);
-        if (now() + wait >= deadline) stop = `The next retry (in ${Math.round(wait / 1000)} s) would exceed the ${limits.totalTimeoutMs / 1000} s budget.`;
+      else if (verdict.action === 'stop') stop = stopNote(verdict.reason, op.method, outcome, plan, attempts.length);
+      else {
+        wait = retryWaitMs(plan, attempts.length - 1, random, outcome.kind === 'status' ? outcome.retryAfterMs : undefined);
+        if (now() + wait >= deadline) stop = budgetNote(wait, limits.totalTimeoutMs);
       }
       if (stop !== null) {
-        if (answer) {
+        if ('answer' in ended) {
+          const { answer } = ended;
           const result: RelayResult = {
             status: answer.status,
             statusText: answer.statusText || REASON[answer.status] || '',
@@ -254,7 +255,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
           if (stop) result.note = stop;
           return result;
         }
-        const failure = (outcome as { failure: NetworkFailure }).failure;
+        const { failure } = ended;
         const mapped = NETWORK_STATUS[failure.kind];
         const message = stop ? `${failure.message} ${stop}` : failure.message;
         throw new RelayError(mapped.status, mapped.code, message, {}, attempts);
@@ -264,7 +265,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       } catch {
         throw new RelayError(502, 'upstream_unreachable', 'The client went away while the relay was waiting to retry.', {}, attempts);
       }
-      stage = nextStage(stage, outcome, hosts);
+      stage = nextStage(stage, outcome, plan.hosts);
       waitMs = wait;
     }
   }

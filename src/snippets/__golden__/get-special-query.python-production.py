@@ -3,6 +3,7 @@
 import os
 import random
 import socket
+import sys
 import time
 from email.utils import parsedate_to_datetime
 
@@ -17,26 +18,56 @@ def env(name):
     return value
 
 
-# Retries with back-off and jitter on the statuses below and on network errors, honours
-# Retry-After, and fails over: same domain, then the alternate, then the adjacent domain.
-PRIMARY = "https://api-eu-central-1.agora.io"
-ALTERNATE = "https://api-eu-central-1.sd-rtn.com"  # the same host under the other domain family
-ADJACENT = "https://api-eu-west-1.agora.io"  # the neighbouring region
-DELAYS = [(5, 6), (10, 11), (15, 16)]  # seconds before retry 1, 2, 3
+# Agora's retry practice, with the same plan and rules as this site's relay:
+# - failover: the primary domain, the primary again, the alternate, then the adjacent region;
+#   a 429 stays on the same domain, a network failure other than DNS skips the alternate;
+# - back-off with jitter, at least what Retry-After asks, and at most MAX_ATTEMPTS attempts;
+# - 429 and DNS or connect failures are retried for any method; a 5xx, reset or timeout
+#   (the call may have reached Agora) only when the call is safe to repeat.
+STAGES = [
+    ("primary", "https://api-eu-central-1.agora.io"),
+    ("primary-retry", "https://api-eu-central-1.agora.io"),  # the same domain again
+    ("alternate", "https://api-eu-central-1.sd-rtn.com"),
+    ("adjacent", "https://api-eu-west-1.agora.io"),
+]
 RETRY_STATUSES = {404, 429, 500, 502, 503, 504}
-REPEATABLE = True  # GET is safe to repeat here
+SAFE_TO_REPEAT = True  # GET is safe to repeat here
+BACKOFF = [(5, 6), (10, 11)]  # (min, max) seconds before retry 1, 2
+MAX_ATTEMPTS = 3
+ATTEMPT_TIMEOUT = 10  # seconds
 
 
-# "dns" and "connect" failures never reached a server.
+# "dns" and "connect" failures never reached Agora; a reset or a timeout may have.
 def failure_kind(error):
     reason = getattr(error.args[0], "reason", None) if error.args else None
     if isinstance(reason, NewConnectionError):
         return "dns" if isinstance(reason.__context__, socket.gaierror) else "connect"
-    return "unknown"
+    if isinstance(error, requests.ConnectTimeout):
+        return "connect"
+    if isinstance(error, requests.Timeout):
+        return "timeout"
+    return "reset"
+
+
+# A 429 was refused before Agora acted on it; DNS and connect failures never reached it.
+def is_repeatable(outcome):
+    return outcome in (429, "dns", "connect") or SAFE_TO_REPEAT
+
+
+# The quota is per account, so a 429 stays on its domain; the next stage may not exist for every host.
+def next_stage(stage, outcome):
+    if outcome == 429:
+        return stage
+    for following in range(stage + 1, len(STAGES)):
+        name, url = STAGES[following]
+        if url is None or (name == "alternate" and isinstance(outcome, str) and outcome != "dns"):
+            continue
+        return following
+    return stage
 
 
 def retry_after(response):
-    value = response.headers.get("Retry-After", "")
+    value = response.headers.get("Retry-After", "").strip()
     if value.isdigit():
         return float(value)
     try:
@@ -45,35 +76,31 @@ def retry_after(response):
         return 0.0
 
 
-def host_for(retry, skip_alternate):
-    # A network failure other than DNS skips the alternate domain and goes to the adjacent one.
-    if retry < 2:
-        return PRIMARY
-    if retry == 2 and not (skip_alternate and ADJACENT):
-        return ALTERNATE or PRIMARY
-    return ADJACENT or ALTERNATE or PRIMARY
-
-
+# Each failed attempt is reported on stderr; the last answer (or error) is what the call returns.
 def call_agora(method, path_and_query, **kwargs):
-    skip_alternate = False
-    for retry in range(len(DELAYS) + 1):
-        wait = 0.0
+    stage = 0
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        url = STAGES[stage][1]
+        response = error = None
         try:
-            response = requests.request(method, host_for(retry, skip_alternate) + path_and_query, timeout=15, **kwargs)
-        except (requests.ConnectionError, requests.Timeout) as error:
-            kind = failure_kind(error)
-            if retry == len(DELAYS) or not (REPEATABLE or kind != "unknown"):
-                raise
-            skip_alternate = kind != "dns"
-        else:
-            status = response.status_code
-            retryable = status in RETRY_STATUSES and (REPEATABLE or status == 429)
-            if not retryable or retry == len(DELAYS):
+            response = requests.request(method, url + path_and_query, timeout=ATTEMPT_TIMEOUT, **kwargs)
+            if response.status_code not in RETRY_STATUSES:
                 return response
-            wait = retry_after(response)
-            skip_alternate = False
-        low, high = DELAYS[retry]
-        time.sleep(max(wait, random.uniform(low, high)))
+            outcome = response.status_code
+        except (requests.ConnectionError, requests.Timeout) as caught:
+            error, outcome = caught, failure_kind(caught)
+        failed = f"{url}: {outcome} (attempt {attempt} of {MAX_ATTEMPTS})"
+        if not is_repeatable(outcome) or attempt == MAX_ATTEMPTS:
+            why = "giving up" if is_repeatable(outcome) else f"not repeated: {method} may already have been processed"
+            print(f"{failed}; {why}", file=sys.stderr)
+            if error is not None:
+                raise error
+            return response
+        low, high = BACKOFF[attempt - 1]
+        wait = max(random.uniform(low, high), retry_after(response) if response is not None else 0.0)
+        stage = next_stage(stage, outcome)
+        print(f"{failed}; retrying on {STAGES[stage][1]} in {wait:.1f} s", file=sys.stderr)
+        time.sleep(wait)
 
 
 response = call_agora(

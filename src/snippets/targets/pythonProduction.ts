@@ -1,47 +1,79 @@
 /**
- * Python `requests` wrapped in Agora's retry practice: back-off with jitter,
- * Retry-After, domain failover, and no blind repeat of unsafe methods.
+ * Python `requests` wrapped in Agora's retry practice. The data comes from the
+ * one retry policy; the code is the same state machine as the relay's and the
+ * JavaScript variant's, written out in Python.
  */
+import { FAILOVER_STAGES } from '../../catalog/retryPolicy';
 import type { PreparedRequest } from '../prepare';
 import { pyString } from '../quote/python';
-import type { RetryPlan } from '../retryPlan';
+import type { SnippetRetryPlan } from '../retryPlan';
 import { PY_PRINT, pyHeader, pyKwargs } from './pyParts';
+import { repeatComment, stageComments } from './productionComments';
 
 const orNone = (url: string | null) => (url === null ? 'None' : pyString(url));
 const seconds = (ms: number) => (ms / 1000).toString();
 
-export function pythonProductionSnippet(p: PreparedRequest, plan: RetryPlan): string {
-  const delays = plan.delaysMs.map(([min, max]) => `(${seconds(min)}, ${seconds(max)})`).join(', ');
-  const statuses = plan.retryStatuses.join(', ');
-  const repeatNote = plan.repeatable
-    ? `${p.method} is safe to repeat here`
-    : `${p.method}: repeated only when the request certainly never reached Agora, or on 429`;
+/** The production Python variant of one request. */
+export function pythonProductionSnippet(p: PreparedRequest, plan: SnippetRetryPlan): string {
+  const comments = stageComments(plan);
+  const stages = FAILOVER_STAGES.map(
+    (stage) => `    (${pyString(stage)}, ${orNone(plan.urls[stage])}),${comments[stage] ? `  # ${comments[stage]}` : ''}`,
+  );
+  const backoff = plan.backoffRangesMs.map(([min, max]) => `(${seconds(min)}, ${seconds(max)})`).join(', ');
+  const retries = plan.backoffRangesMs.map((_, index) => index + 1).join(', ');
   return [
-    ...pyHeader(p, ['random', 'socket', 'time', 'from email.utils import parsedate_to_datetime'], [
+    ...pyHeader(p, ['random', 'socket', 'sys', 'time', 'from email.utils import parsedate_to_datetime'], [
       'from urllib3.exceptions import NewConnectionError  # installed with requests',
     ]),
     '',
     '',
-    '# Retries with back-off and jitter on the statuses below and on network errors, honours',
-    '# Retry-After, and fails over: same domain, then the alternate, then the adjacent domain.',
-    `PRIMARY = ${pyString(plan.primary)}`,
-    `ALTERNATE = ${orNone(plan.alternate)}  # ${plan.alternate ? 'the same host under the other domain family' : 'none for this host'}`,
-    `ADJACENT = ${orNone(plan.adjacent)}  # ${plan.adjacent ? 'the neighbouring region' : 'none for this host'}`,
-    `DELAYS = [${delays}]  # seconds before retry 1, 2, 3`,
-    `RETRY_STATUSES = {${statuses}}`,
-    `REPEATABLE = ${plan.repeatable ? 'True' : 'False'}  # ${repeatNote}`,
+    "# Agora's retry practice, with the same plan and rules as this site's relay:",
+    '# - failover: the primary domain, the primary again, the alternate, then the adjacent region;',
+    '#   a 429 stays on the same domain, a network failure other than DNS skips the alternate;',
+    '# - back-off with jitter, at least what Retry-After asks, and at most MAX_ATTEMPTS attempts;',
+    '# - 429 and DNS or connect failures are retried for any method; a 5xx, reset or timeout',
+    '#   (the call may have reached Agora) only when the call is safe to repeat.',
+    'STAGES = [',
+    ...stages,
+    ']',
+    `RETRY_STATUSES = {${plan.retryStatuses.join(', ')}}`,
+    `SAFE_TO_REPEAT = ${plan.safeToRepeat ? 'True' : 'False'}  # ${repeatComment(p.method, plan)}`,
+    `BACKOFF = [${backoff}]  # (min, max) seconds before retry ${retries}`,
+    `MAX_ATTEMPTS = ${plan.maxAttempts}`,
+    `ATTEMPT_TIMEOUT = ${seconds(plan.attemptTimeoutMs)}  # seconds`,
     '',
     '',
-    '# "dns" and "connect" failures never reached a server.',
+    '# "dns" and "connect" failures never reached Agora; a reset or a timeout may have.',
     'def failure_kind(error):',
     '    reason = getattr(error.args[0], "reason", None) if error.args else None',
     '    if isinstance(reason, NewConnectionError):',
     '        return "dns" if isinstance(reason.__context__, socket.gaierror) else "connect"',
-    '    return "unknown"',
+    '    if isinstance(error, requests.ConnectTimeout):',
+    '        return "connect"',
+    '    if isinstance(error, requests.Timeout):',
+    '        return "timeout"',
+    '    return "reset"',
+    '',
+    '',
+    '# A 429 was refused before Agora acted on it; DNS and connect failures never reached it.',
+    'def is_repeatable(outcome):',
+    '    return outcome in (429, "dns", "connect") or SAFE_TO_REPEAT',
+    '',
+    '',
+    '# The quota is per account, so a 429 stays on its domain; the next stage may not exist for every host.',
+    'def next_stage(stage, outcome):',
+    '    if outcome == 429:',
+    '        return stage',
+    '    for following in range(stage + 1, len(STAGES)):',
+    '        name, url = STAGES[following]',
+    '        if url is None or (name == "alternate" and isinstance(outcome, str) and outcome != "dns"):',
+    '            continue',
+    '        return following',
+    '    return stage',
     '',
     '',
     'def retry_after(response):',
-    '    value = response.headers.get("Retry-After", "")',
+    '    value = response.headers.get("Retry-After", "").strip()',
     '    if value.isdigit():',
     '        return float(value)',
     '    try:',
@@ -50,35 +82,31 @@ export function pythonProductionSnippet(p: PreparedRequest, plan: RetryPlan): st
     '        return 0.0',
     '',
     '',
-    'def host_for(retry, skip_alternate):',
-    '    # A network failure other than DNS skips the alternate domain and goes to the adjacent one.',
-    '    if retry < 2:',
-    '        return PRIMARY',
-    '    if retry == 2 and not (skip_alternate and ADJACENT):',
-    '        return ALTERNATE or PRIMARY',
-    '    return ADJACENT or ALTERNATE or PRIMARY',
-    '',
-    '',
+    '# Each failed attempt is reported on stderr; the last answer (or error) is what the call returns.',
     'def call_agora(method, path_and_query, **kwargs):',
-    '    skip_alternate = False',
-    '    for retry in range(len(DELAYS) + 1):',
-    '        wait = 0.0',
+    '    stage = 0',
+    '    for attempt in range(1, MAX_ATTEMPTS + 1):',
+    '        url = STAGES[stage][1]',
+    '        response = error = None',
     '        try:',
-    '            response = requests.request(method, host_for(retry, skip_alternate) + path_and_query, timeout=15, **kwargs)',
-    '        except (requests.ConnectionError, requests.Timeout) as error:',
-    '            kind = failure_kind(error)',
-    '            if retry == len(DELAYS) or not (REPEATABLE or kind != "unknown"):',
-    '                raise',
-    '            skip_alternate = kind != "dns"',
-    '        else:',
-    '            status = response.status_code',
-    '            retryable = status in RETRY_STATUSES and (REPEATABLE or status == 429)',
-    '            if not retryable or retry == len(DELAYS):',
+    '            response = requests.request(method, url + path_and_query, timeout=ATTEMPT_TIMEOUT, **kwargs)',
+    '            if response.status_code not in RETRY_STATUSES:',
     '                return response',
-    '            wait = retry_after(response)',
-    '            skip_alternate = False',
-    '        low, high = DELAYS[retry]',
-    '        time.sleep(max(wait, random.uniform(low, high)))',
+    '            outcome = response.status_code',
+    '        except (requests.ConnectionError, requests.Timeout) as caught:',
+    '            error, outcome = caught, failure_kind(caught)',
+    '        failed = f"{url}: {outcome} (attempt {attempt} of {MAX_ATTEMPTS})"',
+    '        if not is_repeatable(outcome) or attempt == MAX_ATTEMPTS:',
+    '            why = "giving up" if is_repeatable(outcome) else f"not repeated: {method} may already have been processed"',
+    '            print(f"{failed}; {why}", file=sys.stderr)',
+    '            if error is not None:',
+    '                raise error',
+    '            return response',
+    '        low, high = BACKOFF[attempt - 1]',
+    '        wait = max(random.uniform(low, high), retry_after(response) if response is not None else 0.0)',
+    '        stage = next_stage(stage, outcome)',
+    '        print(f"{failed}; retrying on {STAGES[stage][1]} in {wait:.1f} s", file=sys.stderr)',
+    '        time.sleep(wait)',
     '',
     '',
     'response = call_agora(',

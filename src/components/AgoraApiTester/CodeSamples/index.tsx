@@ -1,6 +1,6 @@
 import React, { useMemo, useState } from 'react';
 import type { ApiRequest, Credentials } from '../../../request/apiRequest';
-import type { RelayEnvironment } from '../../../relay/core/contract';
+import type { RelayEnvironment } from '../../../relay/contract';
 import { generateSnippet, SNIPPET_TARGET_INFO, type SnippetTarget } from '../../../snippets';
 import CodeView from '../CodeView';
 import Tabs from '../Tabs';

@@ -1,5 +1,5 @@
 import React from 'react';
-import type { RelayAttempt } from '../../../relay/core/contract';
+import type { RelayAttempt } from '../../../relay/contract';
 import { formatMs } from '../phase';
 import styles from './styles.module.css';
 

@@ -1,8 +1,8 @@
 import React, { useId, useState } from 'react';
 import type { SecurityKind } from '../../../catalog/types';
 import Field from '../Field';
-import { clearHistory } from '../HistoryPanel/pageHistory';
-import { isDemo, useSession, type CredentialFields } from '../session';
+import { clearHistory } from '../stores/pageHistory';
+import { isDemo, useSession, type CredentialFields } from '../stores/session';
 import styles from './styles.module.css';
 
 const FIELDS: Record<SecurityKind, Array<{ key: keyof CredentialFields; label: string; secret: boolean }>> = {

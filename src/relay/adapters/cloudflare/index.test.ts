@@ -14,4 +14,13 @@ describe('Cloudflare Workers entry', () => {
     expect(response.status).toBe(403);
     expect((await response.json()).error.code).toBe('live_disabled');
   });
+
+  it('serves the sandbox on a /sandbox route and answers 404 elsewhere, through the same site', async () => {
+    const auth = `Basic ${btoa('demo-customer-id:demo-customer-secret')}`;
+    const direct = await worker.fetch(new Request('https://docs.example.workers.dev/sandbox/dev/v1/channel/0123456789abcdef0123456789abcdef', { headers: { authorization: auth } }), {});
+    expect(direct.status).toBe(200);
+    const elsewhere = await worker.fetch(new Request('https://docs.example.workers.dev/docs/intro'), {});
+    expect(elsewhere.status).toBe(404);
+    expect((await elsewhere.json()).error.code).toBe('not_found');
+  });
 });

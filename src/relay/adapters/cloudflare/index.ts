@@ -1,23 +1,25 @@
 /**
- * Cloudflare Workers entry (module syntax). Deploy with wrangler:
- * `main = "src/relay/adapters/cloudflare/index.ts"`, a route for `/api/relay`,
- * and `[vars]` / secrets for RELAY_* and AGORA_* settings.
+ * Cloudflare Workers entry (module syntax) for the site's Fetch handler.
+ * Deploy with wrangler: `main = "src/relay/adapters/cloudflare/index.ts"`, a
+ * route for `/api/relay` (and `/sandbox*` to expose the sandbox too), and
+ * `[vars]` / secrets for RELAY_* and AGORA_* settings.
  */
-import { createServerlessRelay } from '../serverless';
+import { createFetchSite, type FetchHandler } from '../../../site/fetch';
 
 type Env = Record<string, string | undefined>;
 
-// Workers hand settings in `env` per request, not process.env; one relay per env object.
-const relays = new WeakMap<object, (req: Request) => Promise<Response>>();
+// Workers hand settings in `env` per request, not process.env; one site per env object.
+const sites = new WeakMap<object, FetchHandler>();
 
 export default {
+  /** Serve one request with the site built for this Worker's `env`. */
   fetch(request: Request, env: Env = {}): Promise<Response> {
-    let relay = relays.get(env);
-    if (!relay) {
+    let site = sites.get(env);
+    if (!site) {
       // Cloudflare sets cf-connecting-ip; a client-sent copy is overwritten at the edge.
-      relay = createServerlessRelay(env, ['cf-connecting-ip']);
-      relays.set(env, relay);
+      site = createFetchSite({ env, relay: { clientIpHeaders: ['cf-connecting-ip'] } });
+      sites.set(env, site);
     }
-    return relay(request);
+    return site(request);
   },
 };

@@ -1,15 +1,17 @@
 /**
- * Netlify Functions (v2) entry. Deploy: create `netlify/functions/relay.ts`
- * with `export { default, config } from '../../src/relay/adapters/netlify';`.
+ * Netlify Functions (v2) entry for the site's Fetch handler. Deploy: create
+ * `netlify/functions/relay.ts` with
+ * `export { default, config } from '../../src/relay/adapters/netlify';`.
  */
-import { createServerlessRelay } from '../serverless';
+import { createFetchSite, type FetchHandler } from '../../../site/fetch';
 
-let relay: ((req: Request) => Promise<Response>) | undefined;
+let site: FetchHandler | undefined;
 
-/** Netlify sets x-nf-client-connection-ip; clients cannot override it. */
+/** Serve one request; the site is built on the first call so settings are read at runtime. */
 export default function handle(request: Request): Promise<Response> {
-  relay ??= createServerlessRelay(process.env, ['x-nf-client-connection-ip']);
-  return relay(request);
+  // Netlify sets x-nf-client-connection-ip; clients cannot override it.
+  site ??= createFetchSite({ env: process.env, relay: { clientIpHeaders: ['x-nf-client-connection-ip'] } });
+  return site(request);
 }
 
 export const config = { path: '/api/relay' };

@@ -1,15 +1,16 @@
 /**
- * Vercel Function entry (Web signature). Deploy: create `api/relay.ts` with
- * `export { POST, OPTIONS } from '../src/relay/adapters/vercel';`.
+ * Vercel Function entry (Web signature) for the site's Fetch handler. Deploy:
+ * create `api/relay.ts` with `export { POST, OPTIONS } from '../src/relay/adapters/vercel';`.
  */
-import { createServerlessRelay } from '../serverless';
+import { createFetchSite, type FetchHandler } from '../../../site/fetch';
 
-let relay: ((req: Request) => Promise<Response>) | undefined;
+let site: FetchHandler | undefined;
 
-/** Vercel sets x-real-ip / x-forwarded-for itself; built on first call so env is read at runtime. */
+/** Serve one request; the site is built on the first call so settings are read at runtime, not at build time. */
 export function handle(request: Request): Promise<Response> {
-  relay ??= createServerlessRelay(process.env, ['x-real-ip', 'x-forwarded-for']);
-  return relay(request);
+  // Vercel sets x-real-ip / x-forwarded-for itself, so they can key the rate limit.
+  site ??= createFetchSite({ env: process.env, relay: { clientIpHeaders: ['x-real-ip', 'x-forwarded-for'] } });
+  return site(request);
 }
 
 export const POST = handle;

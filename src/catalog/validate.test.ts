@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { compileSchema } from './ajv';
+import { getOperation } from './index';
+import type { OperationModel } from './types';
+import { bodyIssues, describePattern, formatRule, loadSchemaCompiler, paramIssues, validateRequest, valueFromText, type RequestParts } from './validate';
+
+const APP = '0123456789abcdef0123456789abcdef';
+const op = (id: string): OperationModel => getOperation(id);
+const check = (id: string, parts: RequestParts) => validateRequest(op(id), parts, compileSchema);
+const player = (extra: Record<string, unknown> = {}) => ({ player: { streamUrl: 'rtmp://x/y', channelName: 'demo', uid: 1, ...extra } });
+const cloudPlayer = (body: unknown, path: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  check('create-cloud-player', { path: { region: 'na', appId: APP, ...path }, headers, body });
+
+describe('validateRequest', () => {
+  it('accepts every operation\'s catalog example as sent by the sandbox tests', () => {
+    const body = { cname: 'demo', uid: '527841', clientRequest: {} };
+    expect(check('acquire', { path: { appid: APP }, body })).toEqual([]);
+    expect(cloudPlayer(player())).toEqual([]);
+    expect(check('list-channels', { path: { appid: APP }, query: { page_no: '0', page_size: '100' } })).toEqual([]);
+  });
+
+  it('reports a missing required value on its field, parameters before the body', () => {
+    const issues = check('update-cloud-player', { path: { region: 'na', appId: APP, id: 'p1' }, query: {}, body: undefined });
+    expect(issues.map((issue) => [issue.location, issue.field, issue.kind, issue.message])).toEqual([
+      ['query', 'sequence', 'required', 'sequence is required.'],
+      ['body', '', 'required', 'The body is required: send a JSON object.'],
+    ]);
+    expect(issues[0]).toMatchObject({ path: ['sequence'], reason: 'is required.', fields: [['sequence']] });
+    expect(issues[0].received).toBeUndefined();
+  });
+
+  it('treats empty text as no value', () => {
+    expect(check('list-channels', { path: { appid: '' } })[0]).toMatchObject({ location: 'path', field: 'appid', kind: 'required' });
+    expect(check('list-channels', { path: { appid: APP }, query: { page_size: '' } })).toEqual([]);
+  });
+
+  it('checks query values against their schema after turning text into numbers', () => {
+    const [tooBig] = check('list-channels', { path: { appid: APP }, query: { page_size: '900' } });
+    expect(tooBig).toMatchObject({ location: 'query', field: 'page_size', kind: 'range', limits: { maximum: 500 }, received: 900 });
+    expect(tooBig.message).toBe('page_size must be at most 500.');
+    const [word] = check('list-channels', { path: { appid: APP }, query: { page_size: 'ten' } });
+    expect(word).toMatchObject({ kind: 'type', limits: { types: ['integer'] }, reason: 'must be a whole number.', received: 'ten' });
+  });
+
+  it('checks declared headers, whatever the case of their name', () => {
+    const [bad] = cloudPlayer(player(), {}, { 'x-request-id': 'has space' });
+    expect(bad).toMatchObject({ location: 'header', field: 'X-Request-ID', kind: 'pattern' });
+    expect(bad.message).toBe('X-Request-ID has the wrong format: it must be one or more characters (letters, digits or any of ._:-).');
+    expect(cloudPlayer(player(), {}, { 'X-Request-ID': 'req-1' })).toEqual([]);
+  });
+
+  it('words enum, pattern, range and required issues of the body with their limits', () => {
+    const body = { cname: 'demo', uid: '0', clientRequest: { scene: 9, resourceExpiredHour: 0 } };
+    const issues = check('acquire', { path: { appid: APP }, body });
+    const byField = Object.fromEntries(issues.map((issue) => [issue.field, issue]));
+    expect(byField.uid).toMatchObject({ kind: 'pattern', received: '0' });
+    expect(byField.uid.reason).toBe(
+      'has the wrong format: it must be a string holding a 32-bit unsigned integer from 1 to 4294967295, not used by any other user.',
+    );
+    expect(byField['clientRequest.scene']).toMatchObject({ kind: 'enum', limits: { allowed: [0, 1, 2] }, message: 'clientRequest.scene must be one of 0, 1, 2.' });
+    expect(byField['clientRequest.resourceExpiredHour']).toMatchObject({ kind: 'range', path: ['clientRequest', 'resourceExpiredHour'], limits: { minimum: 1 } });
+    const missing = check('start-recording', { path: { appid: APP, resourceid: 'r', mode: 'mix' }, body: { cname: 'demo', uid: '1', clientRequest: {} } });
+    expect(missing.map((issue) => issue.message)).toEqual(['clientRequest.storageConfig is required.']);
+  });
+
+  it('says how to fix a value that is only in the wrong letter case', () => {
+    const [region] = cloudPlayer(player(), { region: 'NA' });
+    expect(region).toMatchObject({ location: 'path', kind: 'enum', reason: 'must be lowercase: use "na".', received: 'NA' });
+    const [upper] = check('acquire', { path: { appid: APP }, body: { cname: 'demo', uid: '1', clientRequest: { region: 'eu' } } });
+    expect(upper.reason).toBe('must be uppercase: use "EU".');
+  });
+
+  it('explains uid XOR account: both, neither, and branches that exclude each other with `not`', () => {
+    const [both] = cloudPlayer(player({ account: 'bob' }));
+    expect(both).toMatchObject({
+      kind: 'oneOf-exactly-one',
+      path: ['player'],
+      fields: [['player', 'uid'], ['player', 'account']],
+      field: 'player.uid',
+      limits: { alternatives: ['uid', 'account'] },
+      reason: 'set only one of uid and account, not both: they exclude each other.',
+      message: 'Set only one of uid and account, not both: they exclude each other.',
+    });
+    const [neither] = cloudPlayer({ player: { streamUrl: 'rtmp://x/y', channelName: 'demo' } });
+    expect(neither.message).toBe('Set exactly one of uid and account.');
+    // A plain oneOf (no `not`) passes both branches when both are given; still "not both".
+    const [banBoth] = check('create-ban-rule', { body: { appid: APP, uid: 1, time: 1, time_in_seconds: 10, privileges: ['join_channel'] } });
+    expect(banBoth).toMatchObject({ field: 'time', path: [], reason: 'set only one of time and time_in_seconds, not both: they exclude each other.' });
+  });
+
+  it('names array items by index and unknown properties by name', () => {
+    const layout = { cname: 'demo', uid: '1', clientRequest: { layoutConfig: [{ x_axis: 0, y_axis: 0, width: 1, height: 1 }, { x_axis: 2, y_axis: 0, width: 1, height: 1 }] } };
+    const [item] = check('update-layout', { path: { appid: APP, resourceid: 'r', sid: 's', mode: 'mix' }, body: layout });
+    expect(item).toMatchObject({ path: ['clientRequest', 'layoutConfig', 1, 'x_axis'], field: 'clientRequest.layoutConfig[1].x_axis', message: 'clientRequest.layoutConfig[1].x_axis must be at most 1.' });
+    const closed: OperationModel = { ...op('delete-ban-rule'), requestBody: { ...op('delete-ban-rule').requestBody!, schema: { ...op('delete-ban-rule').requestBody!.schema, additionalProperties: false } } };
+    const [extra] = bodyIssues(closed, { appid: APP, id: 1, extra: true }, compileSchema);
+    expect(extra).toMatchObject({ kind: 'additionalProperties', path: ['extra'], reason: 'is not a field of this request; remove it.' });
+  });
+
+  it('words list, size and type rules and a oneOf of types', () => {
+    const [empty] = check('create-ban-rule', { body: { appid: APP, uid: 1, time: 1, privileges: [] } });
+    expect(empty).toMatchObject({ kind: 'items', limits: { minItems: 1 }, message: 'privileges needs at least 1 item.' });
+    const [twice] = check('create-ban-rule', { body: { appid: APP, uid: 1, time: 1, privileges: ['join_channel', 'join_channel'] } });
+    expect(twice).toMatchObject({ kind: 'unique', reason: 'must not list the same value twice.' });
+    const [nothing] = check('update-cloud-player', { path: { region: 'na', appId: APP, id: 'p' }, query: { sequence: '1' }, body: { player: {} } });
+    expect(nothing).toMatchObject({ kind: 'properties', message: 'player needs at least 1 field.' });
+    const [root] = check('delete-ban-rule', { body: [] });
+    expect(root).toMatchObject({ kind: 'type', field: '', message: 'The body must be an object.' });
+    const typed: OperationModel = { ...op('delete-ban-rule'), requestBody: { required: true, contentType: 'application/json', example: {}, schema: { oneOf: [{ type: 'string' }, { type: 'array' }] } } };
+    expect(bodyIssues(typed, 1, compileSchema)[0]).toMatchObject({ kind: 'type', limits: { types: ['string', 'array'] }, message: 'The body must be text or a list.' });
+  });
+
+  it('checks only what needs no schema engine until one is given', () => {
+    expect(validateRequest(op('list-channels'), { path: { appid: 'nothex' }, query: { page_size: '900' } })).toEqual([]);
+    expect(paramIssues(op('list-channels'), {}).map((issue) => issue.field)).toEqual(['appid']);
+    expect(bodyIssues(op('acquire'), { uid: 5 })).toEqual([]);
+  });
+
+  it('loads the schema engine once, on demand', async () => {
+    const first = loadSchemaCompiler();
+    expect(loadSchemaCompiler()).toBe(first);
+    const compile = await first;
+    expect(compile).toBe(compileSchema);
+  });
+});
+
+describe('plain words for formats', () => {
+  it('describes the catalog\'s patterns instead of pasting them', () => {
+    expect(describePattern('^[0-9a-fA-F]{32}$')).toBe('32 hexadecimal characters');
+    expect(describePattern('^[A-Za-z0-9]{1,63}$')).toBe('1 to 63 letters or digits');
+    expect(describePattern('^#[0-9a-fA-F]{6}$')).toBe('"#" followed by 6 hexadecimal characters');
+    expect(describePattern('^[0-9]{1,10}$')).toBe('1 to 10 digits');
+    expect(describePattern('^(rtmp|rtmps|rtsp|http|https)://\\S+$')).toBe(
+      'text starting with "rtmp://", "rtmps://", "rtsp://", "http://" or "https://", with no spaces',
+    );
+    expect(describePattern('^channelName eq .+$')).toBe('text starting with "channelName eq "');
+    expect(describePattern('^[A-Za-z0-9 !#$%&()+\\-:;<=.>?@\\[\\]^_{}|~,]{1,64}$')).toBe(
+      '1 to 64 characters (letters, digits, space or any of !#$%&()+-:;<=.>?@[]^_{}|~,)',
+    );
+  });
+
+  it('leaves shapes it cannot word to the description, then to the pattern itself', () => {
+    expect(describePattern('^(?:[1-9][0-9]{0,8}|42[0-8][0-9]{7})$')).toBeUndefined();
+    expect(describePattern('a+')).toBeUndefined();
+    expect(describePattern('^a+$')).toBeUndefined();
+    expect(formatRule({ description: 'Channel name as the guide states it: alphanumeric and under 64 characters.\n(More.)' }, '^(a|b)+$')).toBe(
+      'it must be alphanumeric and under 64 characters',
+    );
+    expect(formatRule({ description: 'No rule here.' }, '^(a|b)+$')).toBe('it must match ^(a|b)+$');
+  });
+
+  it('turns parameter text into typed values', () => {
+    expect(valueFromText({ type: 'integer' }, '42')).toBe(42);
+    expect(valueFromText({ type: 'integer' }, '4x')).toBe('4x');
+    expect(valueFromText({ type: 'integer' }, ' ')).toBe(' ');
+    expect(valueFromText({ type: 'integer', enum: [0, 1] }, '1')).toBe(1);
+    expect(valueFromText({ type: 'boolean' }, 'false')).toBe(false);
+    expect(valueFromText({ type: 'string' }, '007')).toBe('007');
+    expect(valueFromText({ type: 'string' }, '')).toBeUndefined();
+  });
+});

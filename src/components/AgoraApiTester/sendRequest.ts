@@ -1,0 +1,141 @@
+/**
+ * Sending, as one function: validate -> fill chained ids (sandbox: run the
+ * earlier calls) -> call the relay -> remember chained ids and record history
+ * -> explain the answer. It returns what happened as a value (never throws for
+ * an expected outcome), and everything it touches beyond its input arrives in
+ * `deps`, so tests run it without React, a browser or a relay. useTester only
+ * holds state and calls it.
+ */
+import type { OperationModel } from '../../catalog/types';
+import { requestFromValues } from '../../request/build';
+import { RelayClientError, type RelayCall, type RelayClient } from '../../relay/client';
+import type { RelayResult } from '../../relay/contract';
+import { fillChain, missingChained, type ChainGap } from './chain';
+import { toEnvelope, type Fault } from './envelope';
+import { explainFailure, explainStatus } from './explain';
+import { paramKey, type FormState } from './formModel';
+import { historyEntry } from './history';
+import type { Phase } from './phase';
+import type { ChainValuesStore } from './stores/chainValues';
+import type { HistoryStore } from './stores/pageHistory';
+import { credentialsFor, type SessionState } from './stores/session';
+import { summarize, type ValidationResult } from './validate';
+
+/** Shown while a send is under way; the same shape as the tester's `sending` phase. */
+export type SendProgress =
+  | Extract<Phase, { kind: 'sending' }>
+  /** The chain filled these ids into the form, before the call itself goes out. */
+  | { kind: 'chain-filled'; form: FormState; params: string[] };
+
+export interface SendInput {
+  op: OperationModel;
+  form: FormState;
+  session: SessionState;
+  fault: Fault;
+  /** "Send anyway": send despite validation problems. */
+  force?: boolean;
+  /** The reader's Cancel, or a newer Send. */
+  signal: AbortSignal;
+  onProgress?: (progress: SendProgress) => void;
+}
+
+export interface SendDeps {
+  client: RelayClient;
+  /** Makes sure the schema engine is loaded; resolves at once when it is. */
+  loadValidator: () => Promise<void>;
+  validate: (op: OperationModel, form: FormState) => ValidationResult;
+  getOperation: (id: string) => OperationModel;
+  listOperations: () => readonly OperationModel[];
+  chainValues: Pick<ChainValuesStore, 'record'>;
+  history: Pick<HistoryStore, 'record'>;
+  now: () => number;
+}
+
+/** Nothing was sent (`blocked`), or the tester's final phase: an answer (`done`) or none (`failed`). */
+export type SendOutcome = { kind: 'blocked'; problems: string[] } | Extract<Phase, { kind: 'done' | 'failed' }>;
+
+/**
+ * What keeps Send blocked: schema errors, except chained ids the sandbox
+ * fetches on Send, and missing credentials for a live call.
+ */
+export function blockingProblems(op: OperationModel, form: FormState, session: SessionState, validation: ValidationResult): string[] {
+  const fetched = new Set(session.environment === 'sandbox' ? missingChained(op, form).map(paramKey) : []);
+  const problems = summarize({ ...validation, errors: validation.errors.filter((error) => !fetched.has(error.field)) });
+  if (session.environment === 'live' && op.security.length > 0 && !credentialsFor(op, session)) {
+    problems.push(op.security[0] === 'bearer' ? 'Enter your token under Credentials.' : 'Enter your Customer ID and Customer Secret under Credentials.');
+  }
+  return problems;
+}
+
+/** Why the chain of earlier calls stopped: a refusal, no answer at all, or an answer without the id. */
+type ChainFailure =
+  | { kind: 'answered'; op: OperationModel; result: RelayResult }
+  | { kind: 'unanswered'; error: RelayClientError }
+  | ChainGap;
+
+/** Send one tester's request as the reader asked; see the module comment for the steps. */
+export async function sendRequest(input: SendInput, deps: SendDeps): Promise<SendOutcome> {
+  const { op, session, signal } = input;
+  const environment = session.environment;
+  await deps.loadValidator();
+  const problems = blockingProblems(op, input.form, session, deps.validate(op, input.form));
+  if (problems.length > 0 && !input.force) return { kind: 'blocked', problems };
+
+  const startedAt = deps.now();
+  const progress = (step?: string) => input.onProgress?.({ kind: 'sending', startedAt, step });
+  const post = async (target: OperationModel, form: FormState, fault: Fault): Promise<RelayCall> => {
+    const envelope = toEnvelope(requestFromValues(target, form), { environment, credentials: credentialsFor(target, session), fault });
+    const call = await deps.client(envelope, signal);
+    // An answer that lands after Cancel is not shown, recorded or chained.
+    return signal.aborted ? { ok: false, error: new RelayClientError('abort', 'You cancelled the request.') } : call;
+  };
+  const record = (form: FormState, status: number | null, text: string) =>
+    deps.history.record(historyEntry(requestFromValues(op, form), { environment, status, text, at: deps.now() }));
+  const failed = (form: FormState, error: RelayClientError): SendOutcome => {
+    // A cancel is the reader's own doing, not a request worth keeping.
+    if (error.kind !== 'abort') record(form, error.details.status ?? null, error.kind);
+    return { kind: 'failed', error, explanation: explainFailure(error) };
+  };
+
+  progress();
+  let form = input.form;
+  const missing = environment === 'sandbox' ? missingChained(op, form) : [];
+  if (missing.length > 0) {
+    const chain = await fillChain<ChainFailure>(
+      op,
+      form,
+      deps.getOperation,
+      async (source, sourceForm) => {
+        // The simulated fault is for the reader's call, not for the calls that feed it.
+        const call = await post(source, sourceForm, 'none');
+        if (!call.ok) return { ok: false, failure: { kind: 'unanswered', error: call.error } };
+        if (call.result.status >= 300) return { ok: false, failure: { kind: 'answered', op: source, result: call.result } };
+        deps.chainValues.record(environment, source, call.result.body, deps.listOperations());
+        return { ok: true, body: call.result.body };
+      },
+      progress,
+    );
+    if (!chain.ok) {
+      const failure = chain.failure;
+      if (failure.kind === 'unanswered') return failed(form, failure.error);
+      if (failure.kind === 'gap') return failed(form, new RelayClientError('network', failure.message));
+      // The earlier call's own answer is what the reader needs to see, named as such.
+      const explanation = explainStatus(failure.op, failure.result.status, failure.result.body);
+      return {
+        kind: 'done',
+        result: failure.result,
+        explanation: explanation && { ...explanation, title: `${explanation.title} from ${failure.op.id}, the call that provides a value this one needs` },
+      };
+    }
+    form = chain.form;
+    input.onProgress?.({ kind: 'chain-filled', form, params: missing.map((param) => param.name) });
+    progress();
+  }
+
+  const call = await post(op, form, input.fault);
+  if (!call.ok) return failed(form, call.error);
+  const { result } = call;
+  if (result.status < 300) deps.chainValues.record(environment, op, result.body, deps.listOperations());
+  record(form, result.status, `${result.status} ${result.statusText}`);
+  return { kind: 'done', result, explanation: explainStatus(op, result.status, result.body) };
+}

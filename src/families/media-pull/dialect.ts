@@ -1,0 +1,37 @@
+/**
+ * How Media Pull's errors look: `{message, reason}` (its troubleshooting table
+ * sends readers to `reason`), worded as the best-practice page words them.
+ */
+import { appIdReason } from '../../sandbox/errors';
+import type { ErrorDialect } from '../../sandbox/family';
+
+/** The best-practice page's own wording of these statuses. */
+const FAULT_MESSAGES: Record<number, string> = {
+  429: 'Request rate limit exceeded.',
+  500: 'Some internal error happened. Contact us to help fix it.',
+  502: 'Internal errors. Contact us for troubleshooting.',
+  503: 'Service unavailable temporarily. Retry with the retreat strategy.',
+  504: 'Gateway timeout. Query to check whether the player has been created or to create one instead.',
+};
+
+export const mediaPullDialect: ErrorDialect = {
+  error: (status, message, field, reason, options = {}) => ({
+    status,
+    headers: options.headers,
+    body: { message, reason: field ? `${field}: ${reason}` : reason },
+  }),
+  invalidParameter(field, reason) {
+    return this.error(400, 'Invalid parameter. Fix it in your request and retry.', field, reason);
+  },
+  invalidAppId(field, appId) {
+    // Media Pull documents 403 for a project where cloud player is not available.
+    return this.error(403, 'Cloud player is not enabled for this project. Contact us to enable it.', field, appIdReason(appId));
+  },
+  planLimited: (_limit, retryAfter) => ({ status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { message: 'API rate limit exceeded' } }),
+  qpsLimited: (text, retryAfter) => ({
+    status: 429,
+    headers: { 'Retry-After': String(retryAfter) },
+    body: { message: FAULT_MESSAGES[429], reason: `${text} Wait ${retryAfter} s and retry.` },
+  }),
+  faultBody: (status) => ({ message: FAULT_MESSAGES[status] }),
+};
