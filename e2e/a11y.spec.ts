@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import catalog from '../src/catalog/openapi.gen.json';
+import { readFileSync } from 'node:fs';
 import { gotoHydrated } from './support/console';
 
 /**
@@ -8,6 +8,11 @@ import { gotoHydrated } from './support/console';
  * no serious or critical WCAG 2.1 A/AA violation anywhere. Moderate and minor
  * findings are reported by axe but do not fail the run.
  */
+// Read, not imported: Playwright's ESM loader wants an import attribute for JSON.
+const catalog = JSON.parse(readFileSync(new URL('../src/catalog/openapi.gen.json', import.meta.url), 'utf8')) as {
+  tags: Array<{ 'x-page': string }>;
+};
+
 const PAGES = [
   '/',
   '/docs/video-calling/rest-api-guide',
