@@ -124,7 +124,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const now = resolved.now();
     const path = stripBase(url.pathname, resolved.basePath);
     const common: Record<string, string> = { 'X-Request-ID': requestId };
-    const planPeek = (appId: string) => rateLimitHeaders(limits.plan.peek(appId, now));
+    // The plan quota and its X-RateLimit-* headers belong to operations whose catalog limits name a
+    // plan (the guide's calls); Agora documents per-family QPS limits and no such headers for the rest.
+    const planned = (operation: OperationModel | undefined): boolean => Boolean(operation?.limits.qps.some((row) => row.kind === 'plan'));
+    const planPeek = (appId: string): Record<string, string> =>
+      planned(match?.operation) ? rateLimitHeaders(limits.plan.peek(appId, now)) : {};
 
     if (path === '/__sandbox/reset' && request.method === 'POST' && resolved.allowReset) {
       reset();
@@ -163,11 +167,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const body = await readBody(request, operation, dialect);
     const appRef = findAppId(params, url.searchParams, body.ok ? body.value : undefined);
     const appId = (appRef?.value ?? DEMO.appId).slice(0, 64);
-    const plan = limits.plan.consume(appId, now);
-    const planHeaders = rateLimitHeaders(plan);
+    const plan = planned(operation) ? limits.plan.consume(appId, now) : null;
+    const planHeaders = plan ? rateLimitHeaders(plan) : {};
     const send = (result: SandboxResult) => toResponse(withFamilyHeaders(result), { ...common, ...planHeaders });
 
-    if (!plan.allowed) return send(dialect.planLimited(plan.limit, plan.retryAfterSeconds));
+    if (plan && !plan.allowed) return send(dialect.planLimited(plan.limit, plan.retryAfterSeconds));
     if (!body.ok) return send(body.result);
     if (!appRef || appRef.value !== DEMO.appId) {
       return send(dialect.invalidAppId(appRef?.field ?? 'appid', appRef?.value ?? ''));

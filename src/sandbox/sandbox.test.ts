@@ -1,6 +1,6 @@
 import { listOperations } from '../catalog';
 import { createSandbox, defaultFamilies } from './index';
-import { APP, BASIC, paths, testSandbox } from './testing';
+import { APP, BASIC, BEARER, paths, testSandbox } from './testing';
 
 describe('sandbox handler', () => {
   it('has exactly one handler per catalog operation', () => {
@@ -14,8 +14,13 @@ describe('sandbox handler', () => {
       const answer = await t.call('GET', paths.channels, { auth });
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual({ message: 'Invalid authentication credentials' });
-      expect(answer.headers.get('x-ratelimit-remaining')).toBe('100');
+      // Channel management documents no plan quota headers.
+      expect(answer.headers.get('x-ratelimit-remaining')).toBeNull();
     }
+    // The guide's calls report the plan quota; a 401 does not count against it.
+    const guide = await t.call('GET', paths.getChannel('demo'), { auth: null });
+    expect(guide.status).toBe(401);
+    expect(guide.headers.get('x-ratelimit-remaining')).toBe('100');
   });
 
   it('answers every family’s invalid App ID in its own shape', async () => {
@@ -108,10 +113,22 @@ describe('sandbox handler', () => {
 
   it('counts the plan per App ID: another App ID does not use up the demo project', async () => {
     const t = testSandbox({ planLimitPerMinute: 2 });
-    await t.call('GET', `/dev/v1/channel/${'d'.repeat(32)}`);
-    await t.call('GET', `/dev/v1/channel/${'d'.repeat(32)}`);
-    expect((await t.call('GET', `/dev/v1/channel/${'d'.repeat(32)}`)).status).toBe(429);
-    expect((await t.call('GET', paths.channels)).status).toBe(200);
-    expect((await t.call('GET', paths.banRules, { query: { appid: APP } })).headers.get('x-ratelimit-remaining')).toBe('0');
+    const other = `/v1/projects/${'d'.repeat(32)}/channels/demo`;
+    const bearer = { auth: BEARER };
+    await t.call('GET', other, bearer);
+    await t.call('GET', other, bearer);
+    expect((await t.call('GET', other, bearer)).status).toBe(429);
+    const own = await t.call('GET', paths.getChannel('demo'), bearer);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('x-ratelimit-remaining')).toBe('1');
+  });
+
+  it('applies the plan quota only where the catalog names a plan (the guide calls), not to Agora families', async () => {
+    const t = testSandbox({ planLimitPerMinute: 2 });
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await t.call('GET', paths.banRules, { query: { appid: APP } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('x-ratelimit-limit')).toBeNull();
+    }
   });
 });

@@ -224,3 +224,47 @@ describe('share links', () => {
     window.history.replaceState(null, '', '/');
   });
 });
+
+describe("the guide's illustrative calls", () => {
+  it('say so where the tester sits and link the nearest real call', () => {
+    render(<AgoraApiTester endpoint="get-channel" />);
+    const root = screen.getByRole('region', { name: 'Get channel information' });
+    const note = within(root).getByRole('note');
+    expect(note).toHaveTextContent(/Illustrative call/);
+    expect(within(note).getByRole('link', { name: /Query user list|users/i })).toHaveAttribute('href', '/docs/reference/channel-management#list-channel-users');
+  });
+
+  it('ask before Live sends them to Agora, and send only when confirmed', async () => {
+    fetchMock.mockResolvedValue(relayAnswer({ status: 404, statusText: 'Not Found' }));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    await userEvent.click(within(root).getByRole('radio', { name: 'Live (real Agora)' }));
+    await userEvent.type(within(root).getByLabelText('Customer ID'), 'my-id');
+    await userEvent.type(within(root).getByLabelText('Customer Secret'), 'my-secret');
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    const question = within(root).getByRole('alertdialog', { name: 'Send to Agora?' });
+    expect(question).toHaveTextContent(/api\.agora\.io will most likely refuse it/);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(within(question).getByRole('button', { name: 'Send to Agora anyway' })).toHaveFocus();
+    await userEvent.click(within(question).getByRole('button', { name: "Don't send" }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    await userEvent.click(within(root).getByRole('button', { name: 'Send to Agora anyway' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toMatchObject({ operationId: 'create-channel', environment: 'live' });
+  });
+
+  it('do not ask in the sandbox, nor for a real call in Live', async () => {
+    fetchMock.mockResolvedValue(relayAnswer({}));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    await userEvent.click(within(tester()).getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    cleanup();
+    render(<AgoraApiTester endpoint="list-channels" />);
+    const real = screen.getByRole('region', { name: /List/ });
+    expect(within(real).queryByRole('note')).toBeNull();
+    await userEvent.click(within(real).getByRole('radio', { name: 'Live (real Agora)' }));
+    await userEvent.click(within(real).getByRole('button', { name: 'Send request' }));
+    expect(within(real).queryByRole('alertdialog')).toBeNull();
+  });
+});

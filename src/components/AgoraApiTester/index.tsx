@@ -2,6 +2,7 @@ import React, { useId, useMemo } from 'react';
 import { getOperation } from '../../catalog';
 import BodyEditor from './BodyEditor';
 import CodeSamples from './CodeSamples';
+import GuideExampleNote, { liveWarning } from './GuideExampleNote';
 import Header from './Header';
 import HistoryPanel from './HistoryPanel';
 import { clearHistory, usePageHistory } from './stores/pageHistory';
@@ -38,6 +39,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
       onPointerDown={tester.ensureValidator}
     >
       <Header op={op} headingId={headingId} />
+      <GuideExampleNote op={op} />
       <div className={styles.columns}>
         <div className={styles.request}>
           <SessionPanel scheme={op.security[0]} />
@@ -48,6 +50,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
             startedAt={tester.phase.kind === 'sending' ? tester.phase.startedAt : undefined}
             problems={tester.problems}
             sandbox={tester.environment === 'sandbox'}
+            liveWarning={tester.environment === 'live' ? liveWarning(op, tester.form.server) : undefined}
             fault={tester.fault}
             onFault={tester.setFault}
             onSend={tester.send}

@@ -1,4 +1,4 @@
-import React, { useId, useRef } from 'react';
+import React, { useEffect, useId, useRef, useState } from 'react';
 import clsx from 'clsx';
 import { fieldStyles } from '../Field';
 import { FAULTS, type Fault } from '../envelope';
@@ -11,6 +11,8 @@ interface Props {
   startedAt?: number;
   problems: string[];
   sandbox: boolean;
+  /** When set, Send first asks this question (Live mode on a call Agora does not publish). */
+  liveWarning?: string;
   fault: Fault;
   onFault: (fault: Fault) => void;
   onSend: (force: boolean) => void;
@@ -20,9 +22,20 @@ interface Props {
 }
 
 /** Send / Cancel with elapsed time, the blocked-send summary, the Simulate menu and Copy link. */
-export default function SendBar({ sending, startedAt, problems, sandbox, fault, onFault, onSend, onCancel, shareLink }: Props) {
+export default function SendBar({ sending, startedAt, problems, sandbox, liveWarning, fault, onFault, onSend, onCancel, shareLink }: Props) {
   const summaryId = useId();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  // Asking again after the question stops applying (back to the sandbox, another host) would be stale.
+  useEffect(() => setConfirming(false), [liveWarning]);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const send = () => {
+    if (liveWarning && !confirming) setConfirming(true);
+    else onSend(false);
+  };
   const elapsed = useElapsed(sending ? startedAt : undefined);
   const link = useCopy();
   const blocked = problems.length > 0;
@@ -43,7 +56,7 @@ export default function SendBar({ sending, startedAt, problems, sandbox, fault, 
             className={clsx('button button--primary', blocked && styles.blocked)}
             aria-disabled={blocked || undefined}
             aria-describedby={blocked ? summaryId : undefined}
-            onClick={() => (blocked ? summaryRef.current?.focus() : onSend(false))}
+            onClick={() => (blocked ? summaryRef.current?.focus() : send())}
           >
             Send request
           </button>
@@ -67,6 +80,25 @@ export default function SendBar({ sending, startedAt, problems, sandbox, fault, 
           {link.copied ? 'Link copied' : link.failed ? 'The link is in the address bar' : ''}
         </span>
       </div>
+      {confirming && liveWarning && !sending && (
+        <div role="alertdialog" aria-label="Send to Agora?" className={styles.confirm}>
+          <p>{liveWarning}</p>
+          <button
+            ref={confirmRef}
+            type="button"
+            className="button button--sm button--warning"
+            onClick={() => {
+              setConfirming(false);
+              onSend(false);
+            }}
+          >
+            Send to Agora anyway
+          </button>{' '}
+          <button type="button" className="button button--sm button--secondary" onClick={() => setConfirming(false)}>
+            Don&apos;t send
+          </button>
+        </div>
+      )}
       {blocked && !sending && (
         <div id={summaryId} ref={summaryRef} tabIndex={-1} className={styles.summary}>
           <p>Send is blocked until {problems.length === 1 ? 'this is fixed' : `these ${problems.length} are fixed`}:</p>
