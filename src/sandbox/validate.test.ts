@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getOperation } from '../catalog';
+import type { OperationModel } from '../catalog/types';
 import { toFieldError, validateBody, validateParams } from './validate';
 
 const APP = '0123456789abcdef0123456789abcdef';
@@ -12,11 +13,25 @@ describe('sandbox validation (the catalog validator, worded for an error body)',
   });
 
   it('does not quote a value for a missing field or a choice between fields', () => {
-    const op = getOperation('create-ban-rule');
-    expect(validateBody(op, { appid: APP, uid: 1, privileges: ['join_channel'] })).toEqual({
-      field: 'time',
-      reason: 'set exactly one of time and time_in_seconds.',
-    });
+    // A schema of its own, so the test does not depend on which catalog body has a choice today.
+    const choice = {
+      id: 'test-exactly-one',
+      params: [],
+      pathParams: [],
+      queryParams: [],
+      headerParams: [],
+      requestBody: {
+        required: true,
+        contentType: 'application/json',
+        example: {},
+        schema: {
+          type: 'object',
+          properties: { time: { type: 'integer' }, time_in_seconds: { type: 'integer' } },
+          oneOf: [{ required: ['time'] }, { required: ['time_in_seconds'] }],
+        },
+      },
+    } as unknown as OperationModel;
+    expect(validateBody(choice, {})).toEqual({ field: 'time', reason: 'set exactly one of time and time_in_seconds.' });
     expect(validateBody(getOperation('acquire'), { cname: 'demo', clientRequest: {} })).toEqual({ field: 'uid', reason: 'is required.' });
   });
 
