@@ -20,21 +20,24 @@ const EXPECTED: Record<string, [string, string]> = {
   'update-recording': ['POST', '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update'],
   'update-layout': ['POST', '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/updateLayout'],
   'stop-recording': ['POST', '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop'],
+  'query-recording-ncs-ips': ['GET', '/v1/ncs/ip'],
   'list-channels': ['GET', '/dev/v1/channel/{appid}'],
   'list-channel-users': ['GET', '/dev/v1/channel/user/{appid}/{channelName}'],
+  'list-channel-hosts': ['GET', '/dev/v1/channel/user/{appid}/{channelName}/hosts_only'],
   'get-user-status': ['GET', '/dev/v1/channel/user/property/{appid}/{uid}/{channelName}'],
   'create-ban-rule': ['POST', '/dev/v1/kicking-rule'],
   'list-ban-rules': ['GET', '/dev/v1/kicking-rule'],
   'update-ban-rule': ['PUT', '/dev/v1/kicking-rule'],
   'delete-ban-rule': ['DELETE', '/dev/v1/kicking-rule'],
+  'query-channel-ncs-ips': ['GET', '/v2/ncs/ip'],
   'create-cloud-player': ['POST', '/{region}/v1/projects/{appId}/cloud-player/players'],
   'list-cloud-players': ['GET', '/v1/projects/{appId}/cloud-player/players'],
-  'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
+  'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{playerid}'],
   'delete-cloud-player': ['DELETE', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
 };
 
 describe('operations', () => {
-  it('lists exactly the 19 operation ids of the brief, in catalog order', () => {
+  it('lists exactly the 21 operation ids of the brief, in catalog order', () => {
     expect(operationIds).toEqual(Object.keys(EXPECTED));
     expect(listOperations().map((op) => op.id)).toEqual(operationIds);
   });
@@ -71,7 +74,7 @@ describe('operations', () => {
     expect(getOperation('start-recording').pathParams[2].schema.enum).toEqual(['individual', 'mix', 'web']);
     expect(getOperation('create-cloud-player').pathParams[0].schema.enum).toEqual(['cn', 'ap', 'na', 'eu']);
     expect(getOperation('list-channels').queryParams.map((p) => [p.name, p.schema.minimum, p.schema.maximum, p.schema.default])).toEqual([
-      ['page_no', 0, undefined, 0],
+      ['page_no', undefined, undefined, 0],
       ['page_size', 1, 500, 100],
     ]);
     expect(getOperation('list-ban-rules').queryParams.map((p) => [p.name, p.required])).toEqual([['appid', true]]);
@@ -80,8 +83,11 @@ describe('operations', () => {
     expect(list.queryParams[0].schema).toMatchObject({ minimum: 1, maximum: 500, default: 200 });
     expect(list.queryParams[2].schema.pattern).toBe('^channelName eq .+$');
     const update = getOperation('update-cloud-player');
-    expect(update.queryParams).toEqual([expect.objectContaining({ name: 'sequence', required: true, schema: { type: 'integer', minimum: 0 } })]);
-    for (const id of ['create-cloud-player', 'list-cloud-players', 'update-cloud-player', 'delete-cloud-player']) {
+    expect(update.pathParams.map((p) => p.name)).toEqual(['region', 'appId', 'playerid']);
+    expect(update.queryParams).toEqual([expect.objectContaining({ name: 'sequence', required: true, schema: { type: 'number', minimum: 0 } })]);
+    expect(getOperation('create-cloud-player').queryParams.map((p) => p.name)).toEqual(['streamIp']);
+    expect(getOperation('create-cloud-player').headerParams.map((p) => [p.name, p.required])).toEqual([['Content-Type', true], ['X-Request-ID', false]]);
+    for (const id of ['list-cloud-players', 'update-cloud-player', 'delete-cloud-player']) {
       expect(getOperation(id).headerParams.map((p) => p.name)).toEqual(['X-Request-ID']);
     }
   });
@@ -159,7 +165,9 @@ describe('limits, troubleshooting and retry', () => {
 
   it('carries the Cloud Recording and Channel management limits', () => {
     expect(getOperation('acquire').limits).toMatchObject({ concurrentTasks: 50, qps: [{ perSecond: 10 }] });
-    expect(getOperation('list-channels').limits.qps).toEqual([expect.objectContaining({ perSecond: 10 })]);
+    // Agora: 20 queries a second per account for each channel statistics query, 10 for each other API.
+    expect(getOperation('list-channels').limits.qps).toEqual([expect.objectContaining({ perSecond: 20 })]);
+    expect(getOperation('create-ban-rule').limits.qps).toEqual([expect.objectContaining({ perSecond: 10 })]);
     expect(getOperation('create-channel').limits.qps.map((q) => q.perMinute)).toEqual([100, 500, 1000]);
   });
 
@@ -175,7 +183,8 @@ describe('limits, troubleshooting and retry', () => {
   it('keys the Cloud Recording codes to statuses', () => {
     const rows = getOperation('start-recording').troubleshooting;
     const codes = Object.fromEntries(rows.filter((r) => r.code !== undefined).map((r) => [r.code, r.status]));
-    expect(codes).toEqual({ 2: 400, 7: 201, 49: 400, 53: 400, 62: 504, 65: 206, 404: 404, 435: 404 });
+    // Agora's status-code page: 435 (no recorded data) comes with 206, 49 with 400 (a second stop).
+    expect(codes).toEqual({ 2: 400, 7: 201, 49: 400, 53: 400, 62: 504, 65: 206, 400: 400, 401: 400, 404: 404, 405: 400, 406: 400, 435: 206, 502: 500 });
   });
 
   it('uses the general and Media Pull back-off schedules', () => {
@@ -257,7 +266,7 @@ describe('matchOperation', () => {
       operation: { id: 'get-user-status' },
       params: { appid: app, uid: '123', channelName: 'my room' },
     });
-    expect(matchOperation('PATCH', `/eu/v1/projects/${app}/cloud-player/players/p1`)?.params).toEqual({ region: 'eu', appId: app, id: 'p1' });
+    expect(matchOperation('PATCH', `/eu/v1/projects/${app}/cloud-player/players/p1`)?.params).toEqual({ region: 'eu', appId: app, playerid: 'p1' });
     expect(matchOperation('GET', `/v1/projects/${app}/cloud-player/players`)?.operation.id).toBe('list-cloud-players');
     expect(matchOperation('GET', `/v1/projects/${app}/channels/demo`)?.operation.id).toBe('get-channel');
   });

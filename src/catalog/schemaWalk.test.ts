@@ -72,8 +72,8 @@ describe('limits and names', () => {
   });
 
   it('finds exactly-one-of groups', () => {
-    const banRule = getOperation('create-ban-rule').requestBody!.schema;
-    expect(exactlyOneOf(banRule)).toEqual(['time', 'time_in_seconds']);
+    // A schema of its own, so the test does not depend on which catalog body has a choice today.
+    expect(exactlyOneOf({ type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, oneOf: [{ required: ['a'] }, { required: ['b'] }] })).toEqual(['a', 'b']);
     expect(exactlyOneOf({ type: 'object' })).toBeUndefined();
     expect(exactlyOneOf({ oneOf: [{ required: ['a', 'b'] }, { required: ['c'] }] })).toBeUndefined();
   });

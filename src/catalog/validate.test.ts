@@ -1,15 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { compileSchema } from './ajv';
 import { getOperation } from './index';
-import type { OperationModel } from './types';
+import type { JsonSchema, OperationModel } from './types';
 import { bodyIssues, describePattern, formatRule, loadSchemaCompiler, paramIssues, validateRequest, valueFromText, type RequestParts } from './validate';
 
 const APP = '0123456789abcdef0123456789abcdef';
 const op = (id: string): OperationModel => getOperation(id);
 const check = (id: string, parts: RequestParts) => validateRequest(op(id), parts, compileSchema);
+/** An operation whose body has a schema of its own, for rules no catalog body needs to have. */
+const withBody = (schema: JsonSchema): OperationModel => ({ ...op('delete-ban-rule'), requestBody: { ...op('delete-ban-rule').requestBody!, schema } });
 const player = (extra: Record<string, unknown> = {}) => ({ player: { streamUrl: 'rtmp://x/y', channelName: 'demo', uid: 1, ...extra } });
+// Agora declares Content-Type a required header of create, so every create here sends it.
 const cloudPlayer = (body: unknown, path: Record<string, string> = {}, headers: Record<string, string> = {}) =>
-  check('create-cloud-player', { path: { region: 'na', appId: APP, ...path }, headers, body });
+  check('create-cloud-player', { path: { region: 'na', appId: APP, ...path }, headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+/**
+ * An acquire whose body schema is the test's own, so the wording tests keep the
+ * rules they need (a pattern, enums, a range) whatever the catalog's acquire states
+ * (Agora types its uid, scene and region without them; the sandbox checks those).
+ */
+const withRules: OperationModel = {
+  ...getOperation('acquire'),
+  requestBody: {
+    required: true,
+    contentType: 'application/json',
+    example: {},
+    schema: {
+      type: 'object',
+      required: ['cname', 'uid', 'clientRequest'],
+      properties: {
+        cname: { type: 'string' },
+        uid: {
+          type: 'string',
+          description: "The recording service's user id in the channel: a string holding a 32-bit unsigned integer from 1 to 4294967295, not used by any other user.",
+          pattern: '^(?:[1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}|42949672[0-8][0-9]|429496729[0-5])$',
+        },
+        clientRequest: {
+          type: 'object',
+          properties: {
+            scene: { type: 'integer', enum: [0, 1, 2] },
+            resourceExpiredHour: { type: 'number', minimum: 1, maximum: 720 },
+            region: { type: 'string', enum: ['CN', 'AP', 'EU', 'NA'] },
+          },
+        },
+      },
+    },
+  },
+};
 
 describe('validateRequest', () => {
   it('accepts every operation\'s catalog example as sent by the sandbox tests', () => {
@@ -20,10 +57,13 @@ describe('validateRequest', () => {
   });
 
   it('reports a missing required value on its field, parameters before the body', () => {
-    const issues = check('update-cloud-player', { path: { region: 'na', appId: APP, id: 'p1' }, query: {}, body: undefined });
-    expect(issues.map((issue) => [issue.location, issue.field, issue.kind, issue.message])).toEqual([
-      ['query', 'sequence', 'required', 'sequence is required.'],
-      ['body', '', 'required', 'The body is required: send a JSON object.'],
+    // Agora leaves the update's body optional, so only its sequence is missing here.
+    const issues = check('update-cloud-player', { path: { region: 'na', appId: APP, playerid: 'p1' }, query: {}, body: undefined });
+    expect(issues.map((issue) => [issue.location, issue.field, issue.kind, issue.message])).toEqual([['query', 'sequence', 'required', 'sequence is required.']]);
+    const create = check('create-cloud-player', { path: { region: 'na', appId: APP }, body: undefined });
+    expect(create.map((issue) => [issue.location, issue.field, issue.kind])).toEqual([
+      ['header', 'Content-Type', 'required'],
+      ['body', '', 'required'],
     ]);
     expect(issues[0]).toMatchObject({ path: ['sequence'], reason: 'is required.', fields: [['sequence']] });
     expect(issues[0].received).toBeUndefined();
@@ -39,7 +79,7 @@ describe('validateRequest', () => {
     expect(tooBig).toMatchObject({ location: 'query', field: 'page_size', kind: 'range', limits: { maximum: 500 }, received: 900 });
     expect(tooBig.message).toBe('page_size must be at most 500.');
     const [word] = check('list-channels', { path: { appid: APP }, query: { page_size: 'ten' } });
-    expect(word).toMatchObject({ kind: 'type', limits: { types: ['integer'] }, reason: 'must be a whole number.', received: 'ten' });
+    expect(word).toMatchObject({ kind: 'type', limits: { types: ['number'] }, reason: 'must be a number.', received: 'ten' });
   });
 
   it('checks declared headers, whatever the case of their name', () => {
@@ -51,7 +91,7 @@ describe('validateRequest', () => {
 
   it('words enum, pattern, range and required issues of the body with their limits', () => {
     const body = { cname: 'demo', uid: '0', clientRequest: { scene: 9, resourceExpiredHour: 0 } };
-    const issues = check('acquire', { path: { appid: APP }, body });
+    const issues = validateRequest(withRules, { path: { appid: APP }, body }, compileSchema);
     const byField = Object.fromEntries(issues.map((issue) => [issue.field, issue]));
     expect(byField.uid).toMatchObject({ kind: 'pattern', received: '0' });
     expect(byField.uid.reason).toBe(
@@ -66,7 +106,7 @@ describe('validateRequest', () => {
   it('says how to fix a value that is only in the wrong letter case', () => {
     const [region] = cloudPlayer(player(), { region: 'NA' });
     expect(region).toMatchObject({ location: 'path', kind: 'enum', reason: 'must be lowercase: use "na".', received: 'NA' });
-    const [upper] = check('acquire', { path: { appid: APP }, body: { cname: 'demo', uid: '1', clientRequest: { region: 'eu' } } });
+    const [upper] = validateRequest(withRules, { path: { appid: APP }, body: { cname: 'demo', uid: '1', clientRequest: { region: 'eu' } } }, compileSchema);
     expect(upper.reason).toBe('must be uppercase: use "EU".');
   });
 
@@ -84,8 +124,8 @@ describe('validateRequest', () => {
     const [neither] = cloudPlayer({ player: { streamUrl: 'rtmp://x/y', channelName: 'demo' } });
     expect(neither.message).toBe('Set exactly one of uid and account.');
     // A plain oneOf (no `not`) passes both branches when both are given; still "not both".
-    const [banBoth] = check('create-ban-rule', { body: { appid: APP, uid: 1, time: 1, time_in_seconds: 10, privileges: ['join_channel'] } });
-    expect(banBoth).toMatchObject({ field: 'time', path: [], reason: 'set only one of time and time_in_seconds, not both: they exclude each other.' });
+    const [plainBoth] = bodyIssues(withBody({ type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, oneOf: [{ required: ['a'] }, { required: ['b'] }] }), { a: 1, b: 10 }, compileSchema);
+    expect(plainBoth).toMatchObject({ field: 'a', path: [], reason: 'set only one of a and b, not both: they exclude each other.' });
   });
 
   it('names array items by index and unknown properties by name', () => {
@@ -98,11 +138,13 @@ describe('validateRequest', () => {
   });
 
   it('words list, size and type rules and a oneOf of types', () => {
-    const [empty] = check('create-ban-rule', { body: { appid: APP, uid: 1, time: 1, privileges: [] } });
+    const listed = withBody({ type: 'object', properties: { privileges: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } } } });
+    const [empty] = bodyIssues(listed, { privileges: [] }, compileSchema);
     expect(empty).toMatchObject({ kind: 'items', limits: { minItems: 1 }, message: 'privileges needs at least 1 item.' });
-    const [twice] = check('create-ban-rule', { body: { appid: APP, uid: 1, time: 1, privileges: ['join_channel', 'join_channel'] } });
+    const [twice] = bodyIssues(listed, { privileges: ['join_channel', 'join_channel'] }, compileSchema);
     expect(twice).toMatchObject({ kind: 'unique', reason: 'must not list the same value twice.' });
-    const [nothing] = check('update-cloud-player', { path: { region: 'na', appId: APP, id: 'p' }, query: { sequence: '1' }, body: { player: {} } });
+    const sparse: OperationModel = { ...op('update-cloud-player'), requestBody: { required: true, contentType: 'application/json', example: {}, schema: { type: 'object', properties: { player: { type: 'object', minProperties: 1 } } } } };
+    const [nothing] = bodyIssues(sparse, { player: {} }, compileSchema);
     expect(nothing).toMatchObject({ kind: 'properties', message: 'player needs at least 1 field.' });
     const [root] = check('delete-ban-rule', { body: [] });
     expect(root).toMatchObject({ kind: 'type', field: '', message: 'The body must be an object.' });

@@ -6,6 +6,14 @@
 import type { SecurityKind } from '../catalog/types';
 import { DEMO } from './demo';
 
+/**
+ * How a request's Authorization header stands. Agora's gateway tells the two
+ * failures apart (Cloud Recording's status-code page): no header at all is
+ * `missing`, a header it cannot accept (wrong scheme, wrong credentials,
+ * unreadable Base64) is `invalid`.
+ */
+export type AuthVerdict = 'ok' | 'missing' | 'invalid';
+
 function decodeBasic(encoded: string): string | null {
   try {
     const binary = atob(encoded);
@@ -16,16 +24,18 @@ function decodeBasic(encoded: string): string | null {
   }
 }
 
-/** True when the Authorization header carries a demo credential the operation accepts. */
-export function isAuthorized(header: string | null, accepted: SecurityKind[]): boolean {
-  if (!header) return false;
+/** Judge the Authorization header against the demo credentials the operation accepts. */
+export function authenticate(header: string | null, accepted: SecurityKind[]): AuthVerdict {
+  // A header sent empty carries no credentials, the same as none.
+  if (header === null || header.trim() === '') return 'missing';
   const match = /^(\w+)\s+(.+)$/.exec(header.trim());
-  if (!match) return false;
+  if (!match) return 'invalid';
   const scheme = match[1].toLowerCase();
   const value = match[2].trim();
   if (scheme === 'basic' && accepted.includes('basic')) {
-    return decodeBasic(value) === `${DEMO.customerId}:${DEMO.customerSecret}`;
+    return decodeBasic(value) === `${DEMO.customerId}:${DEMO.customerSecret}` ? 'ok' : 'invalid';
   }
-  if (scheme === 'bearer' && accepted.includes('bearer')) return value === DEMO.token;
-  return false;
+  if (scheme === 'bearer' && accepted.includes('bearer')) return value === DEMO.token ? 'ok' : 'invalid';
+  return 'invalid';
 }
+

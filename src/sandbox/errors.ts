@@ -10,7 +10,15 @@ import type { SandboxResult } from './types';
 
 /** Gateway errors, identical for every family. */
 export const gateway = {
-  unauthorized: (): SandboxResult => ({ status: 401, body: { message: 'Invalid authentication credentials' } }),
+  /**
+   * 401, worded as Agora's gateway words it: `Unauthorized` when the request
+   * carries no Authorization header, `Invalid authentication credentials` when
+   * it carries one that is wrong (Cloud Recording's status-code page).
+   */
+  unauthorized: (verdict: 'missing' | 'invalid'): SandboxResult => ({
+    status: 401,
+    body: { message: verdict === 'missing' ? 'Unauthorized' : 'Invalid authentication credentials' },
+  }),
   noRoute: (): SandboxResult => ({ status: 404, body: { message: 'no Route matched with those values' } }),
   tooLarge: (maxBytes: number): SandboxResult => ({
     status: 413,

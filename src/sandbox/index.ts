@@ -11,7 +11,7 @@
 import { listOperations, matchOperation } from '../catalog';
 import type { OperationModel } from '../catalog/types';
 import { families as registeredFamilies } from '../families';
-import { isAuthorized } from './auth';
+import { authenticate } from './auth';
 import { DEMO } from './demo';
 import { gateway, gatewayFault } from './errors';
 import type { ErrorDialect, SandboxFamily } from './family';
@@ -159,13 +159,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const handlerDef = handlers.get(operation.id)!;
 
     // Authentication comes first, as at Agora's gateway: a 401 is not counted against the plan.
-    if (!isAuthorized(request.headers.get('authorization'), operation.security)) {
+    const auth = authenticate(request.headers.get('authorization'), operation.security);
+    if (auth !== 'ok') {
       const pathAppId = findAppId(params, url.searchParams, undefined)?.value ?? DEMO.appId;
-      return toResponse(withFamilyHeaders(gateway.unauthorized()), { ...common, ...planPeek(pathAppId) });
+      return toResponse(withFamilyHeaders(gateway.unauthorized(auth)), { ...common, ...planPeek(pathAppId) });
     }
 
     const body = await readBody(request, operation, dialect);
-    const appRef = findAppId(params, url.searchParams, body.ok ? body.value : undefined);
+    // A call that names no project at all (Agora's NCS IP queries) acts for the credentials' project.
+    const namesProject = operation.params.some((param) => APP_ID_NAMES.includes(param.name)) || Boolean(operation.requestBody?.schema.properties?.appid);
+    const appRef = namesProject ? findAppId(params, url.searchParams, body.ok ? body.value : undefined) : null;
     const appId = (appRef?.value ?? DEMO.appId).slice(0, 64);
     const plan = planned(operation) ? limits.plan.consume(appId, now) : null;
     const planHeaders = plan ? rateLimitHeaders(plan) : {};
@@ -173,7 +176,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     if (plan && !plan.allowed) return send(dialect.planLimited(plan.limit, plan.retryAfterSeconds));
     if (!body.ok) return send(body.result);
-    if (!appRef || appRef.value !== DEMO.appId) {
+    if (namesProject && (!appRef || appRef.value !== DEMO.appId)) {
       return send(dialect.invalidAppId(appRef?.field ?? 'appid', appRef?.value ?? ''));
     }
     const paramError = validateParams(operation, params, url.searchParams, request.headers);

@@ -10,10 +10,19 @@ describe('sandbox handler', () => {
 
   it('answers 401 with the gateway body for missing, wrong or wrong-kind credentials', async () => {
     const t = testSandbox();
-    for (const auth of [null, `Basic ${btoa('demo-customer-id:wrong')}`, 'Bearer demo-token', 'Basic !!!']) {
+    // Agora's gateway words the two failures differently (Cloud Recording's status-code page).
+    const cases: Array<[string | null, string]> = [
+      [null, 'Unauthorized'],
+      ['', 'Unauthorized'],
+      [`Basic ${btoa('demo-customer-id:wrong')}`, 'Invalid authentication credentials'],
+      ['Bearer demo-token', 'Invalid authentication credentials'],
+      ['Basic !!!', 'Invalid authentication credentials'],
+      ['demo-customer-id', 'Invalid authentication credentials'],
+    ];
+    for (const [auth, message] of cases) {
       const answer = await t.call('GET', paths.channels, { auth });
-      expect(answer.status).toBe(401);
-      expect(answer.body).toEqual({ message: 'Invalid authentication credentials' });
+      expect(answer.status, String(auth)).toBe(401);
+      expect(answer.body, String(auth)).toEqual({ message });
       // Channel management documents no plan quota headers.
       expect(answer.headers.get('x-ratelimit-remaining')).toBeNull();
     }
@@ -28,7 +37,8 @@ describe('sandbox handler', () => {
     const other = 'a'.repeat(32);
     const recording = await t.call('POST', `/v1/apps/${other}/cloud_recording/acquire`, { body: { cname: 'demo', uid: '1', clientRequest: {} } });
     expect(recording.status).toBe(400);
-    expect(recording.body).toMatchObject({ code: 2, reason: expect.stringContaining('invalid appid') });
+    // Cloud Recording's status-code page: an App ID the service does not know is code 400, invalid_appid.
+    expect(recording.body).toMatchObject({ code: 400, reason: 'invalid_appid' });
     const guide = await t.call('POST', `/v1/projects/${other}/rtc/channels`, { body: { channel: 'a', uid: '1' } });
     expect(guide.status).toBe(403);
     expect(guide.body.details.field).toBe('projectId');

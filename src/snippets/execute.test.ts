@@ -44,8 +44,10 @@ const CHECKS: Record<string, (body: Json, state: ExecutionChain) => void> = {
   'update-recording': (b, s) => expect(b.sid).toBe(s.sid),
   'update-layout': (b, s) => expect(b.sid).toBe(s.sid),
   'stop-recording': (b, s) => expect(b.sid).toBe(s.sid),
+  'query-recording-ncs-ips': (b) => expect(b.data?.service?.hosts).toEqual(expect.any(Array)),
   'list-channels': (b) => expect(b.data?.channels).toEqual(expect.any(Array)),
   'list-channel-users': (b) => expect(b.data?.channel_exist).toBe(true),
+  'list-channel-hosts': (b) => expect(b.data?.broadcasters).toEqual(expect.any(Array)),
   'get-user-status': (b) => expect(b.data?.in_channel).toBe(true),
   'create-ban-rule': (b, s) => {
     expect(b.id).toEqual(expect.any(Number));
@@ -54,6 +56,7 @@ const CHECKS: Record<string, (body: Json, state: ExecutionChain) => void> = {
   'list-ban-rules': (b, s) => expect(b.rules?.map((rule: Json) => rule.id)).toContain(s.banRuleId),
   'update-ban-rule': (b, s) => expect(b.result?.id).toBe(s.banRuleId),
   'delete-ban-rule': (b, s) => expect(b.id).toBe(s.banRuleId),
+  'query-channel-ncs-ips': (b) => expect(b.data?.service?.hosts).toEqual(expect.any(Array)),
   'create-cloud-player': (b, s) => {
     expect(b.player?.id).toEqual(expect.any(String));
     s.playerId = b.player.id;

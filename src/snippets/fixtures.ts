@@ -39,8 +39,11 @@ export function executionOverrides(op: OperationModel, chain: ExecutionChain): R
       return { body: { ...(typeof body === 'object' ? body : {}), id: chain.banRuleId } };
     }
     case 'update-cloud-player':
-    case 'delete-cloud-player':
-      return { pathParams: { id: chain.playerId ?? 'missing' } };
+    case 'delete-cloud-player': {
+      // Agora names the player id `playerid` in update and `id` in delete: take the name from the catalog.
+      const chained = op.pathParams.filter((param) => param.valueFrom?.field === 'player.id');
+      return { pathParams: Object.fromEntries(chained.map((param) => [param.name, chain.playerId ?? 'missing'])) };
+    }
     default:
       return {};
   }

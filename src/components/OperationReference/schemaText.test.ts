@@ -21,7 +21,7 @@ describe('schema text', () => {
   });
 
   it('finds exactly-one-of groups of the body and of nested objects (the walker decides what a group is)', () => {
-    expect(exclusiveGroups(getOperation('create-ban-rule').requestBody!.schema)).toEqual(['time or time_in_seconds']);
+    expect(exclusiveGroups({ type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, oneOf: [{ required: ['a'] }, { required: ['b'] }] })).toEqual(['a or b']);
     expect(exclusiveGroups(getOperation('create-cloud-player').requestBody!.schema)).toEqual(['player.uid or player.account']);
     expect(exclusiveGroups({ type: 'object' })).toEqual([]);
     expect(constraintsOf(getOperation('create-cloud-player').requestBody!.schema.properties!.player)).toContain('exactly one of uid, account');
@@ -30,8 +30,10 @@ describe('schema text', () => {
   it('flattens nested objects and arrays of objects', () => {
     const names = flattenFields(getOperation('update-layout').requestBody!.schema).map((f) => f.name);
     expect(names).toContain('clientRequest.layoutConfig[].x_axis');
-    const required = flattenFields(getOperation('acquire').requestBody!.schema).filter((f) => f.required).map((f) => f.name);
+    // Top-level required fields (acquire's optional startParameter has required fields of its own).
+    const required = flattenFields(getOperation('acquire').requestBody!.schema).filter((f) => f.required && f.depth === 0).map((f) => f.name);
     expect(required).toEqual(['cname', 'uid', 'clientRequest']);
+    expect(flattenFields(getOperation('acquire').requestBody!.schema).find((f) => f.name === 'clientRequest.startParameter.storageConfig')).toMatchObject({ required: true, depth: 2 });
     const x = flattenFields(getOperation('update-layout').requestBody!.schema).find((f) => f.name === 'clientRequest.layoutConfig[].x_axis')!;
     expect(x).toMatchObject({ type: 'number', required: true, depth: 2, constraints: ['0 to 1'] });
   });

@@ -1,4 +1,4 @@
-/** Cloud Recording: acquire, start, query, update, updateLayout, stop. */
+/** Cloud Recording: acquire, start, query, update, updateLayout, stop, and the notification servers' IP query. */
 import type { FamilyModule } from '../types';
 import { cloudRecordingDialect } from './dialect';
 import { cloudRecordingHandlers } from './sandbox';

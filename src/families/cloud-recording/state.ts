@@ -9,8 +9,12 @@ import { leaveChannel, numericUid, type ProjectState } from '../../sandbox/store
 export const CAPS = {
   /** Acquired resourceIds waiting for a start. */
   resources: 200,
-  /** Running recordings: Agora's documented 50 concurrent tasks per App ID. */
+  /** Running individual and composite recordings: Agora's 50 concurrent tasks per App ID (PCW). */
   recordings: 50,
+  /** Running web page recordings: Agora's web page recording best practices allow 200 per App ID. */
+  webRecordings: 200,
+  /** Stopped recordings remembered while they exit (see TTL.exiting). */
+  exiting: 200,
 } as const;
 
 /** Lifetimes, ms. */
@@ -19,12 +23,21 @@ export const TTL = {
   resource: 5 * 60_000,
   /** A recording nobody queries, updates or stops is stopped after an hour. */
   recording: 60 * 60_000,
+  /**
+   * A stopped recording stays "exiting" this long: a second stop meanwhile gets
+   * Agora's code 49 rather than 404. Long enough for a reader to press stop twice.
+   */
+  exiting: 30_000,
 } as const;
 
 export interface RecordingResource {
   resourceId: string;
   cname: string;
   uid: string;
+  /** acquire's scene: 0 audio and video recording, 1 web page recording. */
+  scene: number;
+  /** acquire's startParameter, which start's clientRequest must agree with. */
+  startParameter?: Record<string, unknown>;
   acquiredAt: number;
   expiresAt: number;
 }
@@ -44,21 +57,39 @@ export interface Recording {
   /** Last subscription set by update. */
   subscription?: unknown;
   updates: number;
+  /** start's recordingFileConfig.avFileType (absent: Agora's default, ["hls"]). */
+  avFileType?: string[];
+  /** Web mode: paused by start's serviceParam.onhold or update's webRecordingConfig.onhold. */
+  onhold?: boolean;
+  /** Web mode: the CDN addresses rtmp_publish_service pushes to. */
+  rtmpUrls?: string[];
+}
+
+/** A stopped recording that is still exiting, as far as a second stop is concerned. */
+export interface ExitingRecording {
+  sid: string;
+  resourceId: string;
+  mode: RecordingMode;
+  expiresAt: number;
 }
 
 export interface RecordingState {
   resources: Map<string, RecordingResource>;
   recordings: Map<string, Recording>;
+  exiting: Map<string, ExitingRecording>;
 }
 
 export const recordingSlice = defineSlice<RecordingState>('cloud-recording', {
-  create: () => ({ resources: new Map(), recordings: new Map() }),
+  create: () => ({ resources: new Map(), recordings: new Map(), exiting: new Map() }),
   sweep: (state, project, now) => {
     for (const [id, resource] of state.resources) {
       if (resource.expiresAt <= now) state.resources.delete(id);
     }
     for (const [sid, recording] of state.recordings) {
       if (now - recording.lastActivity >= TTL.recording) endRecording(project, sid);
+    }
+    for (const [sid, exiting] of state.exiting) {
+      if (exiting.expiresAt <= now) state.exiting.delete(sid);
     }
   },
 });
@@ -69,6 +100,14 @@ export function endRecording(project: ProjectState, sid: string): Recording | un
   const recording = recordings.get(sid);
   if (!recording) return undefined;
   recordings.delete(sid);
-  leaveChannel(project, recording.cname, numericUid(recording.uid));
+  // A web page recording never joined the channel its cname names (see start).
+  if (recording.mode !== 'web') leaveChannel(project, recording.cname, numericUid(recording.uid));
   return recording;
+}
+
+/** Remember a stopped recording as exiting for TTL.exiting; the oldest goes first past the cap. */
+export function markExiting(project: ProjectState, recording: Recording, now: number): void {
+  const { exiting } = recordingSlice.of(project);
+  while (exiting.size >= CAPS.exiting) exiting.delete(exiting.keys().next().value as string);
+  exiting.set(recording.sid, { sid: recording.sid, resourceId: recording.resourceId, mode: recording.mode, expiresAt: now + TTL.exiting });
 }

@@ -14,6 +14,16 @@ const FAULT_MESSAGES: Record<number, string> = {
   504: 'Gateway timeout. Query to check whether the player has been created or to create one instead.',
 };
 
+/**
+ * The 400 message for a field: the best-practice page's own sentences for
+ * `streamUrl` and `channelName`, and the same pattern as the latter for the rest.
+ */
+export function badRequestMessage(field: string): string {
+  const name = field.split('.').pop() ?? field;
+  if (name === 'streamUrl') return "The 'streamUrl' parameter is incorrectly formatted.";
+  return `The ${name || 'request body'} parameter is invalid. Fix it in your request and retry.`;
+}
+
 export const mediaPullDialect: ErrorDialect = {
   error: (status, message, field, reason, options = {}) => ({
     status,
@@ -21,7 +31,7 @@ export const mediaPullDialect: ErrorDialect = {
     body: { message, reason: field ? `${field}: ${reason}` : reason },
   }),
   invalidParameter(field, reason) {
-    return this.error(400, 'Invalid parameter. Fix it in your request and retry.', field, reason);
+    return this.error(400, badRequestMessage(field), field, reason);
   },
   invalidAppId(field, appId) {
     // Media Pull documents 403 for a project where cloud player is not available.

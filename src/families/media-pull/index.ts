@@ -13,7 +13,7 @@ const mediaPull: FamilyModule = {
     slices: [playerSlice],
     // Every Media Pull answer names the player it concerns (a new id when none does yet).
     responseHeaders: (params, result): Record<string, string> =>
-      result.headers?.['X-Resource-ID'] ? {} : { 'X-Resource-ID': params.id ?? crypto.randomUUID() },
+      result.headers?.['X-Resource-ID'] ? {} : { 'X-Resource-ID': params.playerid ?? params.id ?? crypto.randomUUID() },
   },
 };
 

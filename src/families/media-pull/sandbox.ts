@@ -1,17 +1,19 @@
 /**
- * Media Pull (cloud players), following the best-practice page: lowercase
- * regions, uid XOR account, names unique per project (409 + X-Resource-ID of
- * the existing player), idleTimeout 5-600 s (default 300; the player is removed
- * when it runs out, and an update restarts it), status `connecting` then
- * `running`, at most the catalog's `concurrentTasks` at once (429), list in ascending createTs with
- * page tokens ("0" on the last page) and the `channelName eq X` filter, updates
- * ordered by an increasing `sequence` (400 otherwise), idempotent delete.
+ * Media Pull (cloud players), following the best-practice page where it speaks
+ * and Agora's API reference elsewhere: lowercase regions, uid XOR account,
+ * names unique per project (409 + X-Resource-ID of the existing player),
+ * idleTimeout brought into 5-600 s (default 300; the player is removed when it
+ * runs out, an update restarts it and a paused player never runs out), status
+ * `idle` until a later `playTs`, then `connecting`, then `running`, at most the
+ * catalog's `concurrentTasks` at once (429), list in ascending createTs with
+ * page tokens ("0" on the last page) and the `channelName eq X` filter,
+ * updates ordered by an increasing `sequence` (400 otherwise), idempotent delete.
  */
 import { assignedUid, hexId } from '../../sandbox/ids';
 import { channelFits, joinChannel, numericUid } from '../../sandbox/store';
 import type { HandlerContext, OperationHandler, SandboxResult } from '../../sandbox/types';
-import { mediaPullDialect as dialect } from './dialect';
-import { playerSlice, removePlayer, type Player } from './state';
+import { badRequestMessage, mediaPullDialect as dialect } from './dialect';
+import { playerSlice, removePlayer, type AudioOptions, type Player, type PlayerStatus, type VideoOptions } from './state';
 
 /** Concurrent players per project when the catalog names no number (the best-practice page says 50). */
 const DEFAULT_MAX_PLAYERS = 50;
@@ -20,7 +22,13 @@ export const REGIONS = ['cn', 'ap', 'na', 'eu'] as const;
 /** A new player reports `connecting` for this long, then `running`. */
 export const CONNECTING_MS = 3000;
 export const DEFAULT_IDLE_TIMEOUT = 300;
+/** Agora brings an idleTimeout outside these bounds to the nearest one instead of refusing it. */
+export const IDLE_TIMEOUT_BOUNDS = { min: 5, max: 600 } as const;
 export const DEFAULT_PAGE_SIZE = 200;
+/** The playback speeds Agora lists for `tempo`. */
+export const TEMPOS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+/** `playTs` may lie up to a day before and five minutes after the creation time (seconds). */
+export const PLAY_TS_WINDOW = { before: 86_400, after: 300 } as const;
 
 interface PlayerInput {
   streamUrl?: string;
@@ -30,22 +38,60 @@ interface PlayerInput {
   token?: string;
   idleTimeout?: number;
   name?: string;
-  audioOptions?: unknown;
-  videoOptions?: unknown;
+  audioOptions?: AudioOptions;
+  videoOptions?: VideoOptions;
+  playTs?: number;
+  encryptMode?: string;
+  encryptKey?: string;
+  encryptKdfSalt?: string;
   repeatTime?: number;
   seekPosition?: number;
+  dataStreamOptions?: { enable?: boolean };
+  tempo?: number;
   isPause?: boolean;
+}
+
+/** `idleTimeout` as Agora applies it: the default when absent, else brought into 5-600 s. */
+export function effectiveIdleTimeout(requested: number | undefined): number {
+  if (requested === undefined) return DEFAULT_IDLE_TIMEOUT;
+  return Math.min(IDLE_TIMEOUT_BOUNDS.max, Math.max(IDLE_TIMEOUT_BOUNDS.min, requested));
+}
+
+/** Video options as the player encodes them: H.264 is the only codec, whatever was asked for. */
+export function effectiveVideoOptions(requested: VideoOptions | undefined): VideoOptions | undefined {
+  return requested === undefined ? undefined : { ...requested, codec: 'H.264' };
+}
+
+/** Refusals Agora documents in field descriptions rather than schemas (a tempo off its list, repeatTime 0, playTs out of its window). */
+function checkPlayback(player: PlayerInput, nowSeconds: number): SandboxResult | null {
+  if (player.tempo !== undefined && !(TEMPOS as readonly number[]).includes(player.tempo)) {
+    return dialect.invalidParameter('player.tempo', `must be one of ${TEMPOS.join(', ')} (got ${player.tempo}).`);
+  }
+  const repeat = player.repeatTime;
+  if (repeat !== undefined && !(repeat === -1 || (Number.isInteger(repeat) && repeat >= 1))) {
+    return dialect.invalidParameter('player.repeatTime', `must be -1 (loop) or a whole number of plays from 1 (got ${repeat}).`);
+  }
+  const playTs = player.playTs;
+  if (playTs !== undefined && playTs !== 0) {
+    const earliest = nowSeconds - PLAY_TS_WINDOW.before;
+    const latest = nowSeconds + PLAY_TS_WINDOW.after;
+    if (playTs < earliest || playTs > latest) {
+      return dialect.invalidParameter('player.playTs', `must be 0 or a Unix time from ${earliest} to ${latest} (a day before to five minutes after now; got ${playTs}).`);
+    }
+  }
+  return null;
 }
 
 const input = (ctx: HandlerContext): PlayerInput => ((ctx.body as { player?: PlayerInput } | undefined)?.player ?? {});
 
 const notFound = (id: string): SandboxResult =>
-  dialect.error(404, 'Resource is not found or destroyed.', 'id', `No cloud player with id "${id.slice(0, 64)}" exists (it may have been deleted or reached its idleTimeout). List the players to see which exist.`, {
+  dialect.error(404, 'Resource is not found or destroyed.', 'playerid', `No cloud player with id "${id.slice(0, 64)}" exists (it may have been deleted or reached its idleTimeout). List the players to see which exist.`, {
     headers: { 'X-Resource-ID': id },
   });
 
-function statusOf(player: Player, now: number): 'connecting' | 'running' {
-  return now - player.createdAt < CONNECTING_MS ? 'connecting' : 'running';
+function statusOf(player: Player, now: number): PlayerStatus {
+  if (now < player.playAt) return 'idle';
+  return now - player.playAt < CONNECTING_MS ? 'connecting' : 'running';
 }
 
 function describe(player: Player, now: number) {
@@ -55,7 +101,6 @@ function describe(player: Player, now: number) {
     channelName: player.channelName,
     streamUrl: player.streamUrl,
     ...(player.account !== undefined ? { account: player.account } : { uid: player.uid }),
-    idleTimeout: player.idleTimeout,
     createTs: player.createTs,
     status: statusOf(player, now),
   };
@@ -70,6 +115,9 @@ function checkRegion(region: string): SandboxResult | null {
       : `must be one of ${REGIONS.join(', ')} (got "${region.slice(0, 20)}").`,
   );
 }
+
+/** The player fields a list entry may hold, as the answer's field mask names them. */
+const LIST_FIELDS = ['name', 'streamUrl', 'channelName', 'uid', 'account', 'id', 'createTs', 'status'].map((field) => `player.${field}`).join(',');
 
 /** `channelName eq X` (X may be quoted); null when there is no filter, an error string when malformed. */
 export function parseFilter(filter: string | null): { channelName: string } | null | string {
@@ -89,11 +137,10 @@ export const mediaPullHandlers: OperationHandler[] = [
       if (player.uid !== undefined && player.account !== undefined) {
         return dialect.invalidParameter('player.account', 'set either player.uid or player.account, not both.');
       }
-      const idle = player.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
-      if (!Number.isInteger(idle) || idle < 5 || idle > 600) {
-        return dialect.invalidParameter('player.idleTimeout', `must be an integer from 5 to 600 seconds (got ${String(idle)}).`);
-      }
-      if (player.name !== undefined) {
+      const playback = checkPlayback(player, Math.floor(ctx.now / 1000));
+      if (playback) return playback;
+      // An empty name is no name: Agora allows any number of unnamed players.
+      if (player.name) {
         const existing = [...playerSlice.of(ctx.project).players.values()].find((p) => p.name === player.name);
         if (existing) {
           return dialect.error(409,
@@ -119,27 +166,37 @@ export const mediaPullHandlers: OperationHandler[] = [
     },
     handle: (ctx) => {
       const body = input(ctx);
-      const idleTimeout = body.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
+      const idleTimeout = effectiveIdleTimeout(body.idleTimeout);
+      const createTs = Math.floor(ctx.now / 1000);
+      // A later playTs schedules playback: the player is idle until then. An earlier one (or 0)
+      // starts at once; for an on-demand file it only moves the start point.
+      const playAt = body.playTs !== undefined && body.playTs > createTs ? body.playTs * 1000 : ctx.now;
       const player: Player = {
         id: hexId(),
         seq: playerSlice.of(ctx.project).nextSeq++,
         region: ctx.params.region,
-        name: body.name,
+        name: body.name || undefined,
         channelName: body.channelName ?? '',
         streamUrl: body.streamUrl ?? '',
         // uid 0 (or neither uid nor account) asks Agora to assign a uid.
         ...(body.account !== undefined ? { account: body.account } : { uid: body.uid ? body.uid : assignedUid() }),
         token: body.token,
         idleTimeout,
-        createTs: Math.floor(ctx.now / 1000),
+        createTs,
         createdAt: ctx.now,
-        expiresAt: ctx.now + idleTimeout * 1000,
+        playAt,
+        expiresAt: playAt + idleTimeout * 1000,
         sequence: -1,
         isPause: false,
+        streamIp: ctx.query.get('streamIp') ?? undefined,
         audioOptions: body.audioOptions,
-        videoOptions: body.videoOptions,
+        videoOptions: effectiveVideoOptions(body.videoOptions),
+        // The sandbox pulls no media, so it keeps only whether encryption was asked for, never the key.
+        encryptMode: body.encryptKey ? body.encryptMode : undefined,
+        dataStream: body.dataStreamOptions?.enable === true,
         seekPosition: body.seekPosition,
         repeatTime: body.repeatTime,
+        tempo: body.tempo ?? 1,
       };
       playerSlice.of(ctx.project).players.set(player.id, player);
       joinChannel(
@@ -179,34 +236,36 @@ export const mediaPullHandlers: OperationHandler[] = [
       const pageSize = Number(ctx.query.get('pageSize') || DEFAULT_PAGE_SIZE);
       // Tokens are creation sequence numbers, so deleting a player never breaks paging; "0" or none = first page.
       const from = Number(ctx.query.get('pageToken') || 0);
-      const matching = [...playerSlice.of(ctx.project).players.values()]
+      const all = [...playerSlice.of(ctx.project).players.values()]
         .filter((player) => !filter || player.channelName === filter.channelName)
-        .sort((a, b) => a.seq - b.seq)
-        .filter((player) => player.seq >= from);
+        .sort((a, b) => a.seq - b.seq);
+      const matching = all.filter((player) => player.seq >= from);
       const page = matching.slice(0, pageSize);
       const next = matching[pageSize];
       return {
         status: 200,
         body: {
+          // Every player the filter matches, not only those from this page on.
+          totalSize: all.length,
           players: page.map((player) => describe(player, ctx.now)),
+          fields: LIST_FIELDS,
           nextPageToken: next ? String(next.seq) : '0',
-          fields: 'players,nextPageToken',
         },
       };
     },
   },
   {
     operationId: 'update-cloud-player',
-    check: (ctx) => checkRegion(ctx.params.region),
+    check: (ctx) => checkRegion(ctx.params.region) ?? checkPlayback(input(ctx), Math.floor(ctx.now / 1000)),
     handle: (ctx) => {
-      const player = playerSlice.of(ctx.project).players.get(ctx.params.id);
-      if (!player) return notFound(ctx.params.id);
+      const player = playerSlice.of(ctx.project).players.get(ctx.params.playerid);
+      if (!player) return notFound(ctx.params.playerid);
       const sequence = Number(ctx.query.get('sequence'));
-      if (!Number.isInteger(sequence) || sequence <= player.sequence) {
+      if (sequence <= player.sequence) {
         // 400, not 409: the catalog documents 400/404 for update, and a stale
         // sequence is a parameter the caller must fix (resend with a larger one).
         return dialect.error(400,
-          'The sequence parameter is invalid. Fix it in your request and retry.',
+          badRequestMessage('sequence'),
           'sequence',
           `must be greater than the last accepted sequence ${player.sequence} (got ${String(ctx.query.get('sequence'))}). Send ${player.sequence + 1} or more.`,
           { headers: { 'X-Resource-ID': player.id } },
@@ -215,10 +274,12 @@ export const mediaPullHandlers: OperationHandler[] = [
       const body = input(ctx);
       player.sequence = sequence;
       if (body.streamUrl !== undefined) player.streamUrl = body.streamUrl;
-      if (body.audioOptions !== undefined) player.audioOptions = body.audioOptions;
+      // volume alone keeps the profile, and the profile alone keeps the volume.
+      if (body.audioOptions !== undefined) player.audioOptions = { ...player.audioOptions, ...body.audioOptions };
       if (body.isPause !== undefined) player.isPause = body.isPause;
       if (body.seekPosition !== undefined) player.seekPosition = body.seekPosition;
-      // An update is activity: the idle timer starts again.
+      if (body.tempo !== undefined) player.tempo = body.tempo;
+      // An update is activity: the idle timer starts again (a paused player's never runs; see state.ts).
       player.expiresAt = ctx.now + player.idleTimeout * 1000;
       return { status: 200, headers: { 'X-Resource-ID': player.id }, body: {} };
     },

@@ -2,7 +2,24 @@
 import { defineSlice } from '../../sandbox/family';
 import { leaveChannel, numericUid, type ProjectState } from '../../sandbox/store';
 
-export type PlayerStatus = 'connecting' | 'running';
+/** `failed` is documented too, but the sandbox pulls no real stream, so none of its players fail. */
+export type PlayerStatus = 'idle' | 'connecting' | 'running';
+
+export interface AudioOptions {
+  volume?: number;
+  profile?: number;
+}
+
+export interface VideoOptions {
+  width?: number;
+  height?: number;
+  widthHeightAdaption?: boolean;
+  frameRate?: number;
+  bitrate?: number;
+  gop?: number;
+  codec?: string;
+  fillMode?: string;
+}
 
 export interface Player {
   id: string;
@@ -19,15 +36,21 @@ export interface Player {
   /** Creation time in epoch seconds, as Agora reports createTs. */
   createTs: number;
   createdAt: number;
-  /** Removed after `idleTimeout` seconds without an update (ms). */
+  /** When playback starts (ms): creation, or a later `playTs`; the player is `idle` before. */
+  playAt: number;
+  /** Removed after `idleTimeout` seconds without an update (ms), unless paused. */
   expiresAt: number;
   /** Last accepted update sequence; -1 before the first update. */
   sequence: number;
   isPause: boolean;
-  audioOptions?: unknown;
-  videoOptions?: unknown;
+  streamIp?: string;
+  audioOptions?: AudioOptions;
+  videoOptions?: VideoOptions;
+  encryptMode?: string;
+  dataStream: boolean;
   seekPosition?: number;
   repeatTime?: number;
+  tempo: number;
 }
 
 export interface PlayerState {
@@ -39,7 +62,8 @@ export const playerSlice = defineSlice<PlayerState>('media-pull', {
   create: () => ({ players: new Map(), nextSeq: 1 }),
   sweep: (state, project, now) => {
     for (const [id, player] of state.players) {
-      if (player.expiresAt <= now) removePlayer(project, id);
+      // Agora does not count a paused player as idle: it stays (and is billed) until deleted or resumed.
+      if (!player.isPause && player.expiresAt <= now) removePlayer(project, id);
     }
   },
 });
