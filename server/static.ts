@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { contentSecurityPolicyFor } from '../src/site/security';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -81,6 +82,25 @@ async function statFile(file: string): Promise<Stats | null> {
   }
 }
 
+/**
+ * Each page's CSP allows exactly its own inline scripts by hash, computed from
+ * the built file at serve time (so a rebuild never needs a hash list updated by
+ * hand) and cached per file version.
+ */
+function createPolicyCache() {
+  const cache = new Map<string, { version: string; policy: Promise<string> }>();
+  return (file: string, stats: Stats): Promise<string> => {
+    const version = `${stats.size}-${stats.mtimeMs}`;
+    const hit = cache.get(file);
+    if (hit?.version === version) return hit.policy;
+    const policy = fs.readFile(file, 'utf8').then(contentSecurityPolicyFor);
+    // A failed read must not stick: the next request tries again.
+    policy.catch(() => cache.delete(file));
+    cache.set(file, { version, policy });
+    return policy;
+  };
+}
+
 export interface StaticOptions {
   root: string;
   /** Compress text responses when the client accepts gzip (default true). */
@@ -91,6 +111,7 @@ export interface StaticOptions {
 export function createStaticHandler(options: StaticOptions) {
   const root = resolve(options.root);
   const gzip = options.gzip ?? true;
+  const policyOf = createPolicyCache();
 
   async function send(req: IncomingMessage, res: ServerResponse, file: string, stats: Stats, status: number, urlPath: string) {
     const type = contentTypeOf(file);
@@ -101,6 +122,7 @@ export function createStaticHandler(options: StaticOptions) {
       'x-content-type-options': 'nosniff',
       vary: 'Accept-Encoding',
     };
+    if (file.endsWith('.html')) headers['content-security-policy'] = await policyOf(file, stats);
     if (status === 200) {
       headers.etag = etag;
       headers['last-modified'] = stats.mtime.toUTCString();

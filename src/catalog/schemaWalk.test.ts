@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getOperation } from './index';
-import { dottedPath, exactlyOneOf, findField, ITEMS, limitsOf, walkSchema } from './schemaWalk';
+import { dottedPath, exactlyOneOf, findField, ITEMS, limitsOf, secretOf, walkSchema } from './schemaWalk';
 import type { JsonSchema } from './types';
 
 const names = (schema: JsonSchema) => walkSchema(schema).map((field) => dottedPath(field.path));
@@ -93,5 +93,31 @@ describe('limits and names', () => {
     // The full path wins over a shallower field of the same name.
     expect(findField(layout, 'uid')!.path).toEqual(['uid']);
     expect(findField(layout, 'nope')).toBeUndefined();
+  });
+});
+
+describe('secret fields (x-secret)', () => {
+  it('flags each marked field with the variable snippets read it from', () => {
+    const fields = walkSchema({
+      type: 'object',
+      properties: {
+        bucket: { type: 'string' },
+        secretKey: { type: 'string', 'x-secret': 'AGORA_STORAGE_SECRET_KEY' },
+        list: { type: 'array', items: { type: 'object', properties: { apiKey: { type: 'string', 'x-secret': true } } } },
+      },
+    });
+    expect(fields.map((f) => [dottedPath(f.path), f.secret, f.secretEnv])).toEqual([
+      ['bucket', false, undefined],
+      ['secretKey', true, 'AGORA_STORAGE_SECRET_KEY'],
+      ['list', false, undefined],
+      ['list[].apiKey', true, 'AGORA_API_KEY'],
+    ]);
+    expect(secretOf({ type: 'string', 'x-secret': false }, 'x')).toBeUndefined();
+  });
+
+  it('reads the catalog marks', () => {
+    const start = walkSchema(getOperation('start-recording').requestBody!.schema);
+    expect(findField(start, 'clientRequest.storageConfig.secretKey')).toMatchObject({ secret: true, secretEnv: 'AGORA_STORAGE_SECRET_KEY' });
+    expect(findField(start, 'clientRequest.storageConfig.bucket')!.secret).toBe(false);
   });
 });

@@ -56,6 +56,23 @@ export interface SchemaField {
   type?: string;
   children: FieldChildren;
   limits: SchemaLimits;
+  /** Marked `x-secret` in the catalog: kept out of history, share links and snippets like a credential. */
+  secret: boolean;
+  /** For a secret: the environment variable snippets read it from (e.g. `AGORA_STORAGE_SECRET_KEY`). */
+  secretEnv?: string;
+}
+
+/**
+ * Whether a schema (a property's, or a parameter's) is marked secret, and the
+ * environment variable a snippet reads it from. `x-secret` names that variable;
+ * `true` marks a secret whose variable is derived from `name` (AGORA_ + the name
+ * in upper snake case), so a bare mark still gives snippets something to read.
+ */
+export function secretOf(schema: JsonSchema, name: string): { env: string } | undefined {
+  const mark = schema['x-secret'];
+  if (typeof mark === 'string' && mark !== '') return { env: mark };
+  if (mark === true) return { env: `AGORA_${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}` };
+  return undefined;
 }
 
 /** The JSON type of a schema other than `null`, if it names one. */
@@ -159,6 +176,7 @@ export function walkSchema(root: JsonSchema): SchemaField[] {
     for (const [name, property] of propertiesOf(schema)) {
       const path = [...base, name];
       const children = childrenOf(property.schema);
+      const secret = secretOf(property.schema, name);
       fields.push({
         path,
         name,
@@ -169,6 +187,8 @@ export function walkSchema(root: JsonSchema): SchemaField[] {
         type: primaryType(property.schema),
         children,
         limits: limitsOf(property.schema),
+        secret: secret !== undefined,
+        ...(secret && { secretEnv: secret.env }),
       });
       if (children === 'properties') visit(property.schema, path, depth + 1);
       if (children === 'items') visit(property.schema.items!, [...path, ITEMS], depth + 1);

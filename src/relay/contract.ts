@@ -56,6 +56,8 @@ export type RelayErrorCode =
   | 'bad_path_param'
   | 'bad_header'
   | 'body_too_large'
+  /** The envelope did not arrive within the body deadline (408). */
+  | 'body_timeout'
   | 'headers_too_large'
   | 'origin_not_allowed'
   | 'rate_limited'

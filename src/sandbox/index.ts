@@ -4,10 +4,12 @@
  * declared as data per family (msw-style) and matched by the catalog's method
  * and path template; state lives in a bounded store, one project per App ID.
  *
- * Pipeline per request: CORS preflight -> reset endpoint -> route (catalog) ->
+ * Pipeline per request: CORS preflight -> cross-site guard and CORS (respond.ts) ->
+ * reset endpoint -> route (catalog) -> ids that are not printable ASCII (400) ->
  * injected faults -> 404 -> auth (401) -> body -> plan limit (429) -> App ID ->
  * schema (400) -> QPS limit (429) -> semantic checks (400) -> handler.
  */
+import { BodyReadError, readBodyLimited } from '../adapters/body';
 import { listOperations, matchOperation } from '../catalog';
 import type { OperationModel } from '../catalog/types';
 import { families as registeredFamilies } from '../families';
@@ -17,7 +19,7 @@ import { gateway, gatewayFault } from './errors';
 import type { ErrorDialect, SandboxFamily } from './family';
 import { applyFault, FaultTracker } from './faults';
 import { qpsRulesFor, rateLimitHeaders, SandboxLimits } from './limits';
-import { preflight, toResponse } from './respond';
+import { preflight, refuseCrossSite, toResponse, withCors } from './respond';
 import { SandboxStore } from './store';
 import type { HandlerContext, OperationHandler, ResolvedOptions, Sandbox, SandboxOptions, SandboxResult } from './types';
 import { validateBody, validateParams, precompile } from './validate';
@@ -31,6 +33,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The sandbox side of every registered family. */
 export const defaultFamilies: readonly SandboxFamily[] = registeredFamilies.map((family) => family.sandbox);
+
+/** What a path parameter may hold once decoded: Agora's ids, names and regions are printable ASCII. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Path and query names that carry the App ID, in the order they are looked at. */
 const APP_ID_NAMES = ['appid', 'appId', 'projectId'];
@@ -71,10 +76,14 @@ type BodyRead = { ok: true; value: unknown } | { ok: false; result: SandboxResul
 
 async function readBody(request: Request, operation: OperationModel, dialect: ErrorDialect): Promise<BodyRead> {
   if (request.method === 'GET' || request.method === 'HEAD') return { ok: true, value: undefined };
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return { ok: false, result: gateway.tooLarge(MAX_BODY_BYTES) };
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) return { ok: false, result: gateway.tooLarge(MAX_BODY_BYTES) };
+  let bytes: Uint8Array;
+  try {
+    // Bounded while streaming: a chunked upload past the limit is refused after one chunk, not buffered whole.
+    bytes = await readBodyLimited(request.body, { maxBytes: MAX_BODY_BYTES, declaredLength: request.headers.get('content-length') });
+  } catch (error) {
+    if (!(error instanceof BodyReadError)) throw error;
+    return { ok: false, result: error.reason === 'too_large' ? gateway.tooLarge(MAX_BODY_BYTES) : { status: 408, body: { message: error.message } } };
+  }
   if (bytes.byteLength === 0) return { ok: true, value: undefined };
   const type = request.headers.get('content-type');
   // A missing Content-Type is tolerated (curl -d without -H); a different one is refused, as Agora does.
@@ -117,8 +126,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     faults.reset();
   };
 
+  /** CORS and the cross-site guard wrap every answer, so no path can forget them. */
   async function handler(request: Request): Promise<Response> {
     if (request.method === 'OPTIONS') return preflight(request);
+    return refuseCrossSite(request) ?? withCors(request, await answer(request));
+  }
+
+  async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const requestId = request.headers.get('x-request-id')?.trim() || crypto.randomUUID();
     const now = resolved.now();
@@ -137,6 +151,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     // Routing comes first only so an injected error can take the addressed family's shape.
     const match = matchOperation(request.method, path);
+    // Agora's ids are printable ASCII. A decoded CR/LF or "€" would otherwise reach a response header
+    // (Media Pull echoes the player id as X-Resource-ID), where Headers throws and the connection drops.
+    const badParam = match && Object.entries(match.params).find(([, value]) => !PRINTABLE_ASCII.test(value));
+    if (match && badParam) {
+      const { dialect } = familyById.get(match.operation.family)!;
+      return toResponse(dialect.invalidParameter(badParam[0], 'must be printable ASCII (no line breaks, control or non-ASCII characters).'), common);
+    }
     const fault = await applyFault({
       request,
       url,

@@ -11,6 +11,7 @@ import type { RelayOptions } from '../relay/core/index';
 import type { Sandbox } from '../sandbox/index';
 import { mountSandbox, relayToSandbox } from './parts';
 import { notMounted, route, type PlainAnswer } from './routes';
+import { headersByRoute, hostRefusal, isAllowedHost, parseHostList } from './security';
 
 /** A node:http handler; the production pages (`server/static.ts`) are one, and may return a promise. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -19,7 +20,7 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | 
 export type NodeSiteListener = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
 export interface NodeSiteOptions {
-  /** Settings (RELAY_*, AGORA_*, TRUST_PROXY); default `process.env`. */
+  /** Settings (RELAY_*, AGORA_*, SITE_*, TRUST_PROXY); default `process.env`. */
   env?: Record<string, string | undefined>;
   /** Sandbox to mount; `null` mounts none (503 on /sandbox); default a fresh one. */
   sandbox?: Sandbox | null;
@@ -51,6 +52,8 @@ export function createNodeSite(options: NodeSiteOptions = {}): NodeSiteListener 
   const trustProxy = options.trustProxy ?? env.TRUST_PROXY === '1';
   const sandbox = mountSandbox(options.sandbox);
   const relay = createNodeRelay({ env, ...relayToSandbox(sandbox), ...options.relay });
+  const hosts = parseHostList(env.SITE_ALLOWED_HOSTS);
+  const secure = headersByRoute(env);
   const parts = {
     sandbox: sandbox ? toNodeListener(sandbox.handler) : null,
     static: options.static ?? null,
@@ -58,8 +61,12 @@ export function createNodeSite(options: NodeSiteOptions = {}): NodeSiteListener 
   return (req, res, next) => {
     // The request target is origin-form here (node:http), so the path is everything before `?`.
     const part = route((req.url ?? '/').split('?', 1)[0]);
+    // DNS rebinding: a foreign name resolving to this machine must not reach any part, dev pages included.
+    if (!isAllowedHost(hosts, req.headers.host)) return write(res, hostRefusal(req.headers.host));
     // Requests passed on belong to the dev server: leave them untouched.
     if (part === 'static' && !parts.static && next) return next();
+    // Set before the part writes, so every answer carries them (a part's own headers win on a clash).
+    for (const [name, value] of Object.entries(secure[part])) res.setHeader(name, value);
     // The relay keys its rate limit on x-client-ip (else the socket address); only a trusted proxy may set it.
     if (!trustProxy) delete req.headers['x-client-ip'];
     if (part === 'relay') return relay(req, res);

@@ -5,6 +5,7 @@
  */
 import { authorizationHeader, base64, type ApiRequest } from '../request/apiRequest';
 import { FIXTURES } from './fixtures';
+import { secretEnv } from './testing/secretEnv';
 import { generateSnippet, SNIPPET_TARGETS } from './index';
 import { readableJson } from './quote/json';
 import { echoHandler, type Echo } from './testing/echo';
@@ -68,7 +69,7 @@ describe('special characters round-trip byte for byte', () => {
     const runs = await inParallel(
       cases.map(({ fixture, target }) => async () => {
         const code = generateSnippet(target, fixture.request, { ...fixture.options, baseUrl: `${server.url}${BASE_PATH}` });
-        return { fixture, target, run: await runSnippet(target, code, ENV_VARS) };
+        return { fixture, target, run: await runSnippet(target, code, { ...ENV_VARS, ...secretEnv(fixture.request) }) };
       }),
     );
     for (const { fixture, target, run } of runs) checkEcho(fixture.request, fixture.options.credentials, target, run);

@@ -14,6 +14,7 @@ import { createSandbox, DEMO } from '../sandbox';
 import { executionOverrides, type ExecutionChain } from './fixtures';
 import { generateSnippet, SNIPPET_TARGETS, type SnippetTarget } from './index';
 import { assertPythonRequests, cleanUpSnippetFiles, describeRun, runSnippet } from './testing/runSnippet';
+import { secretEnv } from './testing/secretEnv';
 import { serve } from './testing/server';
 
 const PORTS: Record<SnippetTarget, number> = {
@@ -86,7 +87,7 @@ async function runChain(target: SnippetTarget): Promise<string[]> {
     // The tester's own default request (formModel.initialForm builds the same; formRequest.test.ts proves it).
     const request = defaultRequest(op, executionOverrides(op, state));
     const code = generateSnippet(target, request, { baseUrl: server.url });
-    const run = await runSnippet(target, code, ENV_VARS);
+    const run = await runSnippet(target, code, { ...ENV_VARS, ...secretEnv(request) });
     const context = `${op.id}: ${describeRun(target, run)}`;
     expect(run.exitCode, context).toBe(0);
     expect(run.status, context).toBe(200);

@@ -151,6 +151,47 @@ export const FIXTURES: SnippetFixture[] = [
     },
   },
   {
+    // Secret fields (x-secret) read from the environment: the storage keys and the RTC
+    // token. The value exported in the tests holds `'`, `$`, `!` and spaces, which must
+    // arrive as typed (cURL splices the variable into its quoted JSON).
+    name: 'post-secret-fields',
+    request: {
+      operationId: 'start-recording',
+      method: 'POST',
+      server: 'api.agora.io',
+      pathTemplate: '/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/mode/{mode}/start',
+      pathParams: { appid: '0123456789abcdef0123456789abcdef', resourceid: 'res-1', mode: 'mix' },
+      query: {},
+      headers: { 'X-Request-ID': 'req-secret' },
+      body: {
+        cname: 'demo',
+        uid: '527841',
+        clientRequest: {
+          token: 'rtc-token-007',
+          storageConfig: { vendor: 1, region: 0, bucket: 'demo-bucket', accessKey: 'AKIA EXAMPLE', secretKey: `s3cr'et+/= $HOME !x` },
+        },
+      },
+      auth: 'basic',
+    },
+    options: { retry: GENERAL_POLICY, failover: { alternate: null, adjacent: null } },
+  },
+  {
+    // Secret fields written into the code, as typed, when the reader asks for them.
+    name: 'post-inline-secrets',
+    request: {
+      operationId: 'create-cloud-player',
+      method: 'POST',
+      server: 'api.agora.io',
+      pathTemplate: '/{region}/v1/projects/{appId}/cloud-player/players',
+      pathParams: { region: 'na', appId: '0123456789abcdef0123456789abcdef' },
+      query: {},
+      headers: { 'X-Request-ID': 'req-inline' },
+      body: { player: { streamUrl: 'rtmp://example.com/live/a', channelName: 'demo', uid: 7, token: `tok'en $x`, encryptKey: 'k"e\\y' } },
+      auth: 'basic',
+    },
+    options: { secrets: true, retry: MEDIA_PULL_POLICY, failover: { alternate: null, adjacent: null } },
+  },
+  {
     // DELETE with a body and no authentication.
     name: 'delete-no-auth',
     request: {

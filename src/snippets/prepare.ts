@@ -3,7 +3,10 @@
  * headers in a fixed order, the body and how credentials are supplied. The
  * targets only decide how to write these down.
  */
+import { getOperation } from '../catalog';
 import { authorizationHeader, buildQueryString, resolvePath, type ApiRequest } from '../request/apiRequest';
+import { redactSecrets, secretsPresent } from '../request/secrets';
+import { EnvRef } from './quote/envRef';
 import { SnippetError, type SnippetOptions } from './types';
 
 export const ENV = {
@@ -33,8 +36,13 @@ export interface PreparedRequest {
   generateRequestId: boolean;
   /** True when there is a JSON body. */
   hasBody: boolean;
+  /** The body; its secret fields are `EnvRef`s unless the reader asked for them inline. */
   body: unknown;
   auth: SnippetAuth;
+  /** Environment variables the body's secrets are read from, in body order, with the field each stands for. */
+  secretEnv: Array<{ name: string; field: string }>;
+  /** True when secret values are written into the code (`options.secrets`). */
+  inlineSecrets: boolean;
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -42,8 +50,18 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // requests as Latin-1, so the three snippets would disagree on the bytes.
 const PORTABLE_HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 
-export function prepare(request: ApiRequest, options: SnippetOptions): PreparedRequest {
+export function prepare(typed: ApiRequest, options: SnippetOptions): PreparedRequest {
   const base = checkBaseUrl(options.baseUrl);
+  // Secrets are kept out like credentials: the body reads them from the environment,
+  // a secret parameter shows its variable's name as a placeholder.
+  const op = getOperation(typed.operationId);
+  const secrets = secretsPresent(typed, op);
+  const inlineSecrets = options.secrets === true && secrets.length > 0;
+  const request = inlineSecrets ? typed : redactSecrets(typed, op, (secret) => new EnvRef(secret.env, secret.name));
+  const secretEnv: PreparedRequest['secretEnv'] = [];
+  for (const secret of inlineSecrets ? [] : secrets) {
+    if (secret.in === 'body' && !secretEnv.some((known) => known.name === secret.env)) secretEnv.push({ name: secret.env, field: secret.name });
+  }
   const pathAndQuery = `${resolvePath(request.pathTemplate, request.pathParams)}${buildQueryString(request.query)}`;
   const hasBody = request.body !== undefined;
 
@@ -71,6 +89,8 @@ export function prepare(request: ApiRequest, options: SnippetOptions): PreparedR
     hasBody,
     body: request.body,
     auth: snippetAuth(request, options),
+    secretEnv,
+    inlineSecrets,
   };
 }
 

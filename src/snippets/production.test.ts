@@ -9,6 +9,7 @@ import { defaultRequest, type RequestOverrides } from '../request/build';
 import { createSandbox, DEMO } from '../sandbox';
 import { generateSnippet, type SnippetOptions, type SnippetTarget } from './index';
 import { echoHandler, type Echo } from './testing/echo';
+import { secretEnv } from './testing/secretEnv';
 import { assertPythonRequests, cleanUpSnippetFiles, describeRun, inParallel, runSnippet, type SnippetRun } from './testing/runSnippet';
 import { serve } from './testing/server';
 
@@ -136,7 +137,7 @@ describe('production variants', () => {
         const request = defaultRequest(getOperation(testCase.operationId), overrides);
         const code = generateSnippet(target, request, { baseUrl: sandboxUrl, ...testCase.options?.() });
         const started = Date.now();
-        const run = await runSnippet(target, code, ENV_VARS);
+        const run = await runSnippet(target, code, { ...ENV_VARS, ...secretEnv(request) });
         return { testCase, target, run, elapsed: Date.now() - started };
       }),
     );

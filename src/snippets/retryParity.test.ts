@@ -34,6 +34,7 @@ import { createSandbox, DEMO, type Sandbox } from '../sandbox';
 import { FAULT_KINDS, type FaultKind } from '../sandbox/faults';
 import { executionOverrides, type ExecutionChain } from './fixtures';
 import { generateSnippet, type SnippetTarget } from './index';
+import { secretEnv } from './testing/secretEnv';
 import { assertPythonRequests, cleanUpSnippetFiles, describeRun, inParallel, runSnippet, type SnippetRun } from './testing/runSnippet';
 import { serve } from './testing/server';
 
@@ -154,7 +155,7 @@ async function snippetAttempts(testCase: Case, target: SnippetTarget): Promise<{
     failover: { alternate: url(hosts.alternate), adjacent: url(hosts.adjacent) },
     retry: testCase.retry,
   });
-  const run = await runSnippet(target, code, ENV_VARS);
+  const run = await runSnippet(target, code, { ...ENV_VARS, ...secretEnv(testCase.request) });
   caseSandboxes.delete(`/${testCase.key}`);
 
   const attempts: Attempt[] = [];

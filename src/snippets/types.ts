@@ -19,6 +19,11 @@ export interface SnippetOptions {
   baseUrl: string;
   /** Inline these credentials instead of reading environment variables. */
   credentials?: Credentials;
+  /**
+   * Write the request's secret fields (`x-secret` in the catalog) as typed,
+   * instead of reading each from its environment variable. Default false.
+   */
+  secrets?: boolean;
   /** Production variants: the back-off policy; default: the catalog operation's `retry`. */
   retry?: RetryPolicy;
   /**

@@ -2,14 +2,143 @@
  * Serve a Fetch handler `(Request) => Promise<Response>` from node:http. Used by
  * the production server, the standalone sandbox and the dev-server plugin, so
  * the handlers themselves stay runtime-neutral.
+ *
+ * Request bodies reach the handler as a pull-based stream with its own cap and
+ * deadline (`nodeBodyStream`), so no handler behind this listener can make the
+ * process buffer or drain an unbounded upload. An answer written while the
+ * request body is still arriving closes the connection (`Connection: close`):
+ * node:http would otherwise read the rest of the body to reuse the socket.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { BodyReadError, DEFAULT_BODY_DEADLINE_MS, type BodySource } from '../body';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
+/** Hard cap for any body this listener streams; handlers apply their own, smaller limits. */
+export const LISTENER_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface BodyStreamOptions {
+  /** Bytes past which the stream errors with a 413 BodyReadError (default LISTENER_MAX_BODY_BYTES). */
+  maxBytes?: number;
+  /** Total time for the body, from the request's arrival; past it the stream errors with a 408 BodyReadError. */
+  deadlineMs?: number;
+}
+
+/**
+ * The request body as chunks on demand, in paused mode: nothing is read from
+ * the socket beyond node's own buffer until someone asks. `cancel` stops
+ * listening and leaves the rest unread (never `destroy`, which would take the
+ * socket and the refusal with it); the answer then carries `Connection: close`
+ * (see `mustClose`). Used directly by the relay (no web stream on its fast
+ * path) and, wrapped, as the Fetch Request body.
+ */
+export function nodeBodySource(req: IncomingMessage): BodySource {
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  const notify = () => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+  const onError = (error: Error) => {
+    failure ??= error;
+    notify();
+  };
+  // The client went away mid-body: whoever reads must not wait for a deadline.
+  const onClose = () => {
+    if (!req.complete) failure ??= new Error('the client closed the connection before sending the whole body');
+    notify();
+  };
+  req.on('readable', notify);
+  req.on('end', notify);
+  req.on('error', onError);
+  req.on('close', onClose);
+  const detach = () => {
+    req.off('readable', notify);
+    req.off('end', notify);
+    req.off('error', onError);
+    req.off('close', onClose);
+  };
+  return {
+    async read() {
+      for (;;) {
+        if (failure) {
+          detach();
+          throw failure;
+        }
+        const chunk = req.read() as Buffer | null;
+        if (chunk !== null) return chunk;
+        if (req.readableEnded) {
+          detach();
+          return null;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+    cancel() {
+      detach();
+      req.pause();
+    },
+  };
+}
+
+/**
+ * The request body as a web stream for Fetch handlers, with the listener's own
+ * cap and deadline (counted from the request's arrival), so even a handler that
+ * calls `request.arrayBuffer()` cannot make the process buffer or wait without
+ * bound. It reads only when pulled.
+ */
+export function nodeBodyStream(req: IncomingMessage, options: BodyStreamOptions = {}): ReadableStream<Uint8Array> {
+  const maxBytes = options.maxBytes ?? LISTENER_MAX_BODY_BYTES;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_BODY_DEADLINE_MS;
+  const source = nodeBodySource(req);
+  let total = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired =
+    deadlineMs > 0
+      ? new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new BodyReadError('timeout', deadlineMs)), deadlineMs);
+          // A handler that never reads its body must not keep the process alive.
+          timer.unref?.();
+        })
+      : null;
+  expired?.catch(() => undefined);
+  const stop = () => {
+    if (timer) clearTimeout(timer);
+    source.cancel();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const chunk = await (expired ? Promise.race([source.read(), expired]) : source.read());
+          if (chunk === null) {
+            stop();
+            controller.close();
+            return;
+          }
+          total += chunk.byteLength;
+          if (total > maxBytes) throw new BodyReadError('too_large', maxBytes);
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        } catch (error) {
+          stop();
+          controller.error(error);
+        }
+      },
+      cancel: stop,
+    },
+    // Pull only when the handler reads: no read-ahead beyond node's own buffer.
+    { highWaterMark: 0 },
+  );
+}
+
+/** An answer sent before the whole request body arrived must close the connection rather than drain the rest. */
+export function mustClose(req: IncomingMessage): boolean {
+  return !req.complete;
+}
+
 /** Build a Fetch `Request` from a Node request; the signal aborts when the client goes away. */
-export function toFetchRequest(req: IncomingMessage, res: ServerResponse, origin?: string): Request {
+export function toFetchRequest(req: IncomingMessage, res: ServerResponse, origin?: string, body: BodyStreamOptions = {}): Request {
   const host = req.headers.host ?? 'localhost';
   const base = origin ?? `http://${host}`;
   const url = new URL(req.url ?? '/', base);
@@ -33,15 +162,15 @@ export function toFetchRequest(req: IncomingMessage, res: ServerResponse, origin
   return new Request(url, {
     method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? nodeBodyStream(req, body) : undefined,
     signal: controller.signal,
     // Required by Node's fetch for streamed request bodies.
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit);
 }
 
-/** Write a Fetch `Response` to a Node response, streaming the body. */
-export async function writeFetchResponse(response: Response, res: ServerResponse): Promise<void> {
+/** Write a Fetch `Response` to a Node response, streaming the body; `close` adds `Connection: close`. */
+export async function writeFetchResponse(response: Response, res: ServerResponse, close = false): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name === 'set-cookie') return;
@@ -49,6 +178,7 @@ export async function writeFetchResponse(response: Response, res: ServerResponse
   });
   const cookies = response.headers.getSetCookie?.() ?? [];
   if (cookies.length) headers['set-cookie'] = cookies;
+  if (close) headers.connection = 'close';
   // An empty reason phrase ("HTTP/1.1 503 ") confuses some clients; let Node supply the standard one.
   res.writeHead(response.status, response.statusText || undefined, headers);
   if (!response.body) {
@@ -68,23 +198,37 @@ export async function writeFetchResponse(response: Response, res: ServerResponse
   }
 }
 
+/** The plain answer for a body refused by the listener's own cap or deadline (the handler let it through). */
+function refusal(error: BodyReadError): Response {
+  const code = error.reason === 'too_large' ? 'body_too_large' : 'body_timeout';
+  return new Response(JSON.stringify({ error: { code, message: error.message } }), {
+    status: error.status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
 /**
  * A node:http listener for a Fetch handler. A handler that throws (the sandbox
  * simulating a reset or an unreachable host) gets its socket destroyed, which is
- * what a client of a real failing host would see.
+ * what a client of a real failing host would see; a body the listener refused
+ * (too large, too slow) is answered 413/408 instead.
  */
-export function toNodeListener(handler: FetchHandler, origin?: string) {
+export function toNodeListener(handler: FetchHandler, origin?: string, body: BodyStreamOptions = {}) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     let request: Request;
     try {
-      request = toFetchRequest(req, res, origin);
+      request = toFetchRequest(req, res, origin, body);
     } catch {
-      res.writeHead(400, { 'content-type': 'application/json' });
+      res.writeHead(400, { 'content-type': 'application/json', ...(mustClose(req) ? { connection: 'close' } : {}) });
       res.end(JSON.stringify({ error: { code: 'bad_request', message: 'The request line could not be parsed.' } }));
       return;
     }
     handler(request)
-      .then((response) => writeFetchResponse(response, res))
+      .catch((error: unknown) => {
+        if (error instanceof BodyReadError) return refusal(error);
+        throw error;
+      })
+      .then((response) => writeFetchResponse(response, res, mustClose(req)))
       .catch(() => {
         res.destroy();
       });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listOperations } from '../../catalog';
 import { bodyTree, initialForm } from './formModel';
 import { requestFromValues } from '../../request/build';
+import { redactSecrets } from '../../request/secrets';
 import { loadValidator, validateForm } from './validate';
 import { decodeShare, encodeShare } from './share';
 import { formFromRequest } from './formModel';
@@ -18,8 +19,9 @@ describe.each(listOperations().map((op) => [op.id, op] as const))('%s', (_id, op
     const chained = new Set(missingChained(op, form).map((param) => `path.${param.name}`));
     expect(validateForm(op, form).errors.filter((error) => !chained.has(error.field))).toEqual([]);
     const request = requestFromValues(op, form);
-    const restored = requestFromValues(op, formFromRequest(op, decodeShare(encodeShare(request))!));
-    expect(restored).toEqual(request);
+    const restored = requestFromValues(op, formFromRequest(op, decodeShare(encodeShare(request, op))!));
+    // Secret fields (x-secret) come back empty: the reader types them again.
+    expect(restored).toEqual(redactSecrets(request, op));
     if (op.requestBody) expect(bodyTree(op.requestBody.schema).kind).toBe('object');
   });
 });

@@ -83,12 +83,19 @@ export function explainStatus(op: OperationModel, status: number, body: unknown)
 }
 
 const REFUSALS: Partial<Record<string, { text: string; measures: string }>> = {
-  bad_envelope: { text: 'The relay could not read the request the page sent.', measures: 'Reload the page and try again; if it persists, report it.' },
+  bad_envelope: {
+    text: 'The relay refused a value it cannot forward exactly (its message names the field: for example a number too large to keep every digit, or text with a broken character).',
+    measures: 'Fix the value the message names and send again; if it names nothing you typed, reload the page.',
+  },
   unknown_operation: { text: 'The relay does not know this operation.', measures: 'Reload the page: the site may have been updated.' },
   host_not_allowed: { text: 'The chosen server is not one of this operation\'s hosts.', measures: 'Pick a server from the list.' },
   bad_path_param: { text: 'A path value was refused (for example "." or "..").', measures: 'Correct the path values and send again.' },
-  bad_header: { text: 'A header name or value was refused (line breaks are not allowed).', measures: 'Remove line breaks from header values.' },
+  bad_header: {
+    text: 'A header was refused: a line break in it, a header given twice, or one the relay never forwards.',
+    measures: 'Remove the header or the line break the message names, then send again.',
+  },
   body_too_large: { text: 'The body is larger than the relay accepts (1 MiB).', measures: 'Shorten the body.' },
+  body_timeout: { text: 'The request body arrived too slowly and the relay stopped waiting.', measures: 'Check your connection and send again.' },
   headers_too_large: { text: 'The headers are larger than the relay accepts.', measures: 'Shorten the header values.' },
   origin_not_allowed: { text: 'The relay only serves pages of this site.', measures: 'Open the tester on the documentation site itself.' },
   rate_limited: { text: 'You sent many requests in a short time and the relay paused you.', measures: 'Wait a moment, then send again.' },

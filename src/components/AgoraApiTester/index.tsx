@@ -44,6 +44,18 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
         <div className={styles.request}>
           <SessionPanel scheme={op.security[0]} />
           <ParamsForm op={op} form={tester.form} errors={tester.fieldErrors} onServer={tester.onServer} onParam={tester.onParam} />
+          {tester.clearedSecrets.length > 0 && (
+            <p className={styles.secretNote} role="status">
+              Secrets are never saved in links or history. Type them again:{' '}
+              {tester.clearedSecrets.map((name, index) => (
+                <React.Fragment key={name}>
+                  {index > 0 && ', '}
+                  <code>{name}</code>
+                </React.Fragment>
+              ))}
+              .
+            </p>
+          )}
           <BodyEditor op={op} form={tester.form} errors={tester.fieldErrors} onField={tester.onBodyField} onText={tester.onBodyText} />
           <SendBar
             sending={sending}

@@ -90,7 +90,7 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
     return signal.aborted ? { ok: false, error: new RelayClientError('abort', 'You cancelled the request.') } : call;
   };
   const record = (form: FormState, status: number | null, text: string) =>
-    deps.history.record(historyEntry(requestFromValues(op, form), { environment, status, text, at: deps.now() }));
+    deps.history.record(historyEntry(requestFromValues(op, form), op, { environment, status, text, at: deps.now() }));
   const failed = (form: FormState, error: RelayClientError): SendOutcome => {
     // A cancel is the reader's own doing, not a request worth keeping.
     if (error.kind !== 'abort') record(form, error.details.status ?? null, error.kind);

@@ -1,10 +1,13 @@
 /**
- * Share links: the request (never credentials) in the URL hash, as
- * `#try=1.<base64url JSON>`. The method, path template and auth scheme are not
- * stored: on restore they come from the catalog, so a link cannot make a
- * tester send something the catalog does not describe.
+ * Share links: the request (never credentials, never the catalog's secret
+ * fields) in the URL hash, as `#try=1.<base64url JSON>`. The method, path
+ * template and auth scheme are not stored: on restore they come from the
+ * catalog, so a link cannot make a tester send something the catalog does not
+ * describe.
  */
+import type { OperationModel } from '../../catalog/types';
 import type { ApiRequest } from '../../request/apiRequest';
+import { redactSecrets, secretPaths, secretsPresent } from '../../request/secrets';
 
 export const SHARE_VERSION = 1;
 const PREFIX = 'try=';
@@ -17,6 +20,11 @@ export interface SharedRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   body?: unknown;
+  /**
+   * Secret fields (`x-secret`) that held a value and were emptied, e.g.
+   * `clientRequest.storageConfig.secretKey`: the restored form asks for them again.
+   */
+  cleared?: string[];
 }
 
 /** Header names that may hold a secret: never written to a link, history or storage. */
@@ -26,16 +34,38 @@ export function withoutSecrets(headers: Record<string, string>): Record<string, 
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !SECRET_HEADERS.test(name)));
 }
 
-export function toShared(request: ApiRequest): SharedRequest {
+/**
+ * What a link or a history entry keeps of a request: secret headers dropped,
+ * the operation's secret fields emptied (`redactSecrets`) and named in `cleared`.
+ */
+export function toShared(request: ApiRequest, op: OperationModel): SharedRequest {
+  const cleared = secretsPresent(request, op).map((secret) => secret.name);
+  const safe = redactSecrets(request, op);
   const shared: SharedRequest = {
     operationId: request.operationId,
-    server: request.server,
-    pathParams: request.pathParams,
-    query: request.query,
-    headers: withoutSecrets(request.headers),
+    server: safe.server,
+    pathParams: safe.pathParams,
+    query: safe.query,
+    headers: withoutSecrets(safe.headers),
   };
-  if (request.body !== undefined) shared.body = request.body;
+  if (safe.body !== undefined) shared.body = safe.body;
+  if (cleared.length) shared.cleared = cleared;
   return shared;
+}
+
+/**
+ * A stored or linked request with the operation's secrets emptied again: an
+ * entry written before a field was marked secret, or a hand-made link, still
+ * never brings a secret into the form or back into storage. `cleared` keeps
+ * only names of the operation's secrets, so a link cannot put its own words
+ * in the note the form shows.
+ */
+export function scrubShared(shared: SharedRequest, op: OperationModel): SharedRequest {
+  const known = secretPaths(op).map((secret) => secret.name);
+  const named = new Set([...(shared.cleared ?? []), ...secretsPresent(shared, op).map((secret) => secret.name)]);
+  const cleared = known.filter((name) => named.has(name));
+  const { cleared: _ignored, ...safe } = redactSecrets(shared, op);
+  return cleared.length ? { ...safe, cleared } : safe;
 }
 
 function toBase64Url(text: string): string {
@@ -51,14 +81,15 @@ function fromBase64Url(text: string): string {
 }
 
 /** `try=1.eyJv…` (without the leading `#`). */
-export function encodeShare(request: ApiRequest): string {
-  const shared = toShared(request);
+export function encodeShare(request: ApiRequest, op: OperationModel): string {
+  const shared = toShared(request, op);
   // Short keys keep links compact; empty maps are left out.
   const payload: Record<string, unknown> = { o: shared.operationId, s: shared.server };
   if (Object.keys(shared.pathParams).length) payload.p = shared.pathParams;
   if (Object.keys(shared.query).length) payload.q = shared.query;
   if (Object.keys(shared.headers).length) payload.h = shared.headers;
   if (shared.body !== undefined) payload.b = shared.body;
+  if (shared.cleared) payload.r = shared.cleared;
   return `${PREFIX}${SHARE_VERSION}.${toBase64Url(JSON.stringify(payload))}`;
 }
 
@@ -88,6 +119,10 @@ export function decodeShare(hash: string): SharedRequest | null {
       headers: withoutSecrets(stringRecord(payload.h)),
     };
     if ('b' in payload) shared.body = payload.b;
+    if (Array.isArray(payload.r)) {
+      const cleared = payload.r.filter((name): name is string => typeof name === 'string');
+      if (cleared.length) shared.cleared = cleared;
+    }
     return shared;
   } catch {
     return null;

@@ -12,7 +12,7 @@ import type { Fault } from './envelope';
 import { formFromRequest, initialForm, setBodyField, setBodyText, setParam, setServer, type FormState } from './formModel';
 import type { Phase } from './phase';
 import { blockingProblems, sendRequest, type SendDeps, type SendProgress } from './sendRequest';
-import { decodeShare, encodeShare } from './share';
+import { decodeShare, encodeShare, scrubShared } from './share';
 import { chainValue, pageChainValues, useChainValues } from './stores/chainValues';
 import { pageHistory } from './stores/pageHistory';
 import { credentialsFor, useSession } from './stores/session';
@@ -23,6 +23,8 @@ export function useTester(op: OperationModel, relayUrl: string) {
   const [session] = useSession();
   const [fault, setFault] = useState<Fault>('none');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // Secret fields a restored link or history entry left empty: the form says to type them again.
+  const [clearedSecrets, setClearedSecrets] = useState<readonly string[]>([]);
   const abortRef = useRef<AbortController | null>(null);
   const rootRef = useRef<HTMLElement>(null);
   // Chained params filled from another answer (not typed): newer answers may replace them.
@@ -62,9 +64,10 @@ export function useTester(op: OperationModel, relayUrl: string) {
     return { ...validation.byField, [field.key]: [...(validation.byField[field.key] ?? []), server] };
   }, [validation, phase]);
 
-  const restore = useCallback((shared: RestorableRequest) => {
+  const restore = useCallback((shared: RestorableRequest & { cleared?: string[] }) => {
     ensureValidator();
     setForm(formFromRequest(op, shared));
+    setClearedSecrets(shared.cleared ?? []);
     setPhase({ kind: 'idle' });
   }, [op, ensureValidator]);
 
@@ -73,7 +76,8 @@ export function useTester(op: OperationModel, relayUrl: string) {
     const apply = () => {
       const shared = decodeShare(window.location.hash);
       if (shared?.operationId !== op.id) return;
-      restore(shared);
+      // A link made by hand (or before a field was marked secret) may carry one: it is not restored either.
+      restore(scrubShared(shared, op));
       rootRef.current?.scrollIntoView?.({ block: 'start' });
     };
     apply();
@@ -119,10 +123,10 @@ export function useTester(op: OperationModel, relayUrl: string) {
 
   /** The share link for the request as it stands; also placed in the address bar. */
   const shareLink = useCallback(() => {
-    const url = `${window.location.origin}${window.location.pathname}${window.location.search}#${encodeShare(request)}`;
+    const url = `${window.location.origin}${window.location.pathname}${window.location.search}#${encodeShare(request, op)}`;
     window.history.replaceState(window.history.state, '', url);
     return url;
-  }, [request]);
+  }, [request, op]);
 
   return {
     rootRef,
@@ -136,6 +140,7 @@ export function useTester(op: OperationModel, relayUrl: string) {
     fault,
     setFault,
     phase,
+    clearedSecrets,
     send,
     cancel,
     shareLink,

@@ -1,7 +1,8 @@
 /** Parse and validate the POST /api/relay envelope, with messages a person can act on. */
 import type { OperationModel } from '../../catalog/types';
 import type { RelayEnvironment } from '../contract';
-import { RelayError } from './errors';
+import { clip, RelayError } from './errors';
+import { MAX_JSON_DEPTH, scanJson, type ScanProblem } from './jsonScan';
 
 export interface ParsedEnvelope {
   operationId: string;
@@ -29,6 +30,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The refusal for what JSON.parse accepted but the relay cannot forward faithfully. */
+function scanRefusal(problem: ScanProblem): RelayError {
+  const field = clip(problem.path, 128);
+  switch (problem.kind) {
+    case 'depth':
+      return bad(`The envelope nests deeper than ${MAX_JSON_DEPTH} levels (at "${field}"). Agora's bodies are a few levels deep; flatten the value.`);
+    case 'number':
+      return bad(
+        `The number ${clip(problem.token, 40)} at "${field}" cannot be forwarded exactly (it is out of range or has more digits than a double keeps). Send it as a string, or a number within ±2^53.`,
+      );
+    case 'duplicate-key':
+      return problem.path.startsWith('headers')
+        ? new RelayError(400, 'bad_header', `Header "${field.replace(/^headers\.?/, '')}" appears twice; send it once (two Authorization values are ambiguous credentials).`)
+        : bad(`The field "${field}" appears twice in one object; send it once.`);
+    case 'surrogate': {
+      // A lone surrogate cannot be encoded as UTF-8, so no URL, header or body can carry it.
+      const message = `The text at "${field}" contains a lone UTF-16 surrogate (e.g. "\\ud800" without its pair); send valid Unicode text.`;
+      if (problem.path.startsWith('path')) return new RelayError(400, 'bad_path_param', message);
+      if (problem.path.startsWith('headers')) return new RelayError(400, 'bad_header', message);
+      return bad(message);
+    }
+  }
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -45,7 +70,7 @@ function stringMap(field: string, value: unknown, allowBoolean: boolean): Record
     if (typeof item === 'string') out[key] = item;
     else if (typeof item === 'number' && Number.isFinite(item)) out[key] = String(item);
     else if (allowBoolean && typeof item === 'boolean') out[key] = String(item);
-    else throw bad(`"${field}.${key}" must be a string${allowBoolean ? ', number or boolean' : ' or number'}, not ${describe(item)}.`);
+    else throw bad(`"${field}.${clip(key)}" must be a string${allowBoolean ? ', number or boolean' : ' or number'}, not ${describe(item)}.`);
   }
   return out;
 }
@@ -56,12 +81,15 @@ export function parseEnvelope(text: string): ParsedEnvelope {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw bad(`The request body is not valid JSON (${(error as Error).message}). Send {"operationId": ..., "environment": ...}.`);
+    throw bad(`The request body is not valid JSON (${clip((error as Error).message, 160)}). Send {"operationId": ..., "environment": ...}.`);
   }
+  // After JSON.parse, so the scan may assume valid JSON; before anything walks the value recursively.
+  const problem = scanJson(text);
+  if (problem) throw scanRefusal(problem);
   if (!isPlainObject(raw)) throw bad(`The envelope must be a JSON object, not ${describe(raw)}.`);
   for (const key of Object.keys(raw)) {
     if (!FIELDS.includes(key)) {
-      throw bad(`Unknown envelope field "${key}". Allowed fields: ${FIELDS.join(', ')}. The relay builds the URL from the catalog; clients never send one.`);
+      throw bad(`Unknown envelope field "${clip(key)}". Allowed fields: ${FIELDS.join(', ')}. The relay builds the URL from the catalog; clients never send one.`);
     }
   }
   const { operationId, environment, server, retry } = raw;
@@ -96,19 +124,19 @@ export function checkAgainstOperation(envelope: ParsedEnvelope, op: OperationMod
     throw new RelayError(
       400,
       'host_not_allowed',
-      `"${envelope.server}" is not a host of ${op.id}. Use one of: ${hosts.join(', ')} (bare host names; no scheme, port or user info).`,
+      `"${clip(envelope.server ?? '')}" is not a host of ${op.id}. Use one of: ${hosts.join(', ')} (bare host names; no scheme, port or user info).`,
     );
   }
   const pathNames = new Set(op.pathParams.map((param) => param.name));
   for (const name of Object.keys(envelope.path)) {
     if (!pathNames.has(name)) {
-      throw new RelayError(400, 'bad_path_param', `${op.id} has no path parameter "${name}". Its path parameters: ${[...pathNames].join(', ') || 'none'}.`);
+      throw new RelayError(400, 'bad_path_param', `${op.id} has no path parameter "${clip(name)}". Its path parameters: ${[...pathNames].join(', ') || 'none'}.`);
     }
   }
   const queryNames = new Set(op.queryParams.map((param) => param.name));
   for (const name of Object.keys(envelope.query)) {
     if (!queryNames.has(name)) {
-      throw bad(`${op.id} has no query parameter "${name}". Its query parameters: ${[...queryNames].join(', ') || 'none'}.`);
+      throw bad(`${op.id} has no query parameter "${clip(name)}". Its query parameters: ${[...queryNames].join(', ') || 'none'}.`);
     }
   }
   if (envelope.hasBody && envelope.body !== undefined && envelope.body !== null && !op.requestBody) {

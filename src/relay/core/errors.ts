@@ -60,6 +60,24 @@ export function classifyFailure(error: unknown, host: string, timedOut: boolean)
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return new NetworkFailure('timeout', `${host} stopped answering (${code}).`);
   }
-  const detail = code ?? (error instanceof Error ? error.message : 'unknown error');
-  return new NetworkFailure('reset', `The connection to ${host} failed mid-request (${detail}); it may have reached the server.`);
+  // Only a network error code goes into the message: an exception's own text can hold internals
+  // (or echo client input), and this message reaches the client in `attempts`.
+  const detail = code && /^[A-Z0-9_]{1,40}$/.test(code) ? ` (${code})` : '';
+  return new NetworkFailure('reset', `The connection to ${host} failed mid-request${detail}; it may have reached the server.`);
+}
+
+/** Longest client-supplied value an answer or a log line repeats. */
+export const MAX_ECHO_CHARS = 64;
+
+/**
+ * A client value cut to `max` characters with an ellipsis, for messages and
+ * logs: a 900 KB operationId must not come back, or reach the log, at 900 KB.
+ * Cuts before a high surrogate so the result stays valid UTF-16.
+ */
+export function clip(value: string, max = MAX_ECHO_CHARS): string {
+  if (value.length <= max) return value;
+  let end = max;
+  const code = value.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${value.slice(0, end)}…`;
 }

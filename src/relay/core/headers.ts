@@ -1,26 +1,37 @@
 /** Forwarding hygiene: what may go upstream and what may come back. */
-import { RelayError } from './errors';
+import { clip, RelayError } from './errors';
 
-/** RFC 9110 section 7.6.1 hop-by-hop headers, plus framing headers the relay sets itself. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'content-length',
-  'expect',
-  'host',
-  'origin',
-  'referer',
-  'cookie',
-  'cookie2',
-  'forwarded',
+/** Headers every call may carry, whatever the operation declares. */
+const ALWAYS_ALLOWED = new Set(['authorization', 'content-type', 'accept', 'x-request-id']);
+
+/**
+ * Headers that ask a server or a proxy in front of it to act differently (another
+ * method, another URL, another client address, a cookie). A client that sends
+ * one is probing, so it is refused with a reason rather than quietly dropped.
+ */
+const DANGEROUS = new Set([
+  'x-http-method-override',
+  'x-http-method',
+  'x-method-override',
+  'x-original-url',
+  'x-rewrite-url',
+  'x-original-uri',
+  'x-override-url',
+  'true-client-ip',
+  'cf-connecting-ip',
   'x-real-ip',
   'x-client-ip',
+  'x-cluster-client-ip',
+  'fastly-client-ip',
+  'forwarded',
+  'host',
+  'set-cookie',
+  'set-cookie2',
 ]);
+
+function isDangerous(lower: string): boolean {
+  return DANGEROUS.has(lower) || lower.startsWith('x-forwarded-');
+}
 
 /** RFC 9110 token characters: a header name is one token. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -30,35 +41,45 @@ const SAFE_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 export interface HeaderPolicy {
   /** Forward `X-Sandbox-*` (sandbox environment only). */
   allowSandboxHeaders: boolean;
+  /** Header names the catalog declares for the operation (`operation.headerParams`), any case. */
+  declared: readonly string[];
 }
 
 /**
- * Validate the envelope's headers and return the ones that may go upstream.
- * Names or values with CR/LF (or any control character) are refused, not cleaned:
- * a client that sends them is attacking or broken.
+ * Validate the envelope's headers and return the ones that may go upstream: an
+ * allowlist (the operation's declared headers, Authorization, Content-Type,
+ * Accept, X-Request-ID, and X-Sandbox-* to the sandbox). Anything else is
+ * dropped; names that override the method, URL or client address are refused.
+ * Names or values with CR/LF (or any control character) are refused, not
+ * cleaned: a client that sends them is attacking or broken.
  */
 export function sanitizeRequestHeaders(input: Record<string, string>, policy: HeaderPolicy): Record<string, string> {
+  const allowed = new Set([...ALWAYS_ALLOWED, ...policy.declared.map((name) => name.toLowerCase())]);
   // Null prototype: a header called __proto__ is just a name.
   const out: Record<string, string> = Object.create(null);
-  const connectionNamed = new Set<string>();
+  const seen = new Set<string>();
   for (const [name, value] of Object.entries(input)) {
     if (!TOKEN.test(name)) {
-      throw new RelayError(400, 'bad_header', `Header name ${JSON.stringify(name)} is not a valid HTTP token (no spaces, colons or line breaks).`);
+      throw new RelayError(400, 'bad_header', `Header name ${JSON.stringify(clip(name))} is not a valid HTTP token (no spaces, colons or line breaks).`);
     }
+    const shown = clip(name);
     if (!SAFE_VALUE.test(value)) {
-      throw new RelayError(400, 'bad_header', `Header "${name}" contains a line break or control character; remove it and try again.`);
+      throw new RelayError(400, 'bad_header', `Header "${shown}" contains a line break or control character; remove it and try again.`);
     }
-    if (name.toLowerCase() === 'connection') {
-      for (const token of value.split(',')) connectionNamed.add(token.trim().toLowerCase());
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) {
+      // Joining two Authorization values would let the upstream pick one of two credentials.
+      throw new RelayError(400, 'bad_header', `Header "${shown}" is given twice (in two spellings); send it once.`);
+    }
+    seen.add(lower);
+    if (isDangerous(lower)) {
+      throw new RelayError(400, 'bad_header', `Header "${shown}" is not forwarded: it would change the method, URL or client address the upstream sees. Remove it.`);
     }
   }
   for (const [name, value] of Object.entries(input)) {
     const lower = name.toLowerCase();
-    if (HOP_BY_HOP.has(lower) || connectionNamed.has(lower)) continue;
-    if (lower.startsWith('proxy-') || lower.startsWith('x-forwarded-') || lower.startsWith('sec-')) continue;
-    if (lower.startsWith('x-sandbox-') && !policy.allowSandboxHeaders) continue;
-    // Two spellings of one name (X-A and x-a) are joined, as HTTP would.
-    out[lower] = lower in out ? `${out[lower]}, ${value}` : value;
+    const sandboxOnly = lower.startsWith('x-sandbox-');
+    if (sandboxOnly ? policy.allowSandboxHeaders : allowed.has(lower)) out[lower] = value;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** Size limits while streaming, and the per-client rate limit. */
+import { BodyReadError, readBodyLimited, type BodySource } from '../../adapters/body';
 import { NetworkFailure, RelayError } from './errors';
 import type { UpstreamAnswer } from './options';
-import { iterateStream } from './upstream';
 
 /** Read chunks up to `max` bytes; past it, stop reading (which releases the source) and throw `onTooLarge()`. */
 export async function readLimited(body: AsyncIterable<Uint8Array> | null, max: number, onTooLarge: () => Error): Promise<Uint8Array> {
@@ -27,12 +27,32 @@ export function bodyTooLarge(max: number): RelayError {
   return new RelayError(413, 'body_too_large', `The envelope is larger than ${max} bytes. Send a smaller body.`);
 }
 
-/** The client's envelope from a Fetch Request, refused with 413 past `max` (Content-Length first, then while reading). */
-export async function readRequestBody(request: Request, max: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) throw bodyTooLarge(max);
-  const bytes = await readLimited(request.body ? iterateStream(request.body) : null, max, () => bodyTooLarge(max));
-  return new TextDecoder().decode(bytes);
+/** The shared reader's refusal as the relay's own error (413 body_too_large, 408 body_timeout). */
+export function relayBodyError(error: unknown): RelayError {
+  if (error instanceof BodyReadError) {
+    return error.reason === 'too_large' ? bodyTooLarge(error.limit) : new RelayError(408, 'body_timeout', error.message);
+  }
+  // The stream broke (the client went away mid-body): a refusal, not a relay bug to log as internal.
+  const detail = error instanceof Error ? error.message : String(error);
+  return new RelayError(400, 'bad_envelope', `The request body could not be read (${detail}). Send it again.`);
+}
+
+/**
+ * The client's envelope from a body stream, refused with 413 past `max`
+ * (Content-Length first, then while streaming) and 408 past the body deadline.
+ * Both forms of the relay (Fetch, Node) read through here.
+ */
+export async function readEnvelopeBody(body: ReadableStream<Uint8Array> | BodySource | null, declaredLength: string | null | undefined, max: number, deadlineMs?: number): Promise<string> {
+  try {
+    return new TextDecoder().decode(await readBodyLimited(body, { maxBytes: max, declaredLength, deadlineMs }));
+  } catch (error) {
+    throw relayBodyError(error);
+  }
+}
+
+/** The client's envelope from a Fetch Request (see readEnvelopeBody). */
+export function readRequestBody(request: Request, max: number): Promise<string> {
+  return readEnvelopeBody(request.body, request.headers.get('content-length'), max);
 }
 
 /** The upstream's body, capped after decompression (upstreams hand over decoded bytes). */

@@ -1,6 +1,7 @@
 /** Options of `createRelay`, their defaults, and the env reader shared by adapters. */
 import { ATTEMPT_TIMEOUT_MS } from '../../catalog/retryPolicy';
 import type { OperationModel } from '../../catalog/types';
+import { parseHostList, type HostList } from './cors';
 import type { RateLimitOptions } from './limits';
 
 /** Anything that turns a Request into a Response: global fetch, the sandbox handler. Bodies come back decoded. */
@@ -37,7 +38,8 @@ export interface RawUpstream {
 
 /** One structured log line. Never carries headers, bodies, credentials or messages echoing client input. */
 export interface RelayLogEntry {
-  event: 'relayed' | 'refused' | 'failed';
+  /** `client_aborted`: the client left mid-request; debug level, at most one line per 10 s (see `count`). */
+  event: 'relayed' | 'refused' | 'failed' | 'client_aborted';
   requestId?: string;
   operationId?: string;
   environment?: string;
@@ -47,6 +49,8 @@ export interface RelayLogEntry {
   where?: string;
   attempts?: Array<{ host: string; status: number | null; error: string | null; durationMs: number }>;
   durationMs: number;
+  /** `client_aborted` only: aborts since the previous such line, so a burst logs one line, not thousands. */
+  count?: number;
 }
 
 export interface RelayLogger {
@@ -86,8 +90,10 @@ export interface RelayOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   randomUUID?: () => string;
-  /** Cross-origin sites allowed to call the relay; same-origin calls always work. */
+  /** Cross-origin sites allowed to call the relay; calls from the site's own hosts (`siteHosts`) always work. */
   allowedOrigins?: string[];
+  /** Hosts the site is served under; an Origin on one of them is the site itself (default: loopback names, any port). */
+  siteHosts?: HostList;
   /** Per-client limit, `false` to disable (default 120 requests per minute). */
   rateLimit?: RateLimitOptions | false;
   /** Headers naming the client's address, first match wins (default ['x-client-ip']; adapters set their platform's). */
@@ -133,14 +139,21 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Relay settings from environment variables (any runtime: pass `process.env` or a Worker's `env`). */
+/** Relay settings from environment variables (any runtime: pass `process.env` or a Worker's `env`). Throws on an unsafe combination. */
 export function relayOptionsFromEnv(env: Record<string, string | undefined>): Partial<RelayOptions> {
-  const options: Partial<RelayOptions> = {};
-  if (env.RELAY_SERVER_CREDENTIALS === '1' && env.AGORA_CUSTOMER_ID && env.AGORA_CUSTOMER_SECRET) {
-    options.serverCredentials = { customerId: env.AGORA_CUSTOMER_ID, customerSecret: env.AGORA_CUSTOMER_SECRET };
-  }
+  const options: Partial<RelayOptions> = { siteHosts: parseHostList(env.SITE_ALLOWED_HOSTS) };
   if (env.RELAY_ALLOWED_ORIGINS) {
     options.allowedOrigins = env.RELAY_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  }
+  if (env.RELAY_SERVER_CREDENTIALS === '1' && env.AGORA_CUSTOMER_ID && env.AGORA_CUSTOMER_SECRET) {
+    // The relay would call Agora as the operator for whoever reaches it, so the pages allowed to use it
+    // must be named on purpose rather than inferred from defaults.
+    if (!options.allowedOrigins?.length) {
+      throw new Error(
+        'RELAY_SERVER_CREDENTIALS=1 needs RELAY_ALLOWED_ORIGINS: set it to the origin(s) of the pages that may use your Agora credentials (e.g. http://localhost:3000), or unset RELAY_SERVER_CREDENTIALS.',
+      );
+    }
+    options.serverCredentials = { customerId: env.AGORA_CUSTOMER_ID, customerSecret: env.AGORA_CUSTOMER_SECRET };
   }
   if (env.RELAY_LIVE === '0') options.live = false;
   if (env.RELAY_PRIMARY_REGION) options.primaryRegion = env.RELAY_PRIMARY_REGION;

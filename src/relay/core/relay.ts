@@ -7,9 +7,9 @@ import { nextStage, parseRetryAfter, planRetries, retryVerdict, retryWaitMs, typ
 import type { OperationModel } from '../../catalog/types';
 import { buildQueryString, PathParamError, resolvePath, authorizationHeader } from '../../request/apiRequest';
 import type { NetworkErrorKind, RelayAttempt, RelayErrorBody, RelayResult } from '../contract';
-import { corsHeaders, isSameOrigin, PREFLIGHT_HEADERS } from './cors';
+import { corsHeaders, isSiteOrigin, parseHostList, PREFLIGHT_HEADERS } from './cors';
 import { checkAgainstOperation, parseEnvelope, type ParsedEnvelope } from './envelope';
-import { classifyFailure, NetworkFailure, RelayError } from './errors';
+import { clip, classifyFailure, NetworkFailure, RelayError } from './errors';
 import { sanitizeRequestHeaders, sanitizeResponseHeaders } from './headers';
 import { createRateLimiter, readRequestBody, readUpstreamBody } from './limits';
 import { toRawUpstream } from './upstream';
@@ -85,6 +85,18 @@ function whereFrom(error: unknown): string {
   return `${error.name} ${frame}`.slice(0, 300);
 }
 
+/** Network codes a request stream fails with when its client disconnects mid-upload. */
+const CLIENT_GONE_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'EPIPE']);
+
+/** Whether a non-RelayError failure is the client going away (not a relay bug). */
+function clientWentAway(signal: AbortSignal, error: unknown): boolean {
+  if (signal.aborted) return true;
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'AbortError') return true;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && CLIENT_GONE_CODES.has(code)) || error.message === 'aborted';
+}
+
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 function decodeBody(bytes: Uint8Array, contentType: string | undefined): unknown {
@@ -111,6 +123,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
   const random = options.random ?? Math.random;
   const randomUUID = options.randomUUID ?? (() => crypto.randomUUID());
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')));
+  const siteHosts = options.siteHosts ?? parseHostList(undefined);
   const rateLimit = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const clientIpHeaders = (options.clientIpHeaders ?? ['x-client-ip']).map((name) => name.toLowerCase());
   const liveAllowed = options.live ?? true;
@@ -187,14 +200,26 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       pathname = resolvePath(op.path, envelope.path);
     } catch (error) {
       if (error instanceof PathParamError) throw new RelayError(400, 'bad_path_param', error.message);
+      // The envelope scan refuses lone surrogates first; this keeps any other encoding failure a 400.
+      if (error instanceof URIError) throw new RelayError(400, 'bad_path_param', 'A path parameter is not valid Unicode text; fix it and try again.');
       throw error;
     }
     // Catalog order keeps URLs (and snippets) stable.
     const orderedQuery: Record<string, string> = {};
     for (const param of op.queryParams) if (param.name in envelope.query) orderedQuery[param.name] = envelope.query[param.name];
-    const pathAndQuery = `${isSandbox ? (options.sandboxBasePath ?? '') : ''}${pathname}${buildQueryString(orderedQuery)}`;
+    let queryString: string;
+    try {
+      queryString = buildQueryString(orderedQuery);
+    } catch (error) {
+      if (error instanceof URIError) throw new RelayError(400, 'bad_envelope', 'A query value is not valid Unicode text; fix it and try again.');
+      throw error;
+    }
+    const pathAndQuery = `${isSandbox ? (options.sandboxBasePath ?? '') : ''}${pathname}${queryString}`;
 
-    const headers = sanitizeRequestHeaders(envelope.headers, { allowSandboxHeaders: isSandbox });
+    const headers = sanitizeRequestHeaders(envelope.headers, {
+      allowSandboxHeaders: isSandbox,
+      declared: op.headerParams.map((param) => param.name),
+    });
     headers['x-request-id'] = requestId;
     if (!isSandbox && options.serverCredentials && !headers.authorization) {
       headers.authorization = authorizationHeader({ kind: 'basic', ...options.serverCredentials });
@@ -270,13 +295,26 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     }
   }
 
+  // Client aborts are counted and logged at most once per window, so 2,000 dropped uploads make one line.
+  const ABORT_LOG_WINDOW_MS = 10_000;
+  let abortsUnlogged = 0;
+  let abortLoggedAt = -Infinity;
+  function noteClientAbort(at: number): void {
+    abortsUnlogged++;
+    if (at - abortLoggedAt < ABORT_LOG_WINDOW_MS) return;
+    log({ event: 'client_aborted', status: 499, count: abortsUnlogged, durationMs: 0 });
+    abortsUnlogged = 0;
+    abortLoggedAt = at;
+  }
+
   const summarise = (attempts: RelayAttempt[] | undefined) =>
     attempts?.map((a) => ({ host: a.host, status: a.status, error: a.error?.kind ?? null, durationMs: a.durationMs }));
 
   return async function handle(input: RelayInput): Promise<RelayOutput> {
     const started = now();
     const origin = input.header('origin');
-    const crossOrigin = origin !== null && !isSameOrigin(origin, input.header('host'), input.url);
+    // Never compared with the Host header: under DNS rebinding both name the attacker's domain.
+    const crossOrigin = origin !== null && !isSiteOrigin(origin, siteHosts);
     const cors = crossOrigin && allowedOrigins.has(origin) ? corsHeaders(origin) : {};
     let envelope: ParsedEnvelope | undefined;
     let requestId: string | undefined;
@@ -310,12 +348,14 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       try {
         op = options.getOperation(envelope.operationId);
       } catch (error) {
-        throw new RelayError(404, 'unknown_operation', (error as Error).message || `Unknown operation "${envelope.operationId}".`);
+        // The catalog's message lists the valid ids and repeats the unknown one: repeat it clipped.
+        const message = (error as Error).message || `Unknown operation "${envelope.operationId}".`;
+        throw new RelayError(404, 'unknown_operation', clip(message.split(envelope.operationId).join(clip(envelope.operationId)), 4000));
       }
       const startHost = checkAgainstOperation(envelope, op);
       const supplied = Object.entries(envelope.headers).find(([name]) => name.toLowerCase() === 'x-request-id')?.[1];
       // An unusable supplied id is refused later by the header check; never echo it meanwhile.
-      requestId = supplied && /^[\x21-\x7e]{1,200}$/.test(supplied) ? supplied : randomUUID();
+      requestId = supplied && /^[\x21-\x7e]{1,128}$/.test(supplied) ? supplied : randomUUID();
       const result = await relay(input.signal, envelope, op, startHost, requestId, started);
       log({
         event: 'relayed',
@@ -330,15 +370,24 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       if (result.headers['x-resource-id']) exposed['x-resource-id'] = result.headers['x-resource-id'];
       return { status: 200, headers: { ...JSON_HEADERS, ...exposed, ...cors }, body: JSON.stringify(result) };
     } catch (error) {
+      const operationId = envelope ? clip(envelope.operationId) : undefined;
+      if (!(error instanceof RelayError) && clientWentAway(input.signal, error)) {
+        // Nobody reads this answer; a burst of aborted uploads is one debug line, not one "internal" each.
+        noteClientAbort(now());
+        return { status: 499, headers: { ...JSON_HEADERS, ...cors }, body: null };
+      }
       if (!(error instanceof RelayError)) {
-        log({ event: 'failed', requestId, operationId: envelope?.operationId, status: 500, code: 'internal', where: whereFrom(error), durationMs: now() - started });
-        const body = { error: { code: 'internal', message: 'The relay failed unexpectedly; try again, and report it if it persists.' } };
-        return { status: 500, headers: { ...JSON_HEADERS, ...cors }, body: JSON.stringify(body) };
+        requestId ??= randomUUID();
+        log({ event: 'failed', requestId, operationId, status: 500, code: 'internal', where: whereFrom(error), durationMs: now() - started });
+        // Details stay in the log; the client gets the id to quote, never the exception's text.
+        const message = `The relay failed unexpectedly; try again, and report request id ${requestId} if it persists.`;
+        const body = { error: { code: 'internal', message } };
+        return { status: 500, headers: { ...JSON_HEADERS, 'x-request-id': requestId, ...cors }, body: JSON.stringify(body) };
       }
       log({
         event: error.attempts ? 'failed' : 'refused',
         requestId,
-        operationId: envelope?.operationId,
+        operationId,
         environment: envelope?.environment,
         status: error.status,
         code: error.code,

@@ -4,6 +4,8 @@
  * characters that editors and terminals show badly or not at all.
  */
 
+import { EnvRef } from './envRef';
+
 const INVISIBLE = /[\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g;
 
 function escapeInvisible(literal: string): string {
@@ -19,9 +21,11 @@ export function jsString(value: string): string {
  * A JSON value as a pretty-printed JS expression (2-space indent, like
  * `JSON.stringify(value, null, 2)`). `__proto__` keys become computed keys,
  * because in an object literal a plain `"__proto__":` sets the prototype
- * instead of creating the property.
+ * instead of creating the property. An `EnvRef` becomes `env("NAME")`.
  */
 export function jsValue(value: unknown, indent = ''): string {
+  // A secret read at run time; the snippet's preamble defines env().
+  if (value instanceof EnvRef) return `env(${jsString(value.name)})`;
   if (value === null || typeof value !== 'object') return jsScalar(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {

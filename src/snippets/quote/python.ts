@@ -4,6 +4,8 @@
  * reader's editor could treat as line breaks or show invisibly.
  */
 
+import { EnvRef } from './envRef';
+
 const INVISIBLE = /[\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g;
 
 /** A double-quoted Python str literal that evaluates to exactly `value`. */
@@ -14,8 +16,10 @@ export function pyString(value: string): string {
   );
 }
 
-/** A JSON value as a pretty-printed Python expression (dict/list/str/int/float/True/False/None). */
+/** A JSON value as a pretty-printed Python expression (dict/list/str/int/float/True/False/None); an `EnvRef` becomes `env("NAME")`. */
 export function pyValue(value: unknown, indent = ''): string {
+  // A secret read at run time; the snippet's header defines env().
+  if (value instanceof EnvRef) return `env(${pyString(value.name)})`;
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'string') return pyString(value);

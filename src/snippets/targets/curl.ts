@@ -4,6 +4,7 @@
  * interactive zsh treats `#` as a command and `set -e` would close the shell.
  */
 import { ENV, type PreparedRequest } from '../prepare';
+import { envMarker } from '../quote/envRef';
 import { readableJson } from '../quote/json';
 import { shellQuote } from '../quote/shell';
 
@@ -12,6 +13,21 @@ const RUNTIME_REQUEST_ID = '$(uuidgen 2>/dev/null || cat /proc/sys/kernel/random
 
 function required(name: string, what: string): string {
   return `\${${name}:?is not set: export ${name}=<${what}>}`;
+}
+
+/**
+ * The JSON body in single quotes, with each secret spliced in from its
+ * variable: `"'"${NAME:?...}"'"` closes the quote, expands the variable in
+ * double quotes (so an unset one stops the command with a message) and
+ * reopens it. The value lands inside a JSON string as is, which suits keys and
+ * tokens (no `"` or `\`).
+ */
+function bodyArgument(p: PreparedRequest): string {
+  let quoted = shellQuote(readableJson(p.body));
+  for (const secret of p.secretEnv) {
+    quoted = quoted.split(JSON.stringify(envMarker(secret.name))).join(`"'"${required(secret.name, secret.field)}"'"`);
+  }
+  return quoted;
 }
 
 export function curlSnippet(p: PreparedRequest): string {
@@ -45,7 +61,7 @@ export function curlSnippet(p: PreparedRequest): string {
   if (p.generateRequestId) args.push(`--header "X-Request-ID: ${RUNTIME_REQUEST_ID}"`);
   args.push(`--write-out ${shellQuote('\\nHTTP status: %{http_code}\\n')}`);
   // --data-raw: a body starting with @ is data, not a file name.
-  if (p.hasBody) args.push(`--data-raw ${shellQuote(readableJson(p.body))}`);
+  if (p.hasBody) args.push(`--data-raw ${bodyArgument(p)}`);
 
   return `${args.join(' \\\n  ')}\n`;
 }

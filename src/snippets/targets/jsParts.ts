@@ -7,10 +7,13 @@ export function jsPreamble(p: PreparedRequest, run: string): string[] {
   if (p.auth.kind === 'inline-basic' || p.auth.kind === 'inline-bearer') {
     lines.push('// The credentials are written into this code: keep it out of version control and logs.');
   }
+  if (p.inlineSecrets) lines.push('// Secret fields are written into this code: keep it out of version control and logs.');
   const names = envNames(p);
-  if (names.length === 0) return lines;
+  const secrets = p.secretEnv.map((secret) => secret.name);
+  if (names.length === 0 && secrets.length === 0) return lines;
+  if (names.length) lines.push(`// Credentials come from ${names.join(' and ')}: \`export ${names.map((n) => `${n}=...`).join(' ')}\``);
+  if (secrets.length) lines.push(`// Secret fields come from ${secrets.join(', ')}: \`export ${secrets.map((n) => `${n}=...`).join(' ')}\``);
   lines.push(
-    `// Credentials come from ${names.join(' and ')}: \`export ${names.map((n) => `${n}=...`).join(' ')}\``,
     '// (in a browser, set globalThis.<NAME> = "..." first).',
     'function env(name) {',
     '  const value = globalThis.process?.env?.[name] ?? globalThis[name];',

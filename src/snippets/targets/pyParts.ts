@@ -3,12 +3,16 @@ import { ENV, type PreparedRequest } from '../prepare';
 import { pyString, pyValue } from '../quote/python';
 
 export function pyHeader(p: PreparedRequest, extraImports: string[], thirdParty: string[]): string[] {
-  const names = envNames(p);
+  const credentials = envNames(p);
+  const secrets = p.secretEnv.map((secret) => secret.name);
+  const names = [...credentials, ...secrets];
   const lines = ['# Python 3.8+ with requests (python3 -m pip install requests).'];
-  if (names.length) lines.push(`# Credentials come from the environment: export ${names.map((n) => `${n}=...`).join(' ')}`);
+  if (credentials.length) lines.push(`# Credentials come from the environment: export ${credentials.map((n) => `${n}=...`).join(' ')}`);
+  if (secrets.length) lines.push(`# Secret fields come from the environment: export ${secrets.map((n) => `${n}=...`).join(' ')}`);
   if (p.auth.kind === 'inline-basic' || p.auth.kind === 'inline-bearer') {
     lines.push('# The credentials are written into this code: keep it out of version control and logs.');
   }
+  if (p.inlineSecrets) lines.push('# Secret fields are written into this code: keep it out of version control and logs.');
   const std = new Set(extraImports);
   if (names.length) std.add('os');
   if (p.generateRequestId) std.add('uuid');

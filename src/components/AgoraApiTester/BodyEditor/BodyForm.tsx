@@ -1,5 +1,7 @@
 import React, { useEffect, useState } from 'react';
+import { secretOf } from '../../../catalog/schemaWalk';
 import Field, { fieldStyles } from '../Field';
+import MaskedInput from '../MaskedInput';
 import { bodyKey, coerceLeaf, getAt, type BodyNode, type LeafKind } from '../formModel';
 import styles from './styles.module.css';
 
@@ -53,6 +55,10 @@ function LeafInput({ kind, node, value, onChange, control }: {
 }) {
   if (kind === 'json') return <JsonLeaf value={value} onChange={onChange} control={control} />;
   const text = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // A field the catalog marks x-secret (a storage key, a token) is masked like a credential.
+  if (kind === 'string' && secretOf(node.schema, node.name)) {
+    return <MaskedInput control={control} className={fieldStyles.control} secret label={node.name} value={text} onChange={(next) => onChange(coerceLeaf(kind, node.schema, next))} />;
+  }
   const options = kind === 'enum' ? node.schema.enum ?? [] : kind === 'boolean' ? [true, false] : undefined;
   if (options) {
     return (

@@ -1,5 +1,7 @@
 import React, { useMemo, useState } from 'react';
+import { getOperation } from '../../../catalog';
 import type { ApiRequest, Credentials } from '../../../request/apiRequest';
+import { secretPaths, secretsPresent } from '../../../request/secrets';
 import type { RelayEnvironment } from '../../../relay/contract';
 import { generateSnippet, SNIPPET_TARGET_INFO, type SnippetTarget } from '../../../snippets';
 import CodeView from '../CodeView';
@@ -23,9 +25,10 @@ interface Props {
 }
 
 /** The snippet for the current form, or a sentence saying what keeps it from being written. */
-function snippetFor(target: SnippetTarget, request: ApiRequest, baseUrl: string, credentials: Credentials | undefined): string {
+function snippetFor(target: SnippetTarget, request: ApiRequest, baseUrl: string, inline: boolean, credentials: Credentials | undefined): string {
   try {
-    return generateSnippet(target, request, { baseUrl, credentials });
+    // One choice for both: credentials and the catalog's secret fields are written into the code together, or neither.
+    return generateSnippet(target, request, { baseUrl, credentials: inline ? credentials : undefined, secrets: inline });
   } catch (error) {
     return `# The snippet cannot be written yet: ${(error as Error).message}`;
   }
@@ -39,10 +42,14 @@ export default function CodeSamples({ request, environment, credentials, sandbox
   const target: SnippetTarget = production && tab !== 'curl' ? `${tab}-production` : tab;
   const baseUrl = environment === 'sandbox' ? sandboxBaseUrl : `https://${request.server}`;
   const code = useMemo(
-    () => snippetFor(target, request, baseUrl, inline ? credentials : undefined),
+    () => snippetFor(target, request, baseUrl, inline, credentials),
     [target, request, baseUrl, inline, credentials],
   );
   const info = SNIPPET_TARGET_INFO[target];
+  const op = useMemo(() => getOperation(request.operationId), [request.operationId]);
+  // The label offers secrets wherever the operation has any; the note names the variables this request reads.
+  const secrets = secretPaths(op).length > 0;
+  const secretEnv = useMemo(() => [...new Set(secretsPresent(request, op).map((secret) => secret.env))], [request, op]);
   return (
     <section className={styles.samples} aria-label="Code">
       <h4 className={styles.title}>Code</h4>
@@ -59,15 +66,16 @@ export default function CodeSamples({ request, environment, credentials, sandbox
             </label>
             <label className={styles.option}>
               <input type="checkbox" checked={inline} onChange={(event) => setInline(event.target.checked)} />
-              Include my credentials
+              {secrets ? 'Include my credentials and secrets' : 'Include my credentials'}
             </label>
           </>
         }
       >
         <p className={styles.note}>
           {inline
-            ? 'Your credentials are written into this code: do not commit or share it.'
+            ? `Your credentials${secrets ? ' and secrets' : ''} are written into this code: do not commit or share it.`
             : credentialsNote(request.auth)}
+          {!inline && secretEnv.length > 0 && ` Secret fields come from ${secretEnv.join(', ')}.`}
           {environment === 'sandbox' && ' Runs against this site’s sandbox.'}
         </p>
         <CodeView code={code} language={info.language} label={`${info.label} snippet`} />

@@ -1,6 +1,8 @@
 import React from 'react';
 import type { OperationModel, ParamLocation, ParamModel } from '../../../catalog/types';
+import { secretOf } from '../../../catalog/schemaWalk';
 import Field, { fieldStyles } from '../Field';
+import MaskedInput from '../MaskedInput';
 import { locationKey, paramKey, type FormState } from '../formModel';
 import styles from './styles.module.css';
 
@@ -30,6 +32,10 @@ function ParamInput({ param, value, onChange, control }: { param: ParamModel; va
         ))}
       </select>
     );
+  }
+  // A parameter the catalog marks x-secret (a token in the query) is masked like a credential.
+  if (secretOf(param.schema, param.name)) {
+    return <MaskedInput control={control} className={fieldStyles.control} secret label={param.name} value={value} onChange={onChange} />;
   }
   const numeric = param.schema.type === 'integer' || param.schema.type === 'number';
   return (

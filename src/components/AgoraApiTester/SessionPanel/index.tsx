@@ -1,6 +1,7 @@
-import React, { useId, useState } from 'react';
+import React, { useId } from 'react';
 import type { SecurityKind } from '../../../catalog/types';
 import Field from '../Field';
+import MaskedInput from '../MaskedInput';
 import { clearHistory } from '../stores/pageHistory';
 import { isDemo, useSession, type CredentialFields } from '../stores/session';
 import styles from './styles.module.css';
@@ -12,32 +13,6 @@ const FIELDS: Record<SecurityKind, Array<{ key: keyof CredentialFields; label: s
   ],
   bearer: [{ key: 'token', label: 'Token', secret: true }],
 };
-
-function MaskedInput({ value, onChange, secret, label, control }: {
-  value: string;
-  onChange: (value: string) => void;
-  secret: boolean;
-  label: string;
-  control: Record<string, unknown>;
-}) {
-  const [shown, setShown] = useState(false);
-  return (
-    <div className={styles.masked}>
-      <input
-        {...control}
-        className={styles.input}
-        type={secret && !shown ? 'password' : 'text'}
-        value={value}
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <button type="button" className={styles.toggle} aria-label={`${shown ? 'Hide' : 'Show'} ${label}`} onClick={() => setShown(!shown)}>
-        {shown ? 'Hide' : 'Show'}
-      </button>
-    </div>
-  );
-}
 
 /**
  * Environment and credentials, shared by every tester on the page: typing here
@@ -81,6 +56,7 @@ export default function SessionPanel({ scheme }: { scheme: SecurityKind | undefi
                 {(control) => (
                   <MaskedInput
                     control={control}
+                    className={styles.input}
                     label={field.label}
                     secret={field.secret}
                     value={fields[field.key]}

@@ -6,7 +6,7 @@ import { createHistoryStore } from './pageHistory';
 import { memoryStorage } from './testing';
 
 const entry = (at: number) =>
-  historyEntry({ ...defaultRequest(createChannel), headers: { Authorization: 'Basic c2VjcmV0', 'X-Request-ID': 'r1' } }, { environment: 'sandbox', status: 200, text: '200 OK', at });
+  historyEntry({ ...defaultRequest(createChannel), headers: { Authorization: 'Basic c2VjcmV0', 'X-Request-ID': 'r1' } }, createChannel, { environment: 'sandbox', status: 200, text: '200 OK', at });
 
 describe('page history store', () => {
   it('records newest first into sessionStorage, without credentials, and reloads per page', () => {

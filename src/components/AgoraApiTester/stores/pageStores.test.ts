@@ -16,7 +16,7 @@ describe('page stores in the browser', () => {
     session.setRemember(true);
     expect(window.sessionStorage.getItem(STORAGE_KEY)).toContain('live-s3cret');
 
-    pageHistory('/docs/x').record(historyEntry(defaultRequest(createChannel), { environment: 'live', status: 200, text: '200 OK', at: 1 }));
+    pageHistory('/docs/x').record(historyEntry(defaultRequest(createChannel), createChannel, { environment: 'live', status: 200, text: '200 OK', at: 1 }));
     expect(window.sessionStorage.getItem(storageKey('/docs/x'))).not.toContain('live-s3cret');
     expect(window.localStorage.length).toBe(0);
 

@@ -23,7 +23,8 @@ describe('Node entry', () => {
     const envelope = { operationId: 'list-channels', environment: 'live', path: { appid: '0123456789abcdef0123456789abcdef' } };
     const creds = { AGORA_CUSTOMER_ID: 'id', AGORA_CUSTOMER_SECRET: 'secret' };
     await createNodeRelayHandler({ env: creds, fetch, logger: quiet })(post('http://localhost/api/relay', envelope));
-    await createNodeRelayHandler({ env: { ...creds, RELAY_SERVER_CREDENTIALS: '1' }, fetch, logger: quiet })(post('http://localhost/api/relay', envelope));
+    const origins = { RELAY_ALLOWED_ORIGINS: 'http://localhost:3000' }; // required with server credentials
+    await createNodeRelayHandler({ env: { ...creds, ...origins, RELAY_SERVER_CREDENTIALS: '1' }, fetch, logger: quiet })(post('http://localhost/api/relay', envelope));
     expect(seen).toEqual([null, `Basic ${btoa('id:secret')}`]);
   });
 

@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRelayEngine, type RelayInput } from '../../core/relay';
 import { createRelay, relayOptionsFromEnv, type RelayLogEntry, type RelayOptions } from '../../core/index';
-import { bodyTooLarge } from '../../core/limits';
+import { readEnvelopeBody } from '../../core/limits';
+import { mustClose, nodeBodySource } from '../../../adapters/node/listener';
 import { getOperation } from '../../../catalog/index';
 import { createUndiciUpstream } from './upstream';
 
@@ -24,28 +25,6 @@ function nodeDefaults(options: NodeRelayOptions): RelayOptions {
 /** The relay as a Fetch handler configured for Node (undici upstream, env settings, console log). */
 export function createNodeRelayHandler(options: NodeRelayOptions = {}) {
   return createRelay(nodeDefaults(options));
-}
-
-/** Read a Node request body up to `max` bytes (Content-Length first, then while reading). */
-function readNodeBody(req: IncomingMessage, max: number): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > max) return Promise.reject(bodyTooLarge(max));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    req.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > max) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(bodyTooLarge(max));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('end', () => resolve(Buffer.concat(chunks, total).toString('utf8')));
-    req.once('error', reject);
-  });
 }
 
 /** A node:http listener for POST /api/relay. */
@@ -68,14 +47,18 @@ export function createNodeRelay(options: NodeRelayOptions = {}) {
         return Array.isArray(value) ? value.join(', ') : value;
       },
       headerBytes,
-      readBody: (max) => readNodeBody(req, max),
+      // Streamed through the shared bounded reader: past `max` or the deadline it stops reading (no drain).
+      readBody: (max) => readEnvelopeBody(nodeBodySource(req), req.headers['content-length'], max),
       signal: controller.signal,
     };
     engine(input)
       .then((output) => {
         // A known length lets Node send head and body in one write instead of chunked framing.
         const body = output.body ?? '';
-        res.writeHead(output.status, { ...output.headers, 'content-length': Buffer.byteLength(body) });
+        const headers: Record<string, string | number> = { ...output.headers, 'content-length': Buffer.byteLength(body) };
+        // Answering before the body arrived (413, 408, an early refusal): close rather than let node:http drain it.
+        if (mustClose(req)) headers.connection = 'close';
+        res.writeHead(output.status, headers);
         res.end(body);
       })
       .catch(() => res.destroy());

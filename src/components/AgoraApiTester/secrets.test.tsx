@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+// Secret body fields (x-secret) in the browser: masked in the form, sent, and
+// then absent from sessionStorage, the share link and the default snippet.
+import React from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import '@testing-library/jest-dom/vitest';
+
+vi.mock('./site', async () => (await import('./testing/siteMock')).siteMock);
+vi.mock('./BodyEditor/MonacoJson', async () => ({ default: (await import('./testing/siteMock')).MonacoStandIn }));
+
+const { default: AgoraApiTester } = await import('./index');
+const { sessionStore } = await import('./stores/session');
+const { clearHistory } = await import('./stores/pageHistory');
+
+const SECRET = 'TYPED-s3cret-KEY-4242';
+const fetchMock = vi.fn<typeof fetch>();
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+  sessionStore().forget();
+  clearHistory(window.location.pathname);
+  window.sessionStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  window.history.replaceState(null, '', '/');
+});
+
+const tester = () => screen.getByRole('region', { name: 'Start recording' });
+
+/** Everything the share link in the address bar carries, decoded. */
+function linkText(): string {
+  const data = window.location.hash.split('.')[1] ?? '';
+  const binary = atob(data.replace(/-/g, '+').replace(/_/g, '/'));
+  return `${window.location.href}\n${new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))}`;
+}
+
+describe('secret fields', () => {
+  it('are masked, sent, and kept out of history, the share link and the snippet', async () => {
+    fetchMock.mockImplementation(async () =>
+      new Response(JSON.stringify({ status: 200, statusText: 'OK', headers: {}, body: { sid: 's1' }, sizeBytes: 2, durationMs: 5, attempts: [] }), {
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    const first = render(<AgoraApiTester endpoint="start-recording" />);
+    const root = tester();
+    // A chained id typed by hand, so Send makes exactly one call.
+    await userEvent.click(within(root).getByLabelText('resourceid'));
+    await userEvent.paste('res-1');
+
+    const secretKey = within(root).getByLabelText('secretKey');
+    expect(secretKey).toHaveAttribute('type', 'password');
+    await userEvent.clear(secretKey);
+    // Pasted, as a reader pastes a key (and one event instead of 21 re-renders of a large form).
+    await userEvent.paste(SECRET);
+    await userEvent.click(within(root).getByRole('button', { name: 'Show secretKey' }));
+    expect(secretKey).toHaveAttribute('type', 'text');
+
+    // The default snippet reads it from the environment; ticking the box writes it in.
+    const code = () => within(root).getByRole('region', { name: 'Code' }).textContent ?? '';
+    expect(code()).toContain('AGORA_STORAGE_SECRET_KEY');
+    expect(code()).not.toContain(SECRET);
+    await userEvent.click(within(root).getByLabelText('Include my credentials and secrets'));
+    expect(code()).toContain(SECRET);
+    await userEvent.click(within(root).getByLabelText('Include my credentials and secrets'));
+
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    await within(root).findByText(/^200 OK ·/);
+    // The request itself carries the secret: that is what the reader asked to send.
+    expect(String(fetchMock.mock.calls[0][1]?.body)).toContain(SECRET);
+    await waitFor(() => expect(within(root).getByText(/^History \(1\)/)).toBeInTheDocument());
+
+    await userEvent.click(within(root).getByRole('button', { name: 'Copy link' }));
+    expect(window.location.hash).toMatch(/^#try=1\./);
+    expect(linkText()).toContain('demo-bucket');
+    expect(linkText()).not.toContain(SECRET);
+    expect(linkText()).not.toContain('demo-access-key');
+    expect(JSON.stringify({ ...window.sessionStorage })).not.toContain(SECRET);
+
+    // Opening the link restores the form with the secrets empty, and says so.
+    first.unmount();
+    render(<AgoraApiTester endpoint="start-recording" />);
+    const restored = tester();
+    expect(within(restored).getByLabelText('secretKey')).toHaveValue('');
+    expect(within(restored).getByLabelText('bucket')).toHaveValue('demo-bucket');
+    expect(within(restored).getByText(/Secrets are never saved/).textContent).toMatch(/Type them again: clientRequest\.storageConfig\.accessKey, clientRequest\.storageConfig\.secretKey/);
+  }, 120_000);
+});
