@@ -1,28 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { gotoHydrated } from './support/console';
+import { SITE_PAGES } from './support/pages';
 
 /**
  * axe-core on every page of the site, in both colour modes. Issue 7 item 11:
  * no serious or critical WCAG 2.1 A/AA violation anywhere. Moderate and minor
  * findings are reported by axe but do not fail the run.
  */
-// Read, not imported: Playwright's ESM loader wants an import attribute for JSON.
-const catalog = JSON.parse(readFileSync(new URL('../src/catalog/openapi.gen.json', import.meta.url), 'utf8')) as {
-  tags: Array<{ 'x-page': string }>;
-};
 
-const PAGES = [
-  '/',
-  '/docs/video-calling/rest-api-guide',
-  '/docs/media-pull/best-practices',
-  '/docs/reference',
-  // One reference page per catalog family.
-  ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),
-  '/docs/sandbox',
-  '/docs/sdk-documentation/video-calling-sdk-guide',
-];
 
 const MODES = ['light', 'dark'] as const;
 
@@ -48,7 +34,7 @@ for (const mode of MODES) {
     // The OS preference points the other way, so a passing run proves the stored choice won.
     test.use({ colorScheme: mode === 'dark' ? 'light' : 'dark' });
 
-    for (const path of PAGES) {
+    for (const path of SITE_PAGES) {
       test(`axe: no serious or critical violation on ${path}`, async ({ page }) => {
         await useColourMode(page, mode);
         await gotoHydrated(page, path);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { gotoHydrated } from './support/console';
+import { SITE_PAGES } from './support/pages';
 
 /**
  * Issue 14 item 7: the production build works under the Content-Security-Policy
@@ -8,21 +8,7 @@ import { gotoHydrated } from './support/console';
  * Every page is loaded, hydrated and left to load its lazy chunks, and the JSON
  * view (Monaco and its worker) is opened; any CSP violation fails the test.
  */
-// Read, not imported: Playwright's ESM loader wants an import attribute for JSON.
-const catalog = JSON.parse(readFileSync(new URL('../src/catalog/openapi.gen.json', import.meta.url), 'utf8')) as {
-  tags: Array<{ 'x-page': string }>;
-};
 
-// The same list as e2e/a11y.spec.ts: every page of the site.
-const PAGES = [
-  '/',
-  '/docs/video-calling/rest-api-guide',
-  '/docs/media-pull/best-practices',
-  '/docs/reference',
-  ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),
-  '/docs/sandbox',
-  '/docs/sdk-documentation/video-calling-sdk-guide',
-];
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -45,7 +31,7 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   return async () => [...refused, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
 }
 
-for (const path of PAGES) {
+for (const path of SITE_PAGES) {
   test(`CSP: no violation on ${path}`, async ({ page }) => {
     const violations = await watchCsp(page);
     const response = await page.goto(path);

@@ -1,5 +1,5 @@
 /** Size limits while streaming, and the per-client rate limit. */
-import { BodyReadError, readBodyLimited, type BodySource } from '../../adapters/body';
+import { BodyReadError, concat, readBodyLimited, type BodySource } from '../../adapters/body';
 import { NetworkFailure, RelayError } from './errors';
 import type { UpstreamAnswer } from './options';
 
@@ -13,14 +13,7 @@ export async function readLimited(body: AsyncIterable<Uint8Array> | null, max: n
     if (total > max) throw onTooLarge();
     chunks.push(chunk);
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return concat(chunks, total);
 }
 
 export function bodyTooLarge(max: number): RelayError {

@@ -1,0 +1,18 @@
+/** Every page of the site, for the specs that sweep them all (axe, CSP). */
+import { readFileSync } from 'node:fs';
+
+// Read, not imported: Playwright's ESM loader wants an import attribute for JSON.
+const catalog = JSON.parse(readFileSync(new URL('../../src/catalog/openapi.gen.json', import.meta.url), 'utf8')) as {
+  tags: Array<{ 'x-page': string }>;
+};
+
+export const SITE_PAGES: readonly string[] = [
+  '/',
+  '/docs/video-calling/rest-api-guide',
+  '/docs/media-pull/best-practices',
+  '/docs/reference',
+  // One reference page per catalog family.
+  ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),
+  '/docs/sandbox',
+  '/docs/sdk-documentation/video-calling-sdk-guide',
+];
