@@ -26,7 +26,7 @@ import { fillChain, type RunCall } from '../components/AgoraApiTester/chain';
 import { initialForm, setBody, setParam, type FormState } from '../components/AgoraApiTester/formModel';
 import { base64, resolvePath } from '../request/apiRequest';
 import { requestFromValues } from '../request/build';
-import { DEMO, MAX_BODY_BYTES } from '../sandbox';
+import { APP_ID_NAMES, DEMO, MAX_BODY_BYTES, namesProject } from '../sandbox';
 import { BASIC, BEARER, testSandbox, type Answer } from '../sandbox/testing';
 import { readConformanceRecord } from './conformanceFile';
 import { families } from './index';
@@ -60,8 +60,7 @@ const SANDBOX_ONLY: Readonly<Record<number, string>> = {
     'deployment from being filled up, so 413 is its own answer and is not written into the catalog as if Agora gave it.',
 };
 
-/** Path, query and body names that carry the App ID (as the sandbox engine looks for it). */
-const APP_ID_NAMES = new Set(['appid', 'appId', 'projectId']);
+/** An App ID the sandbox holds no project for. */
 const OTHER_APP_ID = 'f'.repeat(32);
 
 /** A schema from the composed document, `$ref`s resolved. */
@@ -141,7 +140,7 @@ const demoCredential = (op: OperationModel): string => (op.security[0] === 'bear
 const wrongCredential = (op: OperationModel): string =>
   op.security[0] === 'bearer' ? 'Bearer not-the-demo-token' : `Basic ${base64(`${DEMO.customerId}:not-the-demo-secret`)}`;
 
-const isAppId = (param: ParamModel): boolean => APP_ID_NAMES.has(param.name);
+const isAppId = (param: ParamModel): boolean => APP_ID_NAMES.includes(param.name);
 
 /**
  * The form with every App ID (path, query, body `appid`) replaced by one the
@@ -318,8 +317,7 @@ describe.each(families.map((family) => [family.id]))('every sandbox answer of %s
       // Every operation has success, two auth cases, five faults and no route; a call that names its
       // project adds another App ID, and a call with a body adds not-JSON, wrong Content-Type, too
       // large and a schema-breaking body.
-      const namesProject = op.params.some(isAppId) || Boolean(op.requestBody?.schema.properties?.appid);
-      expect(mine.length, op.id).toBeGreaterThanOrEqual(9 + (namesProject ? 1 : 0) + (op.requestBody ? 4 : 0));
+      expect(mine.length, op.id).toBeGreaterThanOrEqual(9 + (namesProject(op) ? 1 : 0) + (op.requestBody ? 4 : 0));
     }
   });
 

@@ -38,7 +38,12 @@ export const defaultFamilies: readonly SandboxFamily[] = registeredFamilies.map(
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Path and query names that carry the App ID, in the order they are looked at. */
-const APP_ID_NAMES = ['appid', 'appId', 'projectId'];
+export const APP_ID_NAMES: readonly string[] = ['appid', 'appId', 'projectId'];
+
+/** Whether an operation names its project (a path or query App ID, or a body `appid`); Agora's NCS IP queries do not. */
+export function namesProject(operation: OperationModel): boolean {
+  return operation.params.some((param) => APP_ID_NAMES.includes(param.name)) || Boolean(operation.requestBody?.schema.properties?.appid);
+}
 
 function resolveOptions(options: SandboxOptions): ResolvedOptions {
   return {
@@ -188,8 +193,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     const body = await readBody(request, operation, dialect);
     // A call that names no project at all (Agora's NCS IP queries) acts for the credentials' project.
-    const namesProject = operation.params.some((param) => APP_ID_NAMES.includes(param.name)) || Boolean(operation.requestBody?.schema.properties?.appid);
-    const appRef = namesProject ? findAppId(params, url.searchParams, body.ok ? body.value : undefined) : null;
+    const named = namesProject(operation);
+    const appRef = named ? findAppId(params, url.searchParams, body.ok ? body.value : undefined) : null;
     const appId = (appRef?.value ?? DEMO.appId).slice(0, 64);
     const plan = planned(operation) ? limits.plan.consume(appId, now) : null;
     const planHeaders = plan ? rateLimitHeaders(plan) : {};
@@ -197,7 +202,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     if (plan && !plan.allowed) return send(dialect.planLimited(plan.limit, plan.retryAfterSeconds));
     if (!body.ok) return send(body.result);
-    if (namesProject && (!appRef || appRef.value !== DEMO.appId)) {
+    if (named && (!appRef || appRef.value !== DEMO.appId)) {
       return send(dialect.invalidAppId(appRef?.field ?? 'appid', appRef?.value ?? ''));
     }
     const paramError = validateParams(operation, params, url.searchParams, request.headers);
