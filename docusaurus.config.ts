@@ -106,13 +106,24 @@ const config: Config = {
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
         searchResultLimits: 8,
+        // 'zh' only for its tokenizer, on both sides: it splits at every non-word
+        // character, so `/v1/apps/{appid}/cloud_recording/acquire` is indexed as
+        // v1, apps, appid, cloud_recording (cloud, recording) and acquire, and a
+        // query "/v1/apps" becomes v1 + apps. The English-only tokenizer keeps a
+        // path as one token, and lunr's trimmer strips its leading "/", so no path
+        // query ever matched. English stemming and stop words still apply.
+        language: ['en', 'zh'],
+        // The testers' controls and their generated snippets are not content: indexed,
+        // every path query matched every tester's cURL line before the operation itself.
+        ignoreCssSelectors: ['[data-endpoint]'],
       },
     ],
   ],
 
   // Explicit file: Node's resolver does not look for index.ts in a folder;
   // Docusaurus loads the TypeScript module itself.
-  plugins: ['./src/plugins/agora-dev-server/index.ts', generatedModulesAsAuto],
+  // folder-redirects: /docs and every docs folder without a page lead to its first page.
+  plugins: ['./src/plugins/agora-dev-server/index.ts', './src/plugins/folder-redirects/index.ts', generatedModulesAsAuto],
 
   themeConfig: {
     colorMode: {
@@ -167,6 +178,10 @@ const config: Config = {
             // pathname:// bypasses the SPA router: these are static downloads.
             { label: 'openapi.json', href: 'pathname:///openapi.json' },
             { label: 'openapi.yaml', href: 'pathname:///openapi.yaml' },
+            // Generated with the catalog (src/postman/): import into Postman, pick an environment.
+            { label: 'Postman collection', href: 'pathname:///postman/agora-rest-api.postman_collection.json' },
+            { label: 'Postman Sandbox environment', href: 'pathname:///postman/sandbox.postman_environment.json' },
+            { label: 'Postman Live environment', href: 'pathname:///postman/live.postman_environment.json' },
           ],
         },
         {

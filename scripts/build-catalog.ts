@@ -3,7 +3,8 @@
 // (src/families/<family>/catalog.yaml) into one OpenAPI 3.1 document. Every
 // runtime (webpack, Vitest, tsx, serverless bundlers) reads JSON natively, so
 // the result is written as JSON for the code (src/catalog/openapi.gen.json),
-// as downloads (static/openapi.json, static/openapi.yaml), and as one
+// as downloads (static/openapi.json, static/openapi.yaml, and a Postman
+// collection with its environments under static/postman/), and as one
 // reference page per family (docs/reference/<page>.mdx). All are gitignored.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -37,6 +38,10 @@ try {
       .map((op) => ({ id: op.operationId, summary: op.summary ?? op.operationId }));
     write(`docs/reference/${family.page}.mdx`, referencePageMdx(family, own));
   }
+  // Imported only now: the Postman generator reads the catalog through src/catalog,
+  // which loads the openapi.gen.json written above (absent on a fresh clone).
+  const { postmanFileTexts } = await import('../src/postman/index');
+  for (const [file, text] of Object.entries(postmanFileTexts())) write(`static/${file}`, text);
 } catch (error) {
   console.error(`catalog: ${(error as Error).message}`);
   process.exit(1);

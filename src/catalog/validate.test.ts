@@ -85,7 +85,7 @@ describe('validateRequest', () => {
   it('checks declared headers, whatever the case of their name', () => {
     const [bad] = cloudPlayer(player(), {}, { 'x-request-id': 'has space' });
     expect(bad).toMatchObject({ location: 'header', field: 'X-Request-ID', kind: 'pattern' });
-    expect(bad.message).toBe('X-Request-ID has the wrong format: it must be one or more characters (letters, digits or any of ._:-).');
+    expect(bad.message).toBe('X-Request-ID must be one or more characters: letters, digits, ".", "_", ":" and "-".');
     expect(cloudPlayer(player(), {}, { 'X-Request-ID': 'req-1' })).toEqual([]);
   });
 
@@ -94,9 +94,12 @@ describe('validateRequest', () => {
     const issues = validateRequest(withRules, { path: { appid: APP }, body }, compileSchema);
     const byField = Object.fromEntries(issues.map((issue) => [issue.field, issue]));
     expect(byField.uid).toMatchObject({ kind: 'pattern', received: '0' });
-    expect(byField.uid.reason).toBe(
-      'has the wrong format: it must be a string holding a 32-bit unsigned integer from 1 to 4294967295, not used by any other user.',
-    );
+    // A rule too long to be a hint is not pasted from the description (shown beside the field anyway), nor is the regex.
+    expect(byField.uid.reason).toBe("is not in the form the field's description gives.");
+    const hinted = structuredClone(withRules);
+    hinted.requestBody!.schema.properties!.uid['x-pattern-hint'] = 'an integer from 1 to 4294967295 written as a string';
+    const [uid] = validateRequest(hinted, { path: { appid: APP }, body: { ...body, clientRequest: { scene: 0, resourceExpiredHour: 1 } } }, compileSchema);
+    expect(uid.message).toBe('uid must be an integer from 1 to 4294967295 written as a string.');
     expect(byField['clientRequest.scene']).toMatchObject({ kind: 'enum', limits: { allowed: [0, 1, 2] }, message: 'clientRequest.scene must be one of 0, 1, 2.' });
     expect(byField['clientRequest.resourceExpiredHour']).toMatchObject({ kind: 'range', path: ['clientRequest', 'resourceExpiredHour'], limits: { minimum: 1 } });
     const missing = check('start-recording', { path: { appid: APP, resourceid: 'r', mode: 'mix' }, body: { cname: 'demo', uid: '1', clientRequest: {} } });
@@ -169,26 +172,27 @@ describe('validateRequest', () => {
 describe('plain words for formats', () => {
   it('describes the catalog\'s patterns instead of pasting them', () => {
     expect(describePattern('^[0-9a-fA-F]{32}$')).toBe('32 hexadecimal characters');
-    expect(describePattern('^[A-Za-z0-9]{1,63}$')).toBe('1 to 63 letters or digits');
+    expect(describePattern('^[A-Za-z0-9]{1,63}$')).toBe('1–63 letters or digits');
     expect(describePattern('^#[0-9a-fA-F]{6}$')).toBe('"#" followed by 6 hexadecimal characters');
-    expect(describePattern('^[0-9]{1,10}$')).toBe('1 to 10 digits');
+    expect(describePattern('^[0-9]{1,10}$')).toBe('1–10 digits');
     expect(describePattern('^(rtmp|rtmps|rtsp|http|https)://\\S+$')).toBe(
       'text starting with "rtmp://", "rtmps://", "rtsp://", "http://" or "https://", with no spaces',
     );
     expect(describePattern('^channelName eq .+$')).toBe('text starting with "channelName eq "');
     expect(describePattern('^[A-Za-z0-9 !#$%&()+\\-:;<=.>?@\\[\\]^_{}|~,]{1,64}$')).toBe(
-      '1 to 64 characters (letters, digits, space or any of !#$%&()+-:;<=.>?@[]^_{}|~,)',
+      '1–64 characters: letters, digits, !#$%&()+-:;<=.>?@[]^_{}|~, and space',
     );
   });
 
-  it('leaves shapes it cannot word to the description, then to the pattern itself', () => {
+  it('leaves shapes it cannot word to the description, then to a sentence that never pastes the pattern', () => {
     expect(describePattern('^(?:[1-9][0-9]{0,8}|42[0-8][0-9]{7})$')).toBeUndefined();
     expect(describePattern('a+')).toBeUndefined();
     expect(describePattern('^a+$')).toBeUndefined();
     expect(formatRule({ description: 'Channel name as the guide states it: alphanumeric and under 64 characters.\n(More.)' }, '^(a|b)+$')).toBe(
-      'it must be alphanumeric and under 64 characters',
+      'must be alphanumeric and under 64 characters.',
     );
-    expect(formatRule({ description: 'No rule here.' }, '^(a|b)+$')).toBe('it must match ^(a|b)+$');
+    expect(formatRule({ description: 'No rule here.' }, '^(a|b)+$')).toBe("is not in the form the field's description gives.");
+    expect(formatRule({ 'x-pattern-hint': 'a or b, repeated' }, '^(a|b)+$')).toBe('must be a or b, repeated.');
   });
 
   it('turns parameter text into typed values', () => {

@@ -186,18 +186,17 @@ function classNoun(body: string): Noun | undefined {
   else if (lower) parts.push('lowercase letters');
   if (digits) parts.push('digits');
   const space = singles.indexOf(' ');
-  if (space >= 0) {
-    singles.splice(space, 1);
-    parts.push('space');
-  }
-  if (singles.length === 0) {
+  if (space >= 0) singles.splice(space, 1);
+  if (singles.length === 0 && space < 0) {
     if (parts.length === 1 && parts[0] === 'digits') return { one: 'digit', many: 'digits' };
     if (parts.join() === 'letters,digits') return { one: 'letter or digit', many: 'letters or digits' };
     if (parts.length === 1 && parts[0].endsWith('letters')) return { one: parts[0].slice(0, -1), many: parts[0] };
   }
-  if (singles.length > 0) parts.push(`any of ${singles.join('')}`);
-  const allowed = `(${orList(parts)})`;
-  return { one: `character ${allowed}`, many: `characters ${allowed}` };
+  // A few symbols read best one by one; a long set as it is typed. "space" goes last, so a set ending in "," stays readable.
+  if (singles.length > 0 && singles.length <= 4) parts.push(...singles.map(quote));
+  else if (singles.length > 0) parts.push(singles.join(''));
+  if (space >= 0) parts.push('space');
+  return { one: `character: ${orList(parts)}`, many: `characters: ${orList(parts, 'and')}` };
 }
 
 type Token =
@@ -217,7 +216,7 @@ function quantifier(pattern: string, i: number): { count: string; one: boolean; 
   const [whole, min, comma, max] = braces;
   const end = i + whole.length;
   if (!comma) return { count: min, one: min === '1', end };
-  return { count: max ? `${min} to ${max}` : `at least ${min}`, one: false, end };
+  return { count: max ? `${min}–${max}` : `at least ${min}`, one: false, end };
 }
 
 /** `^[0-9a-fA-F]{32}$` -> tokens; undefined for anything outside the small grammar we word. */
@@ -301,6 +300,9 @@ export function describePattern(pattern: string): string | undefined {
     .join(' followed by ');
 }
 
+/** A description's rule longer than this is a paragraph, not a hint: it stays in the description. */
+const RULE_MAX = 60;
+
 /** The short rule in a description ("Channel name as the guide states it: alphanumeric and under 64 characters."). */
 function descriptionRule(description: string | undefined): string | undefined {
   if (!description) return undefined;
@@ -310,13 +312,20 @@ function descriptionRule(description: string | undefined): string | undefined {
   let rule = text.slice(colon + 2);
   const end = rule.search(/[.;](\s|$)| \(/);
   if (end >= 0) rule = rule.slice(0, end);
-  return rule.length > 0 && rule.length <= 100 ? rule : undefined;
+  return rule.length > 0 && rule.length <= RULE_MAX ? rule : undefined;
 }
 
-/** What a value must look like, in words: the pattern described, the schema's own short rule, or the pattern itself. */
+/**
+ * What a pattern-checked value must be, as the end of a reason: the schema's
+ * `x-pattern-hint` (words a catalog author gives a pattern too intricate to
+ * describe), the pattern described, or the description's own short rule.
+ * Never the regular expression itself: a reader cannot act on it, and the
+ * field's description is shown beside the message anyway.
+ */
 export function formatRule(schema: JsonSchema, pattern: string): string {
-  const words = describePattern(pattern) ?? descriptionRule(schema.description);
-  return words ? `it must be ${words}` : `it must match ${pattern}`;
+  const hint = schema['x-pattern-hint'];
+  const words = (typeof hint === 'string' && hint.trim()) || describePattern(pattern) || descriptionRule(schema.description);
+  return words ? `must be ${words}.` : 'is not in the form the field\'s description gives.';
 }
 
 /** An enum member that differs from `value` only in letter case, worded as the fix. */
@@ -401,7 +410,7 @@ function draftOf(error: ErrorObject, base: PathSegment[], data: unknown): Draft 
       return { path: at, kind: 'const', reason: `must be ${quote(params.allowedValue)}.`, limits: { allowed: [params.allowedValue] }, received: value };
     case 'pattern': {
       const pattern = String(params.pattern);
-      return { path: at, kind: 'pattern', reason: `has the wrong format: ${formatRule(schema, pattern)}.`, limits: { pattern }, received: value };
+      return { path: at, kind: 'pattern', reason: formatRule(schema, pattern), limits: { pattern }, received: value };
     }
     case 'format':
       return { path: at, kind: 'format', reason: `must be a valid ${String(params.format)}.`, limits: { format: String(params.format) }, received: value };

@@ -24,6 +24,29 @@ export interface RelayEnvelope {
 /** How an attempt failed when no HTTP status came back. */
 export type NetworkErrorKind = 'dns' | 'connect' | 'reset' | 'timeout' | 'too-large' | 'redirect';
 
+/** The mask the relay writes over a credential or a secret before it answers. */
+export const MASK = '••••••';
+
+/**
+ * The request one attempt sent upstream, as the relay built it. Credentials
+ * (Authorization and any credential-like header) and the catalog's secret body
+ * fields are masked by the relay itself, so they never come back over the wire.
+ */
+export interface SentRequest {
+  method: string;
+  /** The full URL, addressed to the attempt's host (the sandbox answers in its place). */
+  url: string;
+  /** Lower-case names, as sent. */
+  headers: Record<string, string>;
+  /** The body text as sent (secrets masked), cut at `MAX_SHOWN_BODY_CHARS`; absent when there was none. */
+  body?: string;
+  /** Size of the body actually sent, bytes. */
+  bodyBytes?: number;
+}
+
+/** Longest request body an attempt repeats back (Agora's bodies are a few KB). */
+export const MAX_SHOWN_BODY_CHARS = 64 * 1024;
+
 export interface RelayAttempt {
   host: string;
   status: number | null;
@@ -31,6 +54,14 @@ export interface RelayAttempt {
   /** How long the relay waited before this attempt (back-off), ms. */
   waitMs: number;
   durationMs: number;
+  /** What this attempt sent (absent from relays older than this field). */
+  request?: SentRequest;
+  /**
+   * What the relay did after this attempt and why, in plain words: retried
+   * (after how long, on which host, why that is safe) or stopped on a failure
+   * (why). Absent after an answer that needs no explaining, such as a 2xx.
+   */
+  next?: string;
 }
 
 /** 200 answer: whatever the upstream said, plus every attempt. */

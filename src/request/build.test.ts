@@ -96,7 +96,7 @@ describe('form values <-> request', () => {
       server: 'evil.example.com',
       pathParams: { appId: 'mine', other: 'x' },
       query: { unknown: '1' },
-      headers: { Authorization: 'Basic c2VjcmV0' },
+      headers: { Authorization: 'Basic c2VjcmV0', 'X-Trace': 't1' },
       body: { injected: true },
     });
     expect(values).toEqual({
@@ -106,6 +106,11 @@ describe('form values <-> request', () => {
       query: { pageSize: '', pageToken: '', filter: '' },
       headers: { 'X-Request-ID': '' },
       body: undefined,
+      // Undeclared headers and query parameters become custom rows, checked like typed ones; a credential never does.
+      custom: [
+        { in: 'header', name: 'X-Trace', value: 't1' },
+        { in: 'query', name: 'unknown', value: '1' },
+      ],
     });
   });
 });

@@ -9,14 +9,17 @@
  */
 import type { OperationModel, ParamModel } from '../catalog/types';
 import type { ApiRequest } from './apiRequest';
+import { customFromRequest, sendableCustom, type CustomParam } from './customParams';
 
-/** What a form edits: every catalog parameter as text (`''` when empty), and the body value. */
+/** What a form edits: every catalog parameter as text (`''` when empty), the body value and the reader's own headers and query parameters. */
 export interface RequestValues {
   server: string;
   path: Record<string, string>;
   query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
+  /** Headers and query parameters the catalog does not declare (see customParams.ts); rows with a problem are not sent. */
+  custom: CustomParam[];
 }
 
 /** What a share link or history entry brings back; method, path and auth always come from the catalog. */
@@ -55,13 +58,15 @@ function defaultValues(op: OperationModel): RequestValues {
     headers: defaults(op.headerParams),
     // A copy, so editing the request never edits the catalog; `{}` gives the form something to fill.
     body: op.requestBody ? structuredClone(op.requestBody.example ?? {}) : undefined,
+    custom: [],
   };
 }
 
 /**
  * Non-empty values: the declared parameters in catalog order, then any the
- * catalog does not declare. Only code adds those (tests send `X-Sandbox-Fault`);
- * a form never holds one, because restoring drops them (`valuesFromRequest`).
+ * catalog does not declare. Only code adds those here (tests send
+ * `X-Sandbox-Fault`); a reader's own go in `custom`, and restoring moves
+ * undeclared ones there (`valuesFromRequest`).
  */
 function sent(params: ParamModel[], values: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -73,8 +78,11 @@ function sent(params: ParamModel[], values: Record<string, string>): Record<stri
   return out;
 }
 
-/** Form values -> the ApiRequest they send. */
+/** Form values -> the ApiRequest they send: the catalog's parameters first, then the custom rows that pass the relay's rules. */
 export function requestFromValues(op: OperationModel, values: RequestValues): ApiRequest {
+  const query = sent(op.queryParams, values.query);
+  const headers = sent(op.headerParams, values.headers);
+  for (const row of sendableCustom(op, values.custom ?? [])) (row.in === 'header' ? headers : query)[row.name] = row.value;
   return {
     operationId: op.id,
     method: op.method,
@@ -82,16 +90,17 @@ export function requestFromValues(op: OperationModel, values: RequestValues): Ap
     pathTemplate: op.path,
     // Path values are kept even when empty so resolvePath can name the missing one.
     pathParams: Object.fromEntries(op.pathParams.map((param) => [param.name, values.path[param.name] ?? ''])),
-    query: sent(op.queryParams, values.query),
-    headers: sent(op.headerParams, values.headers),
+    query,
+    headers,
     body: op.requestBody ? values.body : undefined,
     auth: op.security[0] ?? 'none',
   };
 }
 
 /**
- * A request (share link, history entry) -> form values. Only what the catalog
- * describes is taken: unknown parameters are dropped and an unknown server
+ * A request (share link, history entry, saved form) -> form values. The
+ * catalog's parameters fill the form; the rest become custom rows, which the
+ * form checks against the relay's rules like typed ones. An unknown server
  * falls back to the primary. A query value the request leaves out was empty
  * (requests omit empty ones); a missing path or header value gets its default.
  */
@@ -105,6 +114,7 @@ export function valuesFromRequest(op: OperationModel, request: RestorableRequest
     query: pick(op.queryParams, request.query, {}),
     headers: pick(op.headerParams, request.headers, start.headers),
     body: op.requestBody ? request.body : undefined,
+    custom: customFromRequest(op, request),
   };
 }
 
@@ -117,5 +127,6 @@ export function defaultRequest(op: OperationModel, overrides: RequestOverrides =
     query: { ...values.query, ...overrides.query },
     headers: { ...values.headers, ...overrides.headers },
     body: 'body' in overrides ? overrides.body : values.body,
+    custom: [],
   });
 }

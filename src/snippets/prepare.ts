@@ -5,6 +5,7 @@
  */
 import { getOperation } from '../catalog';
 import { authorizationHeader, buildQueryString, resolvePath, type ApiRequest } from '../request/apiRequest';
+import { HEADER_TOKEN, PORTABLE_HEADER_VALUE } from '../request/customParams';
 import { redactSecrets, secretsPresent } from '../request/secrets';
 import { EnvRef } from './quote/envRef';
 import { SnippetError, type SnippetOptions } from './types';
@@ -45,10 +46,8 @@ export interface PreparedRequest {
   inlineSecrets: boolean;
 }
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// Printable ASCII and tab: curl would send other characters as UTF-8, fetch and
-// requests as Latin-1, so the three snippets would disagree on the bytes.
-const PORTABLE_HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+// Header values are printable ASCII and tab (PORTABLE_HEADER_VALUE): curl would send other characters as
+// UTF-8, fetch and requests as Latin-1, so the three snippets would disagree on the bytes.
 
 export function prepare(typed: ApiRequest, options: SnippetOptions): PreparedRequest {
   const base = checkBaseUrl(options.baseUrl);
@@ -70,7 +69,7 @@ export function prepare(typed: ApiRequest, options: SnippetOptions): PreparedReq
   for (const [name, value] of Object.entries(request.headers)) {
     // Credentials never travel in `headers`; a stray one is dropped rather than pasted into code.
     if (name.toLowerCase() === 'authorization') continue;
-    if (!TOKEN.test(name)) throw new SnippetError(`Header name "${name}" is not a valid HTTP header name; use letters, digits and hyphens.`);
+    if (!HEADER_TOKEN.test(name)) throw new SnippetError(`Header name "${name}" is not a valid HTTP header name; use letters, digits and hyphens.`);
     if (!PORTABLE_HEADER_VALUE.test(value)) {
       throw new SnippetError(
         `Header "${name}" contains a line break or a non-ASCII character, which HTTP headers cannot carry portably. Use printable ASCII.`,

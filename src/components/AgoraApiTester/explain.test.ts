@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getOperation } from '../../catalog';
-import { explainFailure, explainStatus, fieldFor } from './explain';
+import { agoraCode, explainFailure, explainStatus, fieldFor, whyAttempts } from './explain';
 import { RelayClientError as SendError } from '../../relay/client';
 import { createChannel, createCloudPlayer } from './testing/fixtures';
 
@@ -54,6 +54,94 @@ describe('explainFailure', () => {
     const limited = explainFailure(new SendError('blocked', 'Too many', { code: 'rate_limited', retryAfterSeconds: 3 }));
     expect(limited.text).toMatch(/paused you/);
     expect(limited.measures).toMatch(/Retry after 3 s/);
-    expect(explainFailure(new SendError('upstream', 'ENOTFOUND')).title).toBe('Agora could not be reached');
+  });
+
+  it('never repeats the message the status line already shows', () => {
+    const message = 'api.agora.io did not answer within the per-attempt time limit. POST is not idempotent, so it was not retried.';
+    for (const kind of ['timeout', 'upstream', 'network', 'blocked'] as const) {
+      const explanation = explainFailure(new SendError(kind, message, { code: kind === 'timeout' ? 'upstream_timeout' : undefined }));
+      expect(`${explanation.text} ${explanation.measures}`).not.toContain('per-attempt time limit');
+    }
+  });
+
+  it('blames the relay\'s network, not the reader\'s, when the relay could not reach Agora', () => {
+    const attempts = ['api.agora.io', 'api.agora.io', 'api-us-east-1.agora.io'].map((host) => ({
+      host,
+      status: null,
+      error: { kind: 'dns' as const, message: `${host} could not be resolved (DNS ENOTFOUND).` },
+      waitMs: 0,
+      durationMs: 1,
+    }));
+    const explanation = explainFailure(new SendError('upstream', 'x', { code: 'upstream_unreachable', status: 502, attempts }));
+    expect(explanation.title).toBe('The relay could not reach Agora');
+    expect(explanation.text).toMatch(/server's side .* not in your browser/);
+    expect(explanation.text).toContain('api.agora.io, api-us-east-1.agora.io');
+    expect(explanation.measures).not.toMatch(/your network/i);
+    // The reader's own network is what "Relay unreachable" is about.
+    expect(explainFailure(new SendError('network', 'x')).measures).toMatch(/your own connection/);
+  });
+});
+
+describe('explanations by family, status and Agora code', () => {
+  const stop = getOperation('stop-recording');
+
+  it('reads Agora\'s code from the body', () => {
+    expect(agoraCode({ code: 435, reason: 'no recorded data' })).toBe(435);
+    expect(agoraCode({ code: '65' })).toBe(65);
+    expect(agoraCode({ message: 'x' })).toBeUndefined();
+  });
+
+  it('explains stop\'s 206 with code 435 as "no recorded data", not as a wrong sid', () => {
+    const explanation = explainStatus(stop, 206, { code: 435, reason: 'no recorded data' })!;
+    expect(explanation.title).toBe('206 Partial content, Agora code 435');
+    expect(explanation.text).toMatch(/no file was written/);
+    expect(explanation.text).not.toMatch(/sid/);
+    expect(explanation.notice).toBe(true);
+    // An ordinary 2xx says nothing.
+    expect(explainStatus(stop, 206, { resourceId: 'r' })).toBeNull();
+  });
+
+  it('tells one status\'s causes apart by code, then by message', () => {
+    expect(explainStatus(stop, 400, { code: 49, reason: 'invalid operation' })!.text).toMatch(/already shutting down/);
+    expect(explainStatus(stop, 404, { code: 404, reason: 'failed to find worker' })!.text).toMatch(/No such recording runs/);
+    expect(explainStatus(stop, 404, { message: 'no Route matched with those values' })!.text).toMatch(/gateway knows no such route/);
+    expect(explainStatus(stop, 400, { code: 2, reason: 'invalid parameter: uid' })!.text).toMatch(/`reason` names it/);
+  });
+
+  it('shows no Field pill for the guide\'s 429 and 503 bodies, whose details.field is empty', () => {
+    const body = { code: 429, message: 'Rate limit exceeded', details: { field: '', reason: 'Retry with back-off.' } };
+    expect(explainStatus(createChannel, 429, body)!.field).toBeUndefined();
+    expect(explainStatus(createChannel, 503, { ...body, code: 503 })!.field).toBeUndefined();
+  });
+
+  it('does not advise retrying a POST after a 5xx, as the relay did not either; a GET keeps the row\'s advice', () => {
+    const post = explainStatus(createChannel, 503, { code: 503, message: 'Service unavailable' })!;
+    expect(post.measures).toMatch(/POST is not idempotent .* not sent again automatically/);
+    expect(post.measures).not.toMatch(/fail over/);
+    expect(explainStatus(getOperation('create-channel'), 429, {})!.measures).toMatch(/retry with back-off/);
+    expect(explainStatus(getOperation('get-channel'), 503, {})!.measures).toMatch(/fail over/);
+  });
+});
+
+describe('whyAttempts', () => {
+  const attempt = (status: number | null, next?: string) => ({ host: 'api.agora.io', status, error: null, waitMs: 0, durationMs: 1, ...(next ? { next } : {}) });
+
+  it('gives the relay\'s reason for a single attempt', () => {
+    expect(whyAttempts([attempt(503, 'POST is not idempotent …, so it was not retried.')])).toEqual({
+      heading: 'Why one attempt',
+      reasons: ['POST is not idempotent …, so it was not retried.'],
+    });
+  });
+
+  it('gives one reason per attempt that led to another, naming its outcome and host', () => {
+    expect(whyAttempts([attempt(503, 'Retried after 1.1 s.'), attempt(200)])).toEqual({
+      heading: 'Why 2 attempts',
+      reasons: ['After attempt 1 (503 from api.agora.io): Retried after 1.1 s.'],
+    });
+  });
+
+  it('is silent for one attempt that simply answered, and falls back to the note of an older relay', () => {
+    expect(whyAttempts([attempt(200)])).toBeNull();
+    expect(whyAttempts([attempt(503)], 'Gave up.')).toEqual({ heading: 'Why one attempt', reasons: ['Gave up.'] });
   });
 });

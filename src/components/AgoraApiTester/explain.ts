@@ -1,12 +1,17 @@
 /**
- * Turn a failed call into words: a non-2xx status gets the catalog's
- * troubleshooting row (meaning + what to do); a relay refusal, timeout or
- * network failure gets a plain sentence saying what happened and what to try.
+ * Turn an answer into words. A status gets the catalog's troubleshooting row,
+ * chosen by the operation's family (its rows), the status and Agora's body
+ * `code`; a relay refusal, timeout or network failure gets a sentence saying
+ * what happened and what to try (the status line above already quotes the
+ * message, so the box does not repeat it); and the relay's per-attempt notes
+ * say why a call took the attempts it took.
  */
 import type { OperationModel, TroubleshootingEntry } from '../../catalog/types';
+import { isFailure, isRepeatable } from '../../catalog/retryPolicy';
 import { dottedPath, findField, walkSchema } from '../../catalog/schemaWalk';
 import { bodyFieldKey, paramKey, type FieldKey } from './formModel';
 import type { RelayClientError as SendError } from '../../relay/client';
+import type { RelayAttempt } from '../../relay/contract';
 
 export interface Explanation {
   title: string;
@@ -16,6 +21,8 @@ export interface Explanation {
   measures?: string;
   /** Whether retrying later (with back-off) can help. */
   retry?: boolean;
+  /** A 2xx that carries one of Agora's codes: worth reading, not an error. */
+  notice?: boolean;
   /** The form field the server blamed, e.g. `body.channel`, with its reason. */
   field?: { key: FieldKey; label: string; reason: string };
 }
@@ -28,12 +35,29 @@ function messageOf(body: unknown): string {
   return typeof body === 'string' ? body : '';
 }
 
-/** The troubleshooting row for a status; with several, the one whose message matches the body. */
+/** Agora's numeric body `code` (`{"code": 435, "reason": ...}`), when the body has one. */
+export function agoraCode(body: unknown): number | undefined {
+  const code = body && typeof body === 'object' ? (body as { code?: unknown }).code : undefined;
+  if (typeof code === 'number' && Number.isInteger(code)) return code;
+  return typeof code === 'string' && /^\d{1,6}$/.test(code) ? Number(code) : undefined;
+}
+
+/**
+ * The troubleshooting row for an answer: the row of this status with the
+ * body's Agora `code` first; else, among the rows without a code, the one
+ * whose message the body repeats, else the first of them. A status below 400
+ * only has a row when its code matches (201 code 7, 206 code 435).
+ */
 export function findTroubleshooting(op: OperationModel, status: number, body: unknown): TroubleshootingEntry | undefined {
   const rows = op.troubleshooting.filter((row) => row.status === status);
-  if (rows.length <= 1) return rows[0];
+  const code = agoraCode(body);
+  const exact = code === undefined ? undefined : rows.find((row) => row.code === code);
+  if (exact || status < 400) return exact;
+  const uncoded = rows.filter((row) => row.code === undefined);
+  const candidates = uncoded.length > 0 ? uncoded : rows;
   const said = messageOf(body).toLowerCase();
-  return rows.find((row) => said && row.message.toLowerCase().split(/\s*[/;|]\s*|\s+or\s+/).some((part) => part && said.includes(part))) ?? rows[0];
+  const parts = (row: TroubleshootingEntry) => row.message.toLowerCase().split(/\s*[/;|]\s*|\s+or\s+/);
+  return candidates.find((row) => said && parts(row).some((part) => part && said.includes(part))) ?? candidates[0];
 }
 
 /** Map a field name the server reported (`details.field`) to the form field that shows it. */
@@ -47,6 +71,8 @@ export function fieldFor(op: OperationModel, name: string): { key: FieldKey; lab
 }
 
 const STATUS_WORDS: Record<number, string> = {
+  201: 'Created',
+  206: 'Partial content',
   400: 'Bad request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -61,21 +87,38 @@ const STATUS_WORDS: Record<number, string> = {
   504: 'Gateway timeout',
 };
 
-/** null for 2xx/3xx; otherwise what the status means for this operation. */
+/**
+ * For a failure the policy would not repeat for this operation (a 5xx on a
+ * POST): what to do instead of the row's "retry with back-off", which the
+ * relay did not do and the reader should not do blindly either.
+ */
+function notRepeatedAdvice(op: OperationModel, status: number): string | undefined {
+  const outcome = { kind: 'status', status } as const;
+  if (!isFailure(op.retry, outcome)) return undefined;
+  const safe = op.idempotent || (op.retry.safeToRepeat && !op.retry.safeToRepeatWhen);
+  if (isRepeatable({ safeToRepeat: safe }, outcome)) return undefined;
+  const unless = op.retry.safeToRepeat && op.retry.safeToRepeatWhen ? ` (unless \`${op.retry.safeToRepeatWhen}\` is set, which makes a repeat harmless)` : '';
+  return `${op.method} is not idempotent and the server may have acted before it failed, so it is not sent again automatically${unless}. Check whether it took effect (query or list what it creates or changes), then send it again yourself if it did not.`;
+}
+
+/** null for an ordinary success; otherwise what the answer means for this operation. */
 export function explainStatus(op: OperationModel, status: number, body: unknown): Explanation | null {
-  if (status < 400) return null;
   const row = findTroubleshooting(op, status, body);
-  const title = `${status} ${STATUS_WORDS[status] ?? (status >= 500 ? 'Server error' : 'Client error')}`;
+  if (status < 400 && !row) return null;
+  const words = STATUS_WORDS[status] ?? (status >= 500 ? 'Server error' : status >= 400 ? 'Client error' : 'Success');
+  const title = `${status} ${words}${row?.code !== undefined ? `, Agora code ${row.code}` : ''}`;
   const explanation: Explanation = row
-    ? { title, text: row.cause, measures: row.measures, retry: row.retry }
+    ? { title, text: row.cause, measures: notRepeatedAdvice(op, status) ?? row.measures, retry: row.retry }
     : {
         title,
         text: status >= 500 ? 'The server failed to handle the request.' : 'The server refused the request as sent.',
-        measures: status >= 500 || status === 429 ? 'Wait a few seconds and send again.' : 'Check the values in the form against the reference, then send again.',
+        measures: notRepeatedAdvice(op, status) ?? (status >= 500 || status === 429 ? 'Wait a few seconds and send again.' : 'Check the values in the form against the reference, then send again.'),
         retry: status >= 500 || status === 429,
       };
+  if (status < 400) explanation.notice = true;
   const details = (body as { details?: { field?: unknown; reason?: unknown } } | null)?.details;
-  if (details && typeof details.field === 'string') {
+  // The guide's 429 and 5xx bodies carry `details.field: ""`: no field to point at.
+  if (details && typeof details.field === 'string' && details.field.trim() !== '') {
     const field = fieldFor(op, details.field) ?? { key: `body.${details.field}`, label: details.field };
     explanation.field = { ...field, reason: typeof details.reason === 'string' ? details.reason : messageOf(body) };
   }
@@ -102,36 +145,83 @@ const REFUSALS: Partial<Record<string, { text: string; measures: string }>> = {
   live_disabled: { text: 'This deployment does not relay calls to live Agora.', measures: 'Use the Sandbox, or run the site yourself (npm start) to call Agora.' },
 };
 
-/** A failure with no HTTP answer from the upstream. */
+/** The hosts the relay tried, in order, once each: `api.agora.io, api.sd-rtn.com`. */
+function hostsTried(attempts: readonly RelayAttempt[] | undefined): string {
+  return [...new Set((attempts ?? []).map((attempt) => attempt.host))].join(', ');
+}
+
+/** A failure with no HTTP answer from the upstream. The status line shows `error.message`; this says what it means. */
 export function explainFailure(error: SendError): Explanation {
+  const { code, attempts } = error.details;
   switch (error.kind) {
     case 'abort':
       return { title: 'Cancelled', text: 'You cancelled the request; nothing was changed in the form.', measures: 'Send again when ready.' };
     case 'timeout':
+      if (code !== 'upstream_timeout') {
+        return {
+          title: 'Timed out',
+          text: 'This site\'s relay did not answer the page in time, so the outcome of the call is unknown.',
+          measures: 'Check your connection and that the site is running; for a create, list first to see the real state, then send again.',
+          retry: true,
+        };
+      }
       return {
         title: 'Timed out',
-        text: `No answer came back in time. ${error.message}`,
+        text: 'The relay sent the request, but no answer came back before its time limit, so it stopped waiting.',
         measures: 'The server may still have acted on it: for a create, list first to see the real state, then send again.',
         retry: true,
       };
-    case 'upstream':
+    case 'upstream': {
+      if (code === 'upstream_too_large') {
+        return { title: 'Answer too large', text: 'The answer was larger than the relay passes on to the page.', measures: 'Ask for less (narrow the query), or make the call from your own code.' };
+      }
+      if (code === 'upstream_redirect') {
+        return { title: 'Redirected', text: 'The host answered with a redirect, which the relay never follows (it would send your credentials elsewhere).', measures: 'Pick another server from the list and send again.' };
+      }
+      const tried = hostsTried(attempts);
       return {
-        title: 'Agora could not be reached',
-        text: `Every attempt failed before an answer came back. ${error.message}`,
-        measures: 'Check your network, or pick another server (region) and send again.',
+        title: 'The relay could not reach Agora',
+        text: `This site's server (the relay) got no answer from ${tried || 'Agora'}: the failure is on the server's side of the connection, not in your browser, which reached the relay fine.`,
+        measures:
+          'If you run this site yourself, check that its machine can reach Agora (DNS, firewall, proxy; a machine without internet access cannot). Otherwise pick another server (region), or use the Sandbox, and send again.',
         retry: true,
       };
+    }
     case 'network':
-      return { title: 'Relay unreachable', text: error.message, measures: 'Check that the site (npm start or npm run serve) is running, then send again.', retry: true };
+      return {
+        title: 'Relay unreachable',
+        text: 'The page could not get an answer from this site\'s relay, so the request may not have reached Agora at all.',
+        measures: 'Check your own connection, and that the site (npm start or npm run serve) is running, then send again.',
+        retry: true,
+      };
     case 'blocked': {
-      const known = error.details.code ? REFUSALS[error.details.code] : undefined;
+      const known = code ? REFUSALS[code] : undefined;
       const wait = error.details.retryAfterSeconds ? ` Retry after ${error.details.retryAfterSeconds} s.` : '';
       return {
         title: 'Refused by the relay',
-        text: known ? `${known.text} (${error.message})` : error.message,
+        text: known?.text ?? 'The relay refused the call before sending anything to Agora.',
         measures: (known?.measures ?? 'Check the request and send again.') + wait,
-        retry: error.details.code === 'rate_limited',
+        retry: code === 'rate_limited',
       };
     }
   }
+}
+
+/**
+ * Why a call took the attempts it took, from the relay's own notes: one
+ * reason per attempt that led to another (or to stopping). Null when there is
+ * nothing to explain (one attempt that simply answered).
+ */
+export function whyAttempts(attempts: readonly RelayAttempt[], note?: string): { heading: string; reasons: string[] } | null {
+  const count = attempts.length;
+  const heading = `Why ${count === 1 ? 'one attempt' : `${count} attempts`}`;
+  const noted = attempts.filter((attempt) => attempt.next);
+  if (noted.length === 0) return note ? { heading, reasons: [note] } : null;
+  if (count === 1) return { heading, reasons: [attempts[0].next!] };
+  const reasons = attempts.flatMap((attempt, index) => {
+    if (!attempt.next) return [];
+    const outcome = attempt.status ?? attempt.error?.kind ?? 'failed';
+    return [`After attempt ${index + 1} (${outcome} from ${attempt.host}): ${attempt.next}`];
+  });
+  return { heading, reasons };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFieldKey, bodyTree, coerceLeaf, formFromRequest, getAt, initialForm, setAt, setBodyField, setBodyText, setParam } from './formModel';
+import { requestFromValues } from '../../request/build';
+import { addCustom, bodyFieldKey, bodyTree, coerceLeaf, customKey, formFromRequest, getAt, initialForm, removeCustom, setAt, setBodyField, setBodyText, setCustom, setParam } from './formModel';
 import { createChannel, createCloudPlayer, listCloudPlayers } from './testing/fixtures';
 
 describe('initialForm', () => {
@@ -105,5 +106,28 @@ describe('coercion and restore', () => {
     expect(form.path).toEqual({ projectId: 'abc' });
     expect(form.body).toEqual({ channel: 'restored', uid: '7' });
     expect(setParam(form, 'path', 'projectId', 'z').path.projectId).toBe('z');
+  });
+});
+
+describe('custom headers and query rows', () => {
+  it('add, edit and remove rows without touching the catalog parameters', () => {
+    const start = initialForm(listCloudPlayers);
+    expect(start.custom).toEqual([]);
+    let form = addCustom(addCustom(start, 'header'), 'query');
+    form = setCustom(form, 0, { name: 'X-Trace-Id', value: 't1' });
+    form = setCustom(form, 1, { name: 'debug', value: 'on' });
+    expect(form.custom).toEqual([
+      { in: 'header', name: 'X-Trace-Id', value: 't1' },
+      { in: 'query', name: 'debug', value: 'on' },
+    ]);
+    expect(form.query).toEqual(start.query);
+    const request = requestFromValues(listCloudPlayers, form);
+    expect(request.headers['X-Trace-Id']).toBe('t1');
+    expect(request.query.debug).toBe('on');
+    // The request restores the same rows.
+    expect(formFromRequest(listCloudPlayers, request).custom).toEqual(form.custom);
+    expect(removeCustom(form, 0).custom).toEqual([{ in: 'query', name: 'debug', value: 'on' }]);
+    expect(setCustom(form, 1, { in: 'header' }).custom[1]).toEqual({ in: 'header', name: 'debug', value: 'on' });
+    expect(customKey(1)).toBe('custom.1');
   });
 });

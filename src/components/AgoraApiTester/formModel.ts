@@ -10,6 +10,7 @@ import { ITEMS, primaryType, walkSchema, type PathSegment } from '../../catalog/
 import type { JsonSchema, OperationModel, ParamLocation, ParamModel } from '../../catalog/types';
 import { valueFromText } from '../../catalog/validate';
 import { defaultRequest, valuesFromRequest, type RequestValues, type RestorableRequest } from '../../request/build';
+import type { CustomLocation, CustomParam } from '../../request/customParams';
 
 /** The request's values (see `src/request/build.ts`, which turns them into the ApiRequest) plus the JSON view's text. */
 export interface FormState extends RequestValues {
@@ -44,6 +45,25 @@ export function formatJson(value: unknown): string {
 /** A ready-to-send form: the request builder's default request, so the form sends what the execution tests run. */
 export function initialForm(op: OperationModel): FormState {
   return formFromRequest(op, defaultRequest(op));
+}
+
+/** The form key of a custom row's inline messages: `custom.0`. */
+export function customKey(index: number): FieldKey {
+  return `custom.${index}`;
+}
+
+/** Add an empty custom header or query row at the end. */
+export function addCustom(state: FormState, location: CustomLocation): FormState {
+  return { ...state, custom: [...state.custom, { in: location, name: '', value: '' }] };
+}
+
+/** Change a custom row's location, name or value. */
+export function setCustom(state: FormState, index: number, change: Partial<CustomParam>): FormState {
+  return { ...state, custom: state.custom.map((row, at) => (at === index ? { ...row, ...change } : row)) };
+}
+
+export function removeCustom(state: FormState, index: number): FormState {
+  return { ...state, custom: state.custom.filter((_, at) => at !== index) };
 }
 
 export function setServer(state: FormState, server: string): FormState {

@@ -1,37 +1,19 @@
 // @vitest-environment jsdom
 import React from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '@testing-library/jest-dom/vitest';
-import type { RelayResult } from '../../relay/contract';
 
 vi.mock('./site', async () => (await import('./testing/siteMock')).siteMock);
 vi.mock('./BodyEditor/MonacoJson', async () => ({ default: (await import('./testing/siteMock')).MonacoStandIn }));
 
+const { relayAnswer, useRelayFetch } = await import('./testing/relayFetch');
+
 const { default: AgoraApiTester } = await import('./index');
-const { sessionStore } = await import('./stores/session');
-const { clearHistory } = await import('./stores/pageHistory');
 
-function relayAnswer(result: Partial<RelayResult>, status = 200): Response {
-  const body = status === 200 ? { status: 200, statusText: 'OK', headers: {}, body: {}, sizeBytes: 2, durationMs: 12, attempts: [], ...result } : result;
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
-const fetchMock = vi.fn<typeof fetch>();
-
-beforeEach(() => {
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  sessionStore().forget();
-  clearHistory(window.location.pathname);
-  window.sessionStorage.clear();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const fetchMock = useRelayFetch();
 
 function tester() {
   return screen.getByRole('region', { name: 'Create a channel' });
@@ -74,7 +56,9 @@ describe('validation', () => {
     await userEvent.clear(channel);
     await userEvent.type(channel, 'bad name!');
     expect(channel).toHaveAttribute('aria-invalid', 'true');
-    expect(channel).toHaveAccessibleDescription(/channel has the wrong format/);
+    // Short, under its own label: what to type, not the field's name again, nor its regex.
+    expect(channel).toHaveAccessibleDescription(/^Must be 1–63 letters or digits\./);
+    expect(within(root).getByText(/Send is blocked/).parentElement).toHaveTextContent('channel must be 1–63 letters or digits.');
     const send = within(root).getByRole('button', { name: 'Send request' });
     expect(send).toHaveAttribute('aria-disabled', 'true');
     expect(within(root).getByText(/Send is blocked until this is fixed/)).toBeInTheDocument();
@@ -150,8 +134,10 @@ describe('response states', () => {
       ),
     );
     expect(within(root).getByText(/^200 OK · 12 ms/)).toBeInTheDocument();
-    expect(within(root).getByText('Remaining quota: 97 of 100 requests')).toBeInTheDocument();
-    expect(within(root).getByLabelText('Response body').textContent).toContain('"resourceId": "r1"');
+    // The details load on the first Send (ResponsePanel/Details.tsx), so they may land a tick after the status.
+    expect(await within(root).findByText('Remaining quota: 97 of 100 requests')).toBeInTheDocument();
+    // The Pretty view (default) is a tree: `key: value` rows.
+    expect(within(root).getByRole('tree', { name: 'Response body' })).toHaveTextContent('resourceId: "r1"');
     expect(within(root).getByRole('list', { name: 'Attempts' })).toHaveTextContent('api.agora.io 200');
   });
 
@@ -161,7 +147,7 @@ describe('response states', () => {
     const root = tester();
     await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
     expect(await within(root).findByText(/^401 Unauthorized ·/)).toBeInTheDocument();
-    expect(within(root).getByText('401 Unauthorized', { selector: 'p' })).toBeInTheDocument();
+    expect(await within(root).findByText('401 Unauthorized', { selector: 'p' })).toBeInTheDocument();
     expect(within(root).getByText(/What to do:/)).toBeInTheDocument();
   });
 
@@ -210,18 +196,41 @@ describe('response states', () => {
 });
 
 describe('share links', () => {
-  it('Copy link puts the request in the hash; opening it restores the form', async () => {
+  it('Copy link leaves the address bar alone and carries the Simulate choice; opening the link restores both', async () => {
     const first = render(<AgoraApiTester endpoint="create-channel" />);
     const channel = within(tester()).getByLabelText('channel', { exact: true });
     await userEvent.clear(channel);
     await userEvent.type(channel, 'shared1');
+    await userEvent.selectOptions(within(tester()).getByLabelText('Simulate'), '503');
     await userEvent.click(within(tester()).getByRole('button', { name: 'Copy link' }));
-    expect(window.location.hash).toMatch(/^#try=1\./);
-    expect(decodeURIComponent(window.location.hash)).not.toContain('demo-customer');
+    expect(window.location.hash).toBe('');
+    // jsdom has no clipboard: the link is offered in a field to copy by hand.
+    expect(within(tester()).getByText(/clipboard is not available/)).toBeInTheDocument();
+    const link = (within(tester()).getByLabelText('Share link') as HTMLInputElement).value;
+    expect(link).toMatch(/#try=1\./);
+    expect(decodeURIComponent(link)).not.toContain('demo-customer');
     first.unmount();
+    // Another tab: nothing saved, only the link.
+    window.sessionStorage.clear();
+    window.history.replaceState(null, '', new URL(link).hash);
     render(<AgoraApiTester endpoint="create-channel" />);
-    expect(within(tester()).getByLabelText('channel', { exact: true })).toHaveValue('shared1');
+    await waitFor(() => expect(within(tester()).getByLabelText('channel', { exact: true })).toHaveValue('shared1'));
+    expect(within(tester()).getByLabelText('Simulate')).toHaveValue('503');
     window.history.replaceState(null, '', '/');
+  });
+
+  it('the form survives leaving the page and coming back, and Back to the link keeps the edits', async () => {
+    window.history.replaceState(null, '', '/');
+    const first = render(<AgoraApiTester endpoint="create-channel" />);
+    const channel = within(tester()).getByLabelText('channel', { exact: true });
+    await userEvent.clear(channel);
+    await userEvent.type(channel, 'kept1');
+    first.unmount();
+    const second = render(<AgoraApiTester endpoint="create-channel" />);
+    await waitFor(() => expect(within(tester()).getByLabelText('channel', { exact: true })).toHaveValue('kept1'));
+    second.unmount();
+    render(<AgoraApiTester endpoint="get-channel" />);
+    expect(screen.queryByDisplayValue('kept1')).toBeNull();
   });
 });
 

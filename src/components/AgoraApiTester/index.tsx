@@ -9,9 +9,14 @@ import { clearHistory, usePageHistory } from './stores/pageHistory';
 import ParamsForm from './ParamsForm';
 import ResponsePanel from './ResponsePanel';
 import SendBar from './SendBar';
+import { sendResult } from './SendBar/result';
+import { statusText } from './phase';
 import SessionPanel from './SessionPanel';
 import { useBaseUrl, useIsBrowser } from './site';
+import { useViewPrefs } from './stores/viewPrefs';
+import { useResponseFocus } from './useResponseFocus';
 import { useTester } from './useTester';
+import WideToggle from './WideToggle';
 import styles from './styles.module.css';
 
 export interface AgoraApiTesterProps {
@@ -19,7 +24,11 @@ export interface AgoraApiTesterProps {
   endpoint: string;
 }
 
-/** The interactive tester for one catalog operation: request on the left, response and code on the right. */
+/**
+ * The interactive tester for one catalog operation: request on the left,
+ * response and code on the right (a column that stays in view beside a tall
+ * form on wide screens), or one above the other on narrow ones.
+ */
 export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const op = useMemo(() => getOperation(endpoint), [endpoint]);
   const headingId = useId();
@@ -29,24 +38,39 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const history = usePageHistory(pathname).filter((entry) => entry.request.operationId === op.id);
   const sandboxBaseUrl = `${isBrowser ? window.location.origin : 'http://localhost:3000'}/sandbox`;
   const sending = tester.phase.kind === 'sending';
+  const [{ wide }] = useViewPrefs();
+  const { responseRef, viewResponse } = useResponseFocus(tester.phase);
   return (
     <section
       ref={tester.rootRef}
       className={styles.tester}
       aria-labelledby={headingId}
       data-endpoint={op.id}
+      data-tester-wide={wide || undefined}
       onFocus={tester.ensureValidator}
       onPointerDown={tester.ensureValidator}
     >
-      <Header op={op} headingId={headingId} />
+      <div className={styles.top}>
+        <Header op={op} headingId={headingId} />
+        <WideToggle />
+      </div>
       <GuideExampleNote op={op} />
       <div className={styles.columns}>
         <div className={styles.request}>
           <SessionPanel scheme={op.security[0]} />
-          <ParamsForm op={op} form={tester.form} errors={tester.fieldErrors} onServer={tester.onServer} onParam={tester.onParam} />
+          <ParamsForm
+            op={op}
+            form={tester.form}
+            errors={tester.fieldErrors}
+            onServer={tester.onServer}
+            onParam={tester.onParam}
+            onCustomAdd={tester.onCustomAdd}
+            onCustomChange={tester.onCustomChange}
+            onCustomRemove={tester.onCustomRemove}
+          />
           {tester.clearedSecrets.length > 0 && (
             <p className={styles.secretNote} role="status">
-              Secrets are never saved in links or history. Type them again:{' '}
+              Secrets are never saved in links, history or the form this tab keeps. Type them again:{' '}
               {tester.clearedSecrets.map((name, index) => (
                 <React.Fragment key={name}>
                   {index > 0 && ', '}
@@ -68,10 +92,15 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
             onSend={tester.send}
             onCancel={tester.cancel}
             shareLink={tester.shareLink}
+            result={sendResult(tester.phase)}
+            onViewResponse={viewResponse}
           />
         </div>
         <div className={styles.output}>
-          <ResponsePanel phase={tester.phase} />
+          {/* "View response" focuses this; its name is the status line's, so the reader hears the result at once. */}
+          <div ref={responseRef} tabIndex={-1} role="group" aria-label={`Response: ${statusText(tester.phase)}`} className={styles.response}>
+            <ResponsePanel phase={tester.phase} />
+          </div>
           <CodeSamples request={tester.request} environment={tester.environment} credentials={tester.credentials} sandboxBaseUrl={sandboxBaseUrl} />
           <HistoryPanel entries={history} onOpen={(entry) => tester.restore(entry.request)} onClear={() => clearHistory(pathname)} />
         </div>

@@ -107,19 +107,25 @@ describe('sendRequest', () => {
     expect(chainValues.get()).toEqual({});
   });
 
-  it('returns a relay failure as a value with its explanation; a cancel is not kept in history', async () => {
+  it('returns a relay failure as a value with its explanation, and keeps failed and cancelled sends in history', async () => {
     const refused = new RelayClientError('blocked', 'Too many requests.', { code: 'rate_limited', status: 429 });
     const { send, history } = harness({ 'create-channel': { ok: false, error: refused } });
     const outcome = await send({ op: createChannel });
     expect(outcome).toMatchObject({ kind: 'failed', error: refused, explanation: { title: 'Refused by the relay' } });
-    expect(history.get()[0]).toMatchObject({ status: 429, outcome: 'blocked' });
+    expect(history.get()[0]).toMatchObject({ status: 429, kind: 'failed', outcome: 'Refused: relay rate limit' });
 
     const cancelled = harness({ 'create-channel': { ok: false, error: new RelayClientError('abort', 'You cancelled the request.') } });
     expect(await cancelled.send({ op: createChannel })).toMatchObject({ kind: 'failed', explanation: { title: 'Cancelled' } });
-    expect(cancelled.history.get()).toEqual([]);
+    expect(cancelled.history.get()).toHaveLength(1);
+    expect(cancelled.history.get()[0]).toMatchObject({ status: null, kind: 'cancelled', outcome: 'Cancelled', request: { operationId: 'create-channel' } });
+    expect(JSON.stringify(cancelled.history.get())).not.toMatch(/Basic|demo-customer-secret/);
+
+    const late = harness({ 'create-channel': { ok: false, error: new RelayClientError('timeout', 'No answer in 30 s.', { code: 'upstream_timeout', status: 504 }) } });
+    await late.send({ op: createChannel });
+    expect(late.history.get()[0]).toMatchObject({ status: 504, kind: 'failed', outcome: 'Timed out' });
   });
 
-  it('drops an answer that arrives after Cancel', async () => {
+  it('drops an answer that arrives after Cancel, keeping the send as cancelled', async () => {
     const controller = new AbortController();
     const { send, history, chainValues } = harness({
       'create-channel': () => {
@@ -129,7 +135,7 @@ describe('sendRequest', () => {
     });
     const outcome = await send({ op: createChannel, signal: controller.signal });
     expect(outcome).toMatchObject({ kind: 'failed', error: { kind: 'abort' } });
-    expect(history.get()).toEqual([]);
+    expect(history.get().map((entry) => entry.outcome)).toEqual(['Cancelled']);
     expect(chainValues.get()).toEqual({});
   });
 
@@ -178,7 +184,7 @@ describe('sendRequest', () => {
     it('reports an earlier call that got no answer, and one whose answer lacks the id', async () => {
       const down = harness({ 'create-channel': { ok: false, error: new RelayClientError('network', 'offline') } });
       expect(await down.send({ op: chained })).toMatchObject({ kind: 'failed', error: { kind: 'network', message: 'offline' } });
-      expect(down.history.get()[0]).toMatchObject({ outcome: 'network', request: { operationId: 'get-chained' } });
+      expect(down.history.get()[0]).toMatchObject({ kind: 'failed', outcome: 'No connection', request: { operationId: 'get-chained' } });
 
       const gap = harness({ 'create-channel': ok(200, { data: {} }) });
       expect(await gap.send({ op: chained })).toMatchObject({

@@ -1,7 +1,7 @@
 /**
  * Sending, as one function: validate -> fill chained ids (sandbox: run the
  * earlier calls) -> call the relay -> remember chained ids and record history
- * -> explain the answer. It returns what happened as a value (never throws for
+ * (answers, failures and cancels alike) -> explain the answer. It returns what happened as a value (never throws for
  * an expected outcome), and everything it touches beyond its input arrives in
  * `deps`, so tests run it without React, a browser or a relay. useTester only
  * holds state and calls it.
@@ -14,7 +14,7 @@ import { fillChain, missingChained, type ChainGap } from './chain';
 import { toEnvelope, type Fault } from './envelope';
 import { explainFailure, explainStatus } from './explain';
 import { paramKey, type FormState } from './formModel';
-import { historyEntry } from './history';
+import { failureOutcome, historyEntry, type HistoryKind } from './history';
 import type { Phase } from './phase';
 import type { ChainValuesStore } from './stores/chainValues';
 import type { HistoryStore } from './stores/pageHistory';
@@ -89,11 +89,12 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
     // An answer that lands after Cancel is not shown, recorded or chained.
     return signal.aborted ? { ok: false, error: new RelayClientError('abort', 'You cancelled the request.') } : call;
   };
-  const record = (form: FormState, status: number | null, text: string) =>
-    deps.history.record(historyEntry(requestFromValues(op, form), op, { environment, status, text, at: deps.now() }));
+  const record = (form: FormState, status: number | null, text: string, kind?: HistoryKind) =>
+    deps.history.record(historyEntry(requestFromValues(op, form), op, { environment, status, text, kind, at: deps.now() }));
   const failed = (form: FormState, error: RelayClientError): SendOutcome => {
-    // A cancel is the reader's own doing, not a request worth keeping.
-    if (error.kind !== 'abort') record(form, error.details.status ?? null, error.kind);
+    // Cancelled and failed sends are kept too: the reader may want to send them again.
+    const outcome = failureOutcome(error);
+    record(form, error.details.status ?? null, outcome.text, outcome.kind);
     return { kind: 'failed', error, explanation: explainFailure(error) };
   };
 

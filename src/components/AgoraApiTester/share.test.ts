@@ -27,6 +27,31 @@ describe('share links', () => {
     expect(atob(hash.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).not.toContain('c2VjcmV0');
   });
 
+  it('carries the Simulate choice, and leaves out an unknown one', () => {
+    expect(decodeShare(encodeShare(request, createChannel, '503'))!.fault).toBe('503');
+    expect(decodeShare(encodeShare(request, createChannel))!.fault).toBeUndefined();
+    const forged = `try=1.${btoa(JSON.stringify({ o: 'create-channel', s: 'api.agora.io', f: 'rm -rf' })).replace(/=+$/, '')}`;
+    expect(decodeShare(forged)!.fault).toBeUndefined();
+  });
+
+  it('carries custom headers and query, never one that looks like a credential', () => {
+    const typed = {
+      ...request,
+      headers: { 'X-Trace-Id': 't1', 'X-Api-Key': 'k1', 'X-Note': 'Bearer zz9secret' },
+      query: { ...request.query, debug: 'on', access_token: 'tok1' },
+    };
+    const shared = decodeShare(encodeShare(typed, createChannel))!;
+    expect(shared.headers).toEqual({ 'X-Trace-Id': 't1' });
+    expect(shared.query).toEqual({ ...request.query, debug: 'on' });
+    // A hand-made link that carries one anyway: scrubbed on restore, and never a form row.
+    const scrubbed = scrubShared({ ...shared, headers: typed.headers, query: typed.query }, createChannel);
+    expect(JSON.stringify(scrubbed)).not.toMatch(/k1|zz9secret|tok1/);
+    expect(formFromRequest(createChannel, { ...shared, headers: typed.headers, query: typed.query }).custom).toEqual([
+      { in: 'header', name: 'X-Trace-Id', value: 't1' },
+      { in: 'query', name: 'debug', value: 'on' },
+    ]);
+  });
+
   it('ignores hashes that are not links or are damaged, and other versions', () => {
     expect(decodeShare('#request')).toBeNull();
     expect(decodeShare('#try=1.!!!')).toBeNull();

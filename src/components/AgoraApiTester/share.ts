@@ -1,13 +1,16 @@
 /**
  * Share links: the request (never credentials, never the catalog's secret
- * fields) in the URL hash, as `#try=1.<base64url JSON>`. The method, path
- * template and auth scheme are not stored: on restore they come from the
- * catalog, so a link cannot make a tester send something the catalog does not
- * describe.
+ * fields) and the Simulate choice in the URL hash, as `#try=1.<base64url JSON>`.
+ * The method, path template and auth scheme are not stored: on restore they
+ * come from the catalog, so a link cannot make a tester send something the
+ * catalog does not describe. `toShared`/`scrubShared` are also what history
+ * and the saved form (stores/formDrafts.ts) keep.
  */
 import type { OperationModel } from '../../catalog/types';
 import type { ApiRequest } from '../../request/apiRequest';
+import { looksLikeCredential } from '../../request/customParams';
 import { redactSecrets, secretPaths, secretsPresent } from '../../request/secrets';
+import { FAULTS, type Fault } from './envelope';
 
 export const SHARE_VERSION = 1;
 const PREFIX = 'try=';
@@ -27,11 +30,22 @@ export interface SharedRequest {
   cleared?: string[];
 }
 
-/** Header names that may hold a secret: never written to a link, history or storage. */
-const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|x-api-key|x-sandbox-fault)$/i;
+/** A link's request and the Simulate choice it carries (sandbox only; absent for "No fault"). */
+export type SharedLink = SharedRequest & { fault?: Fault };
 
+/**
+ * Headers never written to a link, history or storage: any that looks like a
+ * credential by name or value (the relay's own rule, customParams.ts), and the
+ * fault switch, which travels as the link's Simulate choice instead.
+ */
 export function withoutSecrets(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !SECRET_HEADERS.test(name)));
+  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => !looksLikeCredential(name, value) && name.toLowerCase() !== 'x-sandbox-fault'));
+}
+
+/** The query minus parameters the catalog does not declare that look like credentials (its own secret ones are `redactSecrets`'). */
+function withoutCredentialQuery(query: Record<string, string>, op: OperationModel): Record<string, string> {
+  const declared = new Set(op.queryParams.map((param) => param.name));
+  return Object.fromEntries(Object.entries(query).filter(([name, value]) => declared.has(name) || !looksLikeCredential(name, value)));
 }
 
 /**
@@ -45,7 +59,7 @@ export function toShared(request: ApiRequest, op: OperationModel): SharedRequest
     operationId: request.operationId,
     server: safe.server,
     pathParams: safe.pathParams,
-    query: safe.query,
+    query: withoutCredentialQuery(safe.query, op),
     headers: withoutSecrets(safe.headers),
   };
   if (safe.body !== undefined) shared.body = safe.body;
@@ -64,7 +78,8 @@ export function scrubShared(shared: SharedRequest, op: OperationModel): SharedRe
   const known = secretPaths(op).map((secret) => secret.name);
   const named = new Set([...(shared.cleared ?? []), ...secretsPresent(shared, op).map((secret) => secret.name)]);
   const cleared = known.filter((name) => named.has(name));
-  const { cleared: _ignored, ...safe } = redactSecrets(shared, op);
+  const { cleared: _ignored, ...redacted } = redactSecrets(shared, op);
+  const safe = { ...redacted, query: withoutCredentialQuery(redacted.query, op), headers: withoutSecrets(redacted.headers) };
   return cleared.length ? { ...safe, cleared } : safe;
 }
 
@@ -80,8 +95,8 @@ function fromBase64Url(text: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
 }
 
-/** `try=1.eyJv…` (without the leading `#`). */
-export function encodeShare(request: ApiRequest, op: OperationModel): string {
+/** `try=1.eyJv…` (without the leading `#`); `fault` is the Simulate choice to restore with it. */
+export function encodeShare(request: ApiRequest, op: OperationModel, fault: Fault = 'none'): string {
   const shared = toShared(request, op);
   // Short keys keep links compact; empty maps are left out.
   const payload: Record<string, unknown> = { o: shared.operationId, s: shared.server };
@@ -90,6 +105,7 @@ export function encodeShare(request: ApiRequest, op: OperationModel): string {
   if (Object.keys(shared.headers).length) payload.h = shared.headers;
   if (shared.body !== undefined) payload.b = shared.body;
   if (shared.cleared) payload.r = shared.cleared;
+  if (fault !== 'none') payload.f = fault;
   return `${PREFIX}${SHARE_VERSION}.${toBase64Url(JSON.stringify(payload))}`;
 }
 
@@ -102,8 +118,12 @@ function stringRecord(value: unknown): Record<string, string> {
   );
 }
 
-/** Read a hash (`#try=1.…` or `try=1.…`); null when it is not a share link or is damaged. */
-export function decodeShare(hash: string): SharedRequest | null {
+function isFault(value: unknown): value is Fault {
+  return FAULTS.some((option) => option.value === value);
+}
+
+/** Read a hash (`#try=1.…` or `try=1.…`); null when it is not a share link or is damaged. An unknown fault is left out. */
+export function decodeShare(hash: string): SharedLink | null {
   const text = hash.replace(/^#/, '');
   if (!text.startsWith(PREFIX)) return null;
   const [version, data] = text.slice(PREFIX.length).split('.', 2);
@@ -111,7 +131,7 @@ export function decodeShare(hash: string): SharedRequest | null {
   try {
     const payload = JSON.parse(fromBase64Url(data)) as Record<string, unknown>;
     if (typeof payload.o !== 'string') return null;
-    const shared: SharedRequest = {
+    const shared: SharedLink = {
       operationId: payload.o,
       server: typeof payload.s === 'string' ? payload.s : '',
       pathParams: stringRecord(payload.p),
@@ -123,6 +143,7 @@ export function decodeShare(hash: string): SharedRequest | null {
       const cleared = payload.r.filter((name): name is string => typeof name === 'string');
       if (cleared.length) shared.cleared = cleared;
     }
+    if (isFault(payload.f) && payload.f !== 'none') shared.fault = payload.f;
     return shared;
   } catch {
     return null;

@@ -6,17 +6,31 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OperationModel, ParamLocation } from '../../catalog/types';
 import { getOperation, listOperations } from '../../catalog';
-import { requestFromValues, type RestorableRequest } from '../../request/build';
+import { defaultRequest, requestFromValues, type RestorableRequest } from '../../request/build';
+import { customProblems, type CustomLocation, type CustomParam } from '../../request/customParams';
 import { createRelayClient } from '../../relay/client';
 import type { Fault } from './envelope';
-import { formFromRequest, initialForm, setBodyField, setBodyText, setParam, setServer, type FormState } from './formModel';
+import {
+  addCustom,
+  customKey,
+  formFromRequest,
+  initialForm,
+  removeCustom,
+  setBodyField,
+  setBodyText,
+  setCustom,
+  setParam,
+  setServer,
+  type FormState,
+} from './formModel';
 import type { Phase } from './phase';
 import { blockingProblems, sendRequest, type SendDeps, type SendProgress } from './sendRequest';
 import { decodeShare, encodeShare, scrubShared } from './share';
 import { chainValue, pageChainValues, useChainValues } from './stores/chainValues';
+import { linkId, pageDraft, toDraft, type DraftStore } from './stores/formDrafts';
 import { pageHistory } from './stores/pageHistory';
 import { credentialsFor, useSession } from './stores/session';
-import { loadValidator, validateForm, validatorLoaded } from './validate';
+import { fieldValue, loadValidator, validateForm, validatorLoaded } from './validate';
 
 export function useTester(op: OperationModel, relayUrl: string) {
   const [form, setForm] = useState<FormState>(() => initialForm(op));
@@ -39,7 +53,9 @@ export function useTester(op: OperationModel, relayUrl: string) {
   const validation = useMemo(() => validateForm(op, form), [op, form, validatorReady]);
   const request = useMemo(() => requestFromValues(op, form), [op, form]);
   const credentials = useMemo(() => credentialsFor(op, session), [op, session]);
-  const problems = useMemo(() => blockingProblems(op, form, session, validation), [op, form, session, validation]);
+  // Custom rows the relay would refuse: marked on the row and listed with what blocks Send (they are not sent).
+  const custom = useMemo(() => customProblems(op, form.custom), [op, form.custom]);
+  const problems = useMemo(() => [...blockingProblems(op, form, session, validation), ...custom.values()], [op, form, session, validation, custom]);
 
   // Take chained ids from answers elsewhere on the page (e.g. stop takes start's sid).
   useEffect(() => {
@@ -56,13 +72,19 @@ export function useTester(op: OperationModel, relayUrl: string) {
     }
   }, [chain, session.environment, op]);
 
-  // Inline messages: the schema's, plus the field the server blamed in the last answer.
+  // The form as the last answer found it: the server's complaint about a field stands only until the reader changes that field.
+  const answered = useRef({ phase, form });
+  if (answered.current.phase !== phase) answered.current = { phase, form };
+
+  // Inline messages: the schema's, plus the field the server blamed in the last answer (while unchanged).
   const fieldErrors = useMemo(() => {
+    const byField: Record<string, string[]> = { ...validation.byField };
+    for (const [index, message] of custom) byField[customKey(index)] = [message];
     const field = phase.kind === 'done' ? phase.explanation?.field : undefined;
-    if (!field) return validation.byField;
+    if (!field || fieldValue(form, field.key) !== fieldValue(answered.current.form, field.key)) return byField;
     const server = `The server refused it: ${field.reason}`;
-    return { ...validation.byField, [field.key]: [...(validation.byField[field.key] ?? []), server] };
-  }, [validation, phase]);
+    return { ...byField, [field.key]: [...(byField[field.key] ?? []), server] };
+  }, [validation, phase, custom, form]);
 
   const restore = useCallback((shared: RestorableRequest & { cleared?: string[] }) => {
     ensureValidator();
@@ -71,21 +93,59 @@ export function useTester(op: OperationModel, relayUrl: string) {
     setPhase({ kind: 'idle' });
   }, [op, ensureValidator]);
 
-  // A share link for this operation in the hash restores this tester's form.
+  // The link this form was opened from (its linkId), remembered with the saved form; and whether the saved form was read yet.
+  const openedFrom = useRef<string | undefined>(undefined);
+  const draftStore = useRef<DraftStore | null>(null);
+  const [draftRead, setDraftRead] = useState(false);
+
+  // On arrival: a share link for this operation in the hash, unless this tab already opened it and has the
+  // edits made since (Back to that URL); else the form this tab left here (sessionStorage, see formDrafts.ts).
   useEffect(() => {
-    const apply = () => {
+    const draft = pageDraft(window.location.pathname, op.id);
+    draftStore.current = draft;
+    const apply = (arriving: boolean) => {
       const shared = decodeShare(window.location.hash);
-      if (shared?.operationId !== op.id) return;
-      // A link made by hand (or before a field was marked secret) may carry one: it is not restored either.
-      restore(scrubShared(shared, op));
-      rootRef.current?.scrollIntoView?.({ block: 'start' });
+      const id = linkId(window.location.hash);
+      const saved = draft.get();
+      if (shared?.operationId === op.id && !(arriving && saved?.link === id)) {
+        // A link made by hand (or before a field was marked secret) may carry one: it is not restored either.
+        openedFrom.current = id;
+        restore(scrubShared(shared, op));
+        setFault(shared.fault ?? 'none');
+        rootRef.current?.scrollIntoView?.({ block: 'start' });
+      } else if (arriving && saved) {
+        openedFrom.current = saved.link;
+        restore(saved.request);
+        setFault(saved.fault);
+      }
+      setDraftRead(true);
     };
-    apply();
-    window.addEventListener('hashchange', apply);
-    return () => window.removeEventListener('hashchange', apply);
-  }, [op.id, restore]);
+    apply(true);
+    const onHash = () => apply(false);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [op, restore]);
+
+  // Keep this tab's copy of the form; a form left as the catalog has it leaves nothing behind.
+  const pristine = useMemo(() => JSON.stringify(toDraft(defaultRequest(op), op, { fault: 'none' })), [op]);
+  useEffect(() => {
+    if (!draftRead || !draftStore.current) return;
+    const draft = toDraft(request, op, { fault, link: openedFrom.current, cleared: clearedSecrets });
+    draftStore.current.set(JSON.stringify(draft) === pristine ? null : draft);
+  }, [draftRead, request, fault, clearedSecrets, op, pristine]);
 
   useEffect(() => () => abortRef.current?.abort(), []);
+
+  // An answer belongs to the environment that gave it: switching Sandbox <-> Live
+  // clears it, and a send under way is cancelled (and shown no more).
+  const answeredIn = useRef(session.environment);
+  useEffect(() => {
+    if (answeredIn.current === session.environment) return;
+    answeredIn.current = session.environment;
+    abortRef.current?.abort();
+    abortRef.current = null;
+    setPhase({ kind: 'idle' });
+  }, [session.environment]);
 
   const client = useMemo(() => createRelayClient({ endpoint: relayUrl }), [relayUrl]);
 
@@ -121,12 +181,11 @@ export function useTester(op: OperationModel, relayUrl: string) {
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
-  /** The share link for the request as it stands; also placed in the address bar. */
-  const shareLink = useCallback(() => {
-    const url = `${window.location.origin}${window.location.pathname}${window.location.search}#${encodeShare(request, op)}`;
-    window.history.replaceState(window.history.state, '', url);
-    return url;
-  }, [request, op]);
+  /** The share link for the request as it stands, with the Simulate choice; the address bar is left alone. */
+  const shareLink = useCallback(
+    () => `${window.location.origin}${window.location.pathname}${window.location.search}#${encodeShare(request, op, fault)}`,
+    [request, op, fault],
+  );
 
   return {
     rootRef,
@@ -160,5 +219,8 @@ export function useTester(op: OperationModel, relayUrl: string) {
       ensureValidator();
       setForm((current) => setBodyText(current, text));
     },
+    onCustomAdd: (location: CustomLocation) => setForm((current) => addCustom(current, location)),
+    onCustomChange: (index: number, change: Partial<CustomParam>) => setForm((current) => setCustom(current, index, change)),
+    onCustomRemove: (index: number) => setForm((current) => removeCustom(current, index)),
   };
 }

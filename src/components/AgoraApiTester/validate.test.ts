@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initialForm, setBodyField, setBodyText, setParam } from './formModel';
-import { loadValidator, summarize, validateForm } from './validate';
+import { fieldValue, loadValidator, summarize, validateForm } from './validate';
 import { createChannel, createCloudPlayer, listCloudPlayers } from './testing/fixtures';
 
 beforeAll(() => loadValidator());
@@ -15,14 +15,14 @@ describe('validateForm', () => {
   it('reports a missing required path param on its field', () => {
     const result = validateForm(createChannel, setParam(initialForm(createChannel), 'path', 'projectId', ''));
     expect(result.valid).toBe(false);
-    expect(result.byField['path.projectId']).toEqual(['projectId is required.']);
+    expect(result.byField['path.projectId']).toEqual(['Required.']);
   });
 
   it('checks query params against their schema after coercion', () => {
     const form = setParam(initialForm(listCloudPlayers), 'query', 'pageSize', '900');
-    expect(validateForm(listCloudPlayers, form).byField['query.pageSize']).toEqual(['pageSize must be at most 500.']);
+    expect(validateForm(listCloudPlayers, form).byField['query.pageSize']).toEqual(['Must be at most 500.']);
     const notNumber = setParam(initialForm(listCloudPlayers), 'query', 'pageSize', 'ten');
-    expect(validateForm(listCloudPlayers, notNumber).byField['query.pageSize']).toEqual(['pageSize must be a whole number.']);
+    expect(validateForm(listCloudPlayers, notNumber).byField['query.pageSize']).toEqual(['Must be a whole number.']);
   });
 
   it('maps body pattern, range, enum and required errors to their fields', () => {
@@ -31,11 +31,13 @@ describe('validateForm', () => {
     form = setBodyField(form, ['clientRequest', 'recordingConfig', 'streamTypes'], 7);
     form = setBodyField(form, ['uid'], undefined);
     const { byField } = validateForm(createChannel, form);
-    // The pattern in words, never the raw regex or the whole description.
-    expect(byField['body.channel']).toEqual(['channel has the wrong format: it must be 1 to 63 characters (letters, digits or any of _-).']);
-    expect(byField['body.clientRequest.resourceExpiredHour']).toEqual(['clientRequest.resourceExpiredHour must be at least 1.']);
-    expect(byField['body.clientRequest.recordingConfig.streamTypes']).toEqual(['clientRequest.recordingConfig.streamTypes must be one of 0, 1, 2.']);
-    expect(byField['body.uid']).toEqual(['uid is required.']);
+    // The pattern in words, never the raw regex or the whole description; the field's own name is its label, not repeated.
+    expect(byField['body.channel']).toEqual(['Must be 1–63 characters: letters, digits, "_" and "-".']);
+    expect(byField['body.clientRequest.resourceExpiredHour']).toEqual(['Must be at least 1.']);
+    expect(byField['body.clientRequest.recordingConfig.streamTypes']).toEqual(['Must be one of 0, 1, 2.']);
+    expect(byField['body.uid']).toEqual(['Required.']);
+    // The summary next to Send names each field.
+    expect(summarize(validateForm(createChannel, form))).toContain('channel must be 1–63 characters: letters, digits, "_" and "-".');
   });
 
   it('explains uid XOR account in plain words, on both fields', () => {
@@ -88,6 +90,17 @@ describe('validateForm', () => {
     const op = structuredClone(createCloudPlayer);
     op.headerParams[0].schema = { type: 'string', maxLength: 4 };
     const result = validateForm(op, setParam(initialForm(op), 'header', 'X-Request-ID', 'too-long'));
-    expect(result.byField['header.X-Request-ID']).toEqual(['X-Request-ID can have at most 4 characters.']);
+    expect(result.byField['header.X-Request-ID']).toEqual(['Can have at most 4 characters.']);
+  });
+});
+
+describe('fieldValue', () => {
+  it('reads a parameter or body field by its form key, as comparable text', () => {
+    let form = setParam(initialForm(listCloudPlayers), 'query', 'pageSize', '20');
+    expect(fieldValue(form, 'query.pageSize')).toBe('20');
+    form = setBodyField(initialForm(createChannel), ['channel'], 'demo');
+    expect(fieldValue(form, 'body.channel')).toBe('"demo"');
+    expect(fieldValue(form, 'body.nothing.here')).toBe('');
+    expect(fieldValue(form, 'header.X-Missing')).toBe('');
   });
 });

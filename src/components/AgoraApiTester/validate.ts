@@ -11,13 +11,16 @@
 import { dottedPath } from '../../catalog/schemaWalk';
 import type { OperationModel } from '../../catalog/types';
 import { loadSchemaCompiler, validateRequest, type CompileSchema, type RequestIssue } from '../../catalog/validate';
-import { bodyFieldKey, paramKey, type FieldKey, type FormState } from './formModel';
+import { bodyFieldKey, bodyKey, getAt, paramKey, type FieldKey, type FormState } from './formModel';
 
 export interface FieldError {
   field: FieldKey;
   /** Short human label of the field, e.g. `player.uid` or `appid`. */
   label: string;
+  /** The sentence naming the field, for the summary next to Send: `channel must be 1–63 letters or digits.` */
   message: string;
+  /** What the field itself shows: `Must be 1–63 letters or digits.` (its label is right above it). */
+  inline: string;
 }
 
 export interface ValidationResult {
@@ -39,14 +42,28 @@ export function validatorLoaded(): boolean {
   return compile !== undefined;
 }
 
+/**
+ * The words under a field: just the reason when the field shown is the one at
+ * fault (repeating its name under its own label is noise), the whole sentence
+ * when the message lands on an enclosing field (a list item's under the list).
+ */
+function inlineText(issue: RequestIssue, own: boolean): string {
+  if (!own) return issue.message;
+  if (issue.kind === 'required' && issue.reason === 'is required.') return 'Required.';
+  return issue.reason[0].toUpperCase() + issue.reason.slice(1);
+}
+
 /** The form fields an issue is shown under: one per field it names ("exactly one of" names each alternative). */
 function fieldErrors(op: OperationModel, issue: RequestIssue): FieldError[] {
   return issue.fields.map((path) => {
     if (issue.location === 'body') {
-      return { field: bodyFieldKey(op.requestBody?.schema ?? {}, path), label: dottedPath(path) || 'The body', message: issue.message };
+      const field = bodyFieldKey(op.requestBody?.schema ?? {}, path);
+      // The reason of "exactly one of" names the alternatives itself; any other is the field's own when it lands on that very field.
+      const own = issue.kind === 'oneOf-exactly-one' || (path.length > 0 && path.every((segment) => typeof segment === 'string') && field === bodyKey(path as string[]));
+      return { field, label: dottedPath(path) || 'The body', message: issue.message, inline: inlineText(issue, own) };
     }
     const name = String(path[0]);
-    return { field: paramKey({ in: issue.location, name }), label: name, message: issue.message };
+    return { field: paramKey({ in: issue.location, name }), label: name, message: issue.message, inline: inlineText(issue, true) };
   });
 }
 
@@ -56,11 +73,14 @@ export function validateForm(op: OperationModel, form: FormState): ValidationRes
   const unparsed = Boolean(op.requestBody && form.bodyParseError);
   const issues = validateRequest(op, { path: form.path, query: form.query, headers: form.headers, body: unparsed ? undefined : form.body }, compile);
   const errors = issues.filter((issue) => !(unparsed && issue.location === 'body')).flatMap((issue) => fieldErrors(op, issue));
-  if (unparsed) errors.push({ field: 'body', label: 'The body', message: `The JSON body does not parse yet: ${form.bodyParseError}` });
+  if (unparsed) {
+    const message = `The JSON body does not parse yet: ${form.bodyParseError}`;
+    errors.push({ field: 'body', label: 'The body', message, inline: message });
+  }
   const byField: Record<FieldKey, string[]> = {};
   for (const error of errors) {
     const messages = (byField[error.field] ??= []);
-    if (!messages.includes(error.message)) messages.push(error.message);
+    if (!messages.includes(error.inline)) messages.push(error.inline);
   }
   return { valid: errors.length === 0, errors, byField };
 }
@@ -68,4 +88,18 @@ export function validateForm(op: OperationModel, form: FormState): ValidationRes
 /** One line per problem for the summary next to the blocked Send button (duplicates merged). */
 export function summarize(result: ValidationResult): string[] {
   return Array.from(new Set(result.errors.map((error) => error.message)));
+}
+
+/**
+ * A field's value in a form, by field key (`path.sid`, `header.X-Request-ID`,
+ * `body.player.uid`), as comparable text: whether the reader changed that
+ * field since the server's answer decides whether its complaint still shows.
+ */
+export function fieldValue(form: FormState, key: FieldKey): string {
+  const dot = key.indexOf('.');
+  const where = dot < 0 ? key : key.slice(0, dot);
+  const name = dot < 0 ? '' : key.slice(dot + 1);
+  if (where === 'body') return JSON.stringify(name ? getAt(form.body, name.split('.')) : form.body) ?? '';
+  const values = where === 'path' ? form.path : where === 'query' ? form.query : where === 'header' ? form.headers : undefined;
+  return values?.[name] ?? '';
 }

@@ -52,11 +52,11 @@ describe('OperationReference', () => {
 
   it('flattens the body fields with dotted names and the exactly-one-of note', () => {
     render(<OperationReference id="create-cloud-player" />);
-    const names = rowsOf(/body fields/i).map((row) => row.getAttribute('data-field'));
+    const names = rowsOf(/^body fields/i).map((row) => row.getAttribute('data-field'));
     const schema = getOperation('create-cloud-player').requestBody!.schema;
     expect(names).toEqual(flattenFields(schema).map((f) => f.name));
     expect(names).toEqual(expect.arrayContaining(['player', 'player.streamUrl', 'player.uid', 'player.account', 'player.audioOptions.volume']));
-    const volume = rowsOf(/body fields/i).find((row) => row.getAttribute('data-field') === 'player.audioOptions.volume')!;
+    const volume = rowsOf(/^body fields/i).find((row) => row.getAttribute('data-field') === 'player.audioOptions.volume')!;
     expect(volume.textContent).toContain('0 to 200');
     expect(volume.textContent).toContain('default 100');
     expect(screen.getByText(/must be given, never both/).textContent).toContain('player.uid or player.account');
@@ -79,6 +79,33 @@ describe('OperationReference', () => {
     expect(request.textContent).toContain('"cname": "demo"');
     expect(JSON.parse(response.textContent ?? '')).toEqual(getOperation('acquire').responses[0].example);
     expect(screen.getByTestId('tester').getAttribute('data-endpoint')).toBe('acquire');
+  });
+
+  it('documents each status with its body fields, the success open and the errors folded', () => {
+    const { container } = render(<OperationReference id="start-recording" />);
+    const statuses = [...container.querySelectorAll('details[data-status]')].map((d) => [d.getAttribute('data-status'), (d as HTMLDetailsElement).open]);
+    expect(statuses).toEqual(getOperation('start-recording').responses.map((r) => [String(r.status), r.status === 200]));
+    const ok = rowsOf(/^Response 200 body fields$/);
+    expect(ok.map((row) => row.getAttribute('data-field'))).toEqual(['cname', 'uid', 'resourceId', 'sid']);
+    expect(ok[3].textContent).toContain("The recording's id.");
+    const bad = rowsOf(/^Response 400 body fields$/);
+    expect(bad.map((row) => row.getAttribute('data-field'))).toEqual(['code', 'reason']);
+    expect(within(bad[0]).getByRole('rowheader').textContent).toBe('codeinteger · always present');
+    expect(within(ok[0]).getByRole('rowheader').textContent).toBe('cnamestring');
+    const unauthorized = rowsOf(/^Response 401 body fields$/)[0];
+    expect(unauthorized.textContent).toContain('"Unauthorized", "Invalid authentication credentials"');
+  });
+
+  it('says so when a response body is an empty object', () => {
+    render(<OperationReference id="update-cloud-player" />);
+    expect(screen.getByText('The body is an empty JSON object.')).toBeInTheDocument();
+  });
+
+  it('lets long dotted names break after each dot', () => {
+    const { container } = render(<OperationReference id="create-cloud-player" />);
+    const name = container.querySelector('tr[data-field="player.audioOptions.volume"] code')!;
+    expect(name.textContent).toBe('player.audioOptions.volume');
+    expect(name.querySelectorAll('wbr')).toHaveLength(2);
   });
 
   it('flags guide examples, and only them', () => {

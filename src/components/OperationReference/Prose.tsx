@@ -12,6 +12,11 @@ function inline(text: string): React.ReactNode[] {
   });
 }
 
+/** One line of catalog Markdown without a paragraph around it (a summary, a table cell). */
+export function InlineProse({ text }: { text: string }): React.JSX.Element {
+  return <>{inline(text.replace(/\s*\n\s*/g, ' ').trim())}</>;
+}
+
 export default function Prose({ text }: { text: string }): React.JSX.Element {
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
   return (

@@ -8,6 +8,7 @@ import FieldsTable from './FieldsTable';
 import LimitsList from './LimitsList';
 import ParamsTable from './ParamsTable';
 import Prose from './Prose';
+import Responses from './Responses';
 import { exampleCurl, successExample } from './exampleRequest';
 import styles from './styles.module.css';
 
@@ -31,12 +32,21 @@ export default function OperationReference({ id }: OperationReferenceProps): Rea
   const success = successExample(op);
   return (
     <section className={styles.operation} aria-label={`${op.summary} (${op.id})`} data-operation={op.id}>
-      <p className={styles.endpoint}>
+      {/*
+        The endpoint is a heading with an anchor so the site search indexes it as
+        one: a path query then finds this section first, instead of losing it to
+        the many snippets that mention the same path. Not in the page's TOC (only
+        MDX headings are), so the TOC still lists operations by summary.
+      */}
+      <h3 className={styles.endpoint} id={`${op.id}-endpoint`}>
         <span className={styles.method} data-method={op.method}>
           {op.method}
-        </span>
+        </span>{' '}
         <code className={styles.path}>{op.path}</code>
-      </p>
+        <a className="hash-link" href={`#${op.id}-endpoint`} aria-label={`Direct link to ${op.method} ${op.path}`} title={`Direct link to ${op.method} ${op.path}`} translate="no">
+          &#8203;
+        </a>
+      </h3>
       <p className={styles.meta}>
         Operation id <code>{op.id}</code> · Auth: {op.security.map((kind) => AUTH_LABEL[kind]).join(' or ')}
       </p>
@@ -72,6 +82,9 @@ export default function OperationReference({ id }: OperationReferenceProps): Rea
           <CodeBlock language="json">{JSON.stringify(success.example, null, 2)}</CodeBlock>
         </>
       )}
+
+      <h3>Responses</h3>
+      <Responses op={op} />
 
       <h3>Errors</h3>
       <ErrorsTable op={op} />

@@ -23,6 +23,7 @@ export function referencePageMdx(family: FamilyInfo, operations: ReadonlyArray<{
     family.intro,
     '',
     'Every section below is generated from the [OpenAPI catalog](/docs/reference): parameters, body fields, examples, errors and limits. Each ends with an interactive tester that runs against the sandbox by default.',
+    'To run these calls in Postman, import the [Postman collection](/docs/reference#postman) with its Sandbox and Live environments.',
     '',
     ...sections,
   ].join('\n');

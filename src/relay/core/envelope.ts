@@ -1,5 +1,6 @@
 /** Parse and validate the POST /api/relay envelope, with messages a person can act on. */
 import type { OperationModel } from '../../catalog/types';
+import { CUSTOM_LIMITS, customQueryProblem } from '../../request/customParams';
 import type { RelayEnvironment } from '../contract';
 import { clip, RelayError } from './errors';
 import { MAX_JSON_DEPTH, scanJson, type ScanProblem } from './jsonScan';
@@ -133,14 +134,32 @@ export function checkAgainstOperation(envelope: ParsedEnvelope, op: OperationMod
       throw new RelayError(400, 'bad_path_param', `${op.id} has no path parameter "${clip(name)}". Its path parameters: ${[...pathNames].join(', ') || 'none'}.`);
     }
   }
+  // Query parameters the catalog does not declare are the reader's own: forwarded when they pass the tester's rule.
   const queryNames = new Set(op.queryParams.map((param) => param.name));
-  for (const name of Object.keys(envelope.query)) {
-    if (!queryNames.has(name)) {
-      throw bad(`${op.id} has no query parameter "${clip(name)}". Its query parameters: ${[...queryNames].join(', ') || 'none'}.`);
+  let custom = 0;
+  for (const [name, value] of Object.entries(envelope.query)) {
+    if (queryNames.has(name)) continue;
+    const problem = customQueryProblem(name, value);
+    if (problem) {
+      throw bad(`Query parameter "${clip(name)}" is not forwarded: ${problem} ${op.id}'s own query parameters: ${[...queryNames].join(', ') || 'none'}.`);
     }
+    custom += 1;
+    if (custom > CUSTOM_LIMITS.count) throw bad(`At most ${CUSTOM_LIMITS.count} custom query parameters are forwarded; remove some.`);
   }
   if (envelope.hasBody && envelope.body !== undefined && envelope.body !== null && !op.requestBody) {
     throw bad(`${op.id} (${op.method}) takes no request body; remove "body".`);
   }
   return host;
+}
+
+/**
+ * The query the relay sends: the catalog's parameters in catalog order (stable
+ * URLs and snippets), then the reader's own in the order given. Call after
+ * `checkAgainstOperation`, which refused any that may not be sent.
+ */
+export function orderedQuery(op: OperationModel, query: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const param of op.queryParams) if (Object.hasOwn(query, param.name)) out[param.name] = query[param.name];
+  for (const [name, value] of Object.entries(query)) if (!Object.hasOwn(out, name)) out[name] = value;
+  return out;
 }

@@ -1,41 +1,11 @@
 /** Forwarding hygiene: what may go upstream and what may come back. */
+import { CUSTOM_LIMITS, customHeaderProblem, HEADER_TOKEN, isDangerousHeader } from '../../request/customParams';
 import { clip, RelayError } from './errors';
 
 /** Headers every call may carry, whatever the operation declares. */
 const ALWAYS_ALLOWED = new Set(['authorization', 'content-type', 'accept', 'x-request-id']);
 
-/**
- * Headers that ask a server or a proxy in front of it to act differently (another
- * method, another URL, another client address, a cookie). A client that sends
- * one is probing, so it is refused with a reason rather than quietly dropped.
- */
-const DANGEROUS = new Set([
-  'x-http-method-override',
-  'x-http-method',
-  'x-method-override',
-  'x-original-url',
-  'x-rewrite-url',
-  'x-original-uri',
-  'x-override-url',
-  'true-client-ip',
-  'cf-connecting-ip',
-  'x-real-ip',
-  'x-client-ip',
-  'x-cluster-client-ip',
-  'fastly-client-ip',
-  'forwarded',
-  'host',
-  'set-cookie',
-  'set-cookie2',
-]);
-
-function isDangerous(lower: string): boolean {
-  return DANGEROUS.has(lower) || lower.startsWith('x-forwarded-');
-}
-
-/** RFC 9110 token characters: a header name is one token. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Printable ASCII, tab and obs-text; CR, LF and NUL are what split requests. */
+/** CR, LF and NUL are what split requests; obs-text is let through for declared headers, as before. */
 const SAFE_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 export interface HeaderPolicy {
@@ -48,10 +18,13 @@ export interface HeaderPolicy {
 /**
  * Validate the envelope's headers and return the ones that may go upstream: an
  * allowlist (the operation's declared headers, Authorization, Content-Type,
- * Accept, X-Request-ID, and X-Sandbox-* to the sandbox). Anything else is
- * dropped; names that override the method, URL or client address are refused.
- * Names or values with CR/LF (or any control character) are refused, not
- * cleaned: a client that sends them is attacking or broken.
+ * Accept, X-Request-ID, and X-Sandbox-* to the sandbox), plus the reader's own
+ * `X-` headers that pass `customHeaderProblem` (the rule the tester checks
+ * before Send); an `X-` header that fails it is refused with its reason. Other
+ * names (Cookie, Origin, connection headers, and any a `Connection` header
+ * names) are dropped; names that override the method, URL or client address
+ * are refused. Names or values with CR/LF (or any control character) are
+ * refused, not cleaned: a client that sends them is attacking or broken.
  */
 export function sanitizeRequestHeaders(input: Record<string, string>, policy: HeaderPolicy): Record<string, string> {
   const allowed = new Set([...ALWAYS_ALLOWED, ...policy.declared.map((name) => name.toLowerCase())]);
@@ -59,7 +32,7 @@ export function sanitizeRequestHeaders(input: Record<string, string>, policy: He
   const out: Record<string, string> = Object.create(null);
   const seen = new Set<string>();
   for (const [name, value] of Object.entries(input)) {
-    if (!TOKEN.test(name)) {
+    if (!HEADER_TOKEN.test(name)) {
       throw new RelayError(400, 'bad_header', `Header name ${JSON.stringify(clip(name))} is not a valid HTTP token (no spaces, colons or line breaks).`);
     }
     const shown = clip(name);
@@ -72,16 +45,41 @@ export function sanitizeRequestHeaders(input: Record<string, string>, policy: He
       throw new RelayError(400, 'bad_header', `Header "${shown}" is given twice (in two spellings); send it once.`);
     }
     seen.add(lower);
-    if (isDangerous(lower)) {
+    if (isDangerousHeader(lower)) {
       throw new RelayError(400, 'bad_header', `Header "${shown}" is not forwarded: it would change the method, URL or client address the upstream sees. Remove it.`);
     }
   }
+  // Hop-by-hop: what a Connection header names is for the next hop only, never forwarded.
+  const hopByHop = connectionTokens(input);
+  let custom = 0;
   for (const [name, value] of Object.entries(input)) {
     const lower = name.toLowerCase();
-    const sandboxOnly = lower.startsWith('x-sandbox-');
-    if (sandboxOnly ? policy.allowSandboxHeaders : allowed.has(lower)) out[lower] = value;
+    if (hopByHop.has(lower)) continue;
+    if (lower.startsWith('x-sandbox-')) {
+      if (policy.allowSandboxHeaders) out[lower] = value;
+    } else if (allowed.has(lower)) {
+      out[lower] = value;
+    } else if (lower.startsWith('x-')) {
+      const problem = customHeaderProblem(name, value);
+      if (problem) throw new RelayError(400, 'bad_header', `Header "${clip(name)}" is not forwarded: ${problem}`);
+      custom += 1;
+      if (custom > CUSTOM_LIMITS.count) {
+        throw new RelayError(400, 'bad_header', `At most ${CUSTOM_LIMITS.count} custom X- headers are forwarded; remove some.`);
+      }
+      out[lower] = value;
+    }
   }
   return out;
+}
+
+/** Lower-case names a `Connection` header lists (`close`, `keep-alive` and any hop-by-hop header). */
+function connectionTokens(headers: Record<string, string>): Set<string> {
+  return new Set(
+    (findHeader(headers, 'connection') ?? '')
+      .split(',')
+      .map((token) => token.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 /** Upstream response headers a browser-facing answer must not carry. */

@@ -73,7 +73,13 @@ const refusals: RefusalCase[] = [
   { name: 'headers given as an array', envelope: acquire({ headers: [['Host', 'evil']] }), status: 400, code: 'bad_envelope' },
   { name: 'header value that is an object', envelope: acquire({ headers: { 'X-A': { toString: 'x' } } }), status: 400, code: 'bad_envelope' },
   { name: 'nested query value', envelope: { operationId: 'list-channels', environment: 'live', path: { appid: APP_ID }, query: { page_no: { $gt: 1 } } }, status: 400, code: 'bad_envelope' },
-  { name: 'query parameter the operation does not have', envelope: { operationId: 'list-channels', environment: 'live', path: { appid: APP_ID }, query: { redirect: 'http://x' } }, status: 400, code: 'bad_envelope' },
+  // Issue 12: undeclared query parameters are the reader's own, forwarded only when they pass customQueryProblem.
+  { name: 'custom query name that is not plain', envelope: { operationId: 'list-channels', environment: 'live', path: { appid: APP_ID }, query: { 'a&b': 'x' } }, status: 400, code: 'bad_envelope', message: /not forwarded/ },
+  { name: 'custom query __proto__', init: { raw: `{"operationId":"list-channels","environment":"live","path":{"appid":"${APP_ID}"},"query":{"__proto__":"x"}}` }, status: 400, code: 'bad_envelope', message: /not forwarded/ },
+  { name: 'custom query that looks like a credential', envelope: { operationId: 'list-channels', environment: 'live', path: { appid: APP_ID }, query: { access_token: 'x' } }, status: 400, code: 'bad_envelope', message: /credential/ },
+  { name: 'eleven custom query parameters', envelope: { operationId: 'list-channels', environment: 'live', path: { appid: APP_ID }, query: Object.fromEntries(Array.from({ length: 11 }, (_, index) => [`q${index}`, '1'])) }, status: 400, code: 'bad_envelope', message: /At most 10/ },
+  { name: 'custom X- header that looks like a credential', envelope: acquire({ headers: { 'X-Api-Key': 'k' } }), status: 400, code: 'bad_header', message: /credential/ },
+  { name: 'custom X- header with non-ASCII text', envelope: acquire({ headers: { 'X-Note': 'caf\u00e9' } }), status: 400, code: 'bad_header', message: /printable ASCII/ },
   { name: 'a client-sent URL field', envelope: acquire({ url: 'http://169.254.169.254/latest/meta-data' }), status: 400, code: 'bad_envelope', message: /never send one/ },
   { name: 'prototype key at the top level', init: { raw: '{"operationId":"acquire","environment":"live","__proto__":{"server":"evil.com"}}' }, status: 400, code: 'bad_envelope' },
   { name: 'prototype key as a path parameter', init: { raw: `{"operationId":"acquire","environment":"live","path":{"appid":"${APP_ID}","__proto__":"x"}}` }, status: 400, code: 'bad_path_param' },
@@ -208,7 +214,7 @@ describe('hostile values are neutralised', () => {
     expect(live.calls[0].url).toBe(`https://api.agora.io/dev/v1/channel/${APP_ID}?page_no=0&page_size=a%26b%3Dc`);
   });
 
-  it('forwards only the allowlist: Authorization, Content-Type, Accept, X-Request-ID and declared headers', async () => {
+  it('forwards only the allowlist: Authorization, Content-Type, Accept, X-Request-ID, declared headers and custom X- headers', async () => {
     const { handler, live } = makeRelay();
     const response = await handler(
       relayRequest(
@@ -239,7 +245,8 @@ describe('hostile values are neutralised', () => {
     const sent = live.calls[0].headers;
     const names: string[] = [];
     sent.forEach((_value, name) => names.push(name));
-    expect(names.sort()).toEqual(['accept', 'authorization', 'content-type', 'x-request-id', 'x-scenario']);
+    // X-Custom is the reader's own X- header (customParams.ts); X-Secret-Hop is named by Connection, so hop-by-hop.
+    expect(names.sort()).toEqual(['accept', 'authorization', 'content-type', 'x-custom', 'x-request-id', 'x-scenario']);
     expect(sent.get('authorization')).toBe('Basic abc');
     expect(sent.get('x-request-id')).toBe('req-42');
   });
@@ -258,6 +265,13 @@ describe('hostile values are neutralised', () => {
     const response = await handler(relayRequest(undefined, { raw: rawAcquire(`"body":{"a":${deep(62, '[', ']')}}`) }));
     expect(response.status).toBe(200);
     expect(live.calls).toHaveLength(1);
+  });
+
+  it('forwards custom query parameters after the catalog ones, encoded', async () => {
+    const { handler, live } = makeRelay();
+    const response = await handler(relayRequest({ operationId: 'list-channels', environment: 'live', path: { appid: APP_ID }, query: { debug: 'a b&c=d', page_no: 0 } }));
+    expect(response.status).toBe(200);
+    expect(live.calls[0].url).toBe(`https://api.agora.io/dev/v1/channel/${APP_ID}?page_no=0&debug=a%20b%26c%3Dd`);
   });
 
   it('forwards X-Sandbox-* only to the sandbox', async () => {

@@ -8,7 +8,7 @@ import type { OperationModel } from '../../catalog/types';
 import { buildQueryString, PathParamError, resolvePath, authorizationHeader } from '../../request/apiRequest';
 import type { NetworkErrorKind, RelayAttempt, RelayErrorBody, RelayResult } from '../contract';
 import { corsHeaders, isSiteOrigin, parseHostList, PREFLIGHT_HEADERS } from './cors';
-import { checkAgainstOperation, parseEnvelope, type ParsedEnvelope } from './envelope';
+import { checkAgainstOperation, orderedQuery, parseEnvelope, type ParsedEnvelope } from './envelope';
 import { clip, classifyFailure, NetworkFailure, RelayError } from './errors';
 import { sanitizeRequestHeaders, sanitizeResponseHeaders } from './headers';
 import { createRateLimiter, readRequestBody, readUpstreamBody } from './limits';
@@ -22,7 +22,8 @@ import {
   type RelayOptions,
   type UpstreamCall,
 } from './options';
-import { budgetNote, stopNote } from './retry';
+import { budgetNote, finalNote, retryNote, stopNote } from './retry';
+import { sentRequestBuilder } from './sent';
 
 interface AttemptAnswer {
   status: number;
@@ -204,12 +205,9 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       if (error instanceof URIError) throw new RelayError(400, 'bad_path_param', 'A path parameter is not valid Unicode text; fix it and try again.');
       throw error;
     }
-    // Catalog order keeps URLs (and snippets) stable.
-    const orderedQuery: Record<string, string> = {};
-    for (const param of op.queryParams) if (param.name in envelope.query) orderedQuery[param.name] = envelope.query[param.name];
     let queryString: string;
     try {
-      queryString = buildQueryString(orderedQuery);
+      queryString = buildQueryString(orderedQuery(op, envelope.query));
     } catch (error) {
       if (error instanceof URIError) throw new RelayError(400, 'bad_envelope', 'A query value is not valid Unicode text; fix it and try again.');
       throw error;
@@ -228,6 +226,9 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     if (sendBody && !headers['content-type']) headers['content-type'] = 'application/json';
     if (!headers.accept) headers.accept = 'application/json';
     const body = sendBody ? JSON.stringify(envelope.body) : undefined;
+    const sent = sentRequestBuilder(op, headers, envelope.body, body);
+    // The sandbox answers in the host's place, so the reader sees the URL as addressed to Agora.
+    const shownBase = (host: string) => (isSandbox ? `https://${host}` : (options.upstreamBaseOverride?.replace(/\/+$/, '') ?? `https://${host}`));
 
     // The policy decides hosts, what is retried and how long to wait; the 30 s budget is only a safety limit.
     const plan = planRetries(op, startHost, envelope.body, options.primaryRegion);
@@ -246,15 +247,23 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
         const answer = await attempt(upstream, { url: `${base}${pathAndQuery}`, method: op.method, headers, body }, host, timeout, signal);
         ended = { answer };
         outcome = { kind: 'status', status: answer.status, retryAfterMs: parseRetryAfter(answer.headers['retry-after'], now()) };
-        attempts.push({ host, status: answer.status, error: null, waitMs, durationMs: now() - attemptStart });
+        attempts.push({ host, status: answer.status, error: null, waitMs, durationMs: now() - attemptStart, request: sent(`${shownBase(host)}${pathname}${queryString}`) });
       } catch (error) {
         const failure = error as NetworkFailure;
         ended = { failure };
         outcome = { kind: 'network', failure: failure.kind };
-        attempts.push({ host, status: null, error: { kind: failure.kind, message: failure.message }, waitMs, durationMs: now() - attemptStart });
+        attempts.push({
+          host,
+          status: null,
+          error: { kind: failure.kind, message: failure.message },
+          waitMs,
+          durationMs: now() - attemptStart,
+          request: sent(`${shownBase(host)}${pathname}${queryString}`),
+        });
       }
 
       const verdict = retryVerdict(plan, outcome, attempts.length);
+      const last = attempts[attempts.length - 1];
       let stop: string | null = null;
       let wait = 0;
       if (verdict.action === 'done') stop = '';
@@ -264,6 +273,22 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       else {
         wait = retryWaitMs(plan, attempts.length - 1, random, outcome.kind === 'status' ? outcome.retryAfterMs : undefined);
         if (now() + wait >= deadline) stop = budgetNote(wait, limits.totalTimeoutMs);
+      }
+      const next: FailoverStage = stop === null ? nextStage(stage, outcome, plan.hosts) : stage;
+      if (stop === null) {
+        last.next = retryNote({
+          method: op.method,
+          outcome,
+          plan,
+          from: host,
+          to: next,
+          retryIndex: attempts.length - 1,
+          waitMs: wait,
+          retryAfterMs: outcome.kind === 'status' ? outcome.retryAfterMs : undefined,
+        });
+      } else {
+        const said = stop || ('answer' in ended ? finalNote(ended.answer.status) : undefined);
+        if (said) last.next = said;
       }
       if (stop !== null) {
         if ('answer' in ended) {
@@ -290,7 +315,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       } catch {
         throw new RelayError(502, 'upstream_unreachable', 'The client went away while the relay was waiting to retry.', {}, attempts);
       }
-      stage = nextStage(stage, outcome, plan.hosts);
+      stage = next;
       waitMs = wait;
     }
   }

@@ -1,6 +1,8 @@
 import React, { useState } from 'react';
+import clsx from 'clsx';
 import { Highlight } from 'prism-react-renderer';
 import { usePrismTheme } from '../site';
+import { useViewPrefs } from '../stores/viewPrefs';
 import { useCopy } from './useCopy';
 import styles from './styles.module.css';
 
@@ -19,27 +21,36 @@ interface Props {
   sizeBytes?: number;
 }
 
-/** Highlighted code in the site's Prism theme, with a Copy button and "Show all" for huge bodies. */
+/**
+ * Highlighted code in the site's Prism theme, with Copy, a Wrap toggle (one
+ * choice for every code view in the tab, so long cURL lines and ids can be read
+ * without scrolling sideways) and "Show all" for huge bodies.
+ */
 export default function CodeView({ code, language, label, sizeBytes }: Props) {
   const theme = usePrismTheme();
   const { copied, failed, copy } = useCopy();
+  const [{ wrap }, setPrefs] = useViewPrefs();
+  const preClass = clsx(styles.pre, wrap && styles.wrap);
   const [showAll, setShowAll] = useState(false);
   const huge = (sizeBytes ?? code.length) > TRUNCATE_AT;
   const visible = huge && !showAll ? code.slice(0, PREVIEW_CHARS) : code;
   return (
     <div className={styles.wrapper}>
       <div className={styles.toolbar}>
-        <button type="button" className={styles.copy} onClick={() => copy(code)} aria-describedby={undefined}>
-          Copy
-        </button>
         <span role="status" className={styles.confirmation}>
           {copied ? 'Copied' : failed ? 'Copy failed: select the text and copy it' : ''}
         </span>
+        <button type="button" className={styles.copy} aria-pressed={wrap} onClick={() => setPrefs({ wrap: !wrap })}>
+          Wrap
+        </button>
+        <button type="button" className={styles.copy} onClick={() => copy(code)}>
+          Copy
+        </button>
       </div>
       {visible.length <= HIGHLIGHT_LIMIT ? (
         <Highlight theme={theme} code={visible} language={language}>
           {({ className, style, tokens, getLineProps, getTokenProps }) => (
-            <pre className={`${className} ${styles.pre}`} style={style} tabIndex={0} aria-label={label}>
+            <pre className={clsx(className, preClass)} style={style} tabIndex={0} aria-label={label}>
               <code>
                 {tokens.map((line, lineIndex) => (
                   <div key={lineIndex} {...getLineProps({ line })}>
@@ -53,7 +64,7 @@ export default function CodeView({ code, language, label, sizeBytes }: Props) {
           )}
         </Highlight>
       ) : (
-        <pre className={styles.pre} style={{ color: theme.plain.color, backgroundColor: theme.plain.backgroundColor }} tabIndex={0} aria-label={label}>
+        <pre className={preClass} style={{ color: theme.plain.color, backgroundColor: theme.plain.backgroundColor }} tabIndex={0} aria-label={label}>
           <code>{visible}</code>
         </pre>
       )}

@@ -1,8 +1,10 @@
 import React from 'react';
-import type { OperationModel, ParamLocation, ParamModel } from '../../../catalog/types';
+import type { OperationModel, ParamLocation, ParamModel, ServerModel } from '../../../catalog/types';
 import { secretOf } from '../../../catalog/schemaWalk';
+import type { CustomLocation, CustomParam } from '../../../request/customParams';
 import Field, { fieldStyles } from '../Field';
 import MaskedInput from '../MaskedInput';
+import CustomParams from './CustomParams';
 import { locationKey, paramKey, type FormState } from '../formModel';
 import styles from './styles.module.css';
 
@@ -12,6 +14,9 @@ interface Props {
   errors: Record<string, string[]>;
   onServer: (host: string) => void;
   onParam: (location: ParamLocation, name: string, value: string) => void;
+  onCustomAdd: (location: CustomLocation) => void;
+  onCustomChange: (index: number, change: Partial<CustomParam>) => void;
+  onCustomRemove: (index: number) => void;
 }
 
 function typeHint(param: ParamModel): string {
@@ -53,18 +58,41 @@ function ParamInput({ param, value, onChange, control }: { param: ParamModel; va
   );
 }
 
-/** The server (region) choice and every path, query and header parameter of the operation. */
-export default function ParamsForm({ op, form, errors, onServer, onParam }: Props) {
+/** The operation's hosts grouped as the select lists them: the primary domains, then each family's regional ones. */
+function serverGroups(servers: readonly ServerModel[]): Array<{ label: string; servers: ServerModel[] }> {
+  const groups = [
+    { label: 'Primary', servers: servers.filter((server) => server.role === 'primary') },
+    { label: 'Regional (agora.io)', servers: servers.filter((server) => server.role !== 'primary' && server.family === 'agora.io') },
+    { label: 'Regional (sd-rtn.com)', servers: servers.filter((server) => server.role !== 'primary' && server.family === 'sd-rtn.com') },
+  ];
+  return groups.filter((group) => group.servers.length > 0);
+}
+
+/** The chosen host's region and where the relay fails over to. */
+function serverNote(servers: readonly ServerModel[], host: string): string {
+  const server = servers.find((candidate) => candidate.host === host);
+  const fallbacks = [server?.alternate, server?.adjacent].filter(Boolean).join(' and ');
+  const failover = fallbacks ? `The relay fails over to ${fallbacks} when needed.` : 'The relay fails over to the alternate and adjacent domains when needed.';
+  return server ? `${server.label}. ${failover}` : failover;
+}
+
+/** The server (region) choice, every path, query and header parameter of the operation, and the reader's own. */
+export default function ParamsForm({ op, form, errors, onServer, onParam, onCustomAdd, onCustomChange, onCustomRemove }: Props) {
   const params = [...op.pathParams, ...op.queryParams, ...op.headerParams];
   return (
     <div className={styles.params}>
-      <Field label="Server" description="The host the call goes to. The relay fails over to the alternate and adjacent domains when needed.">
+      <Field label="Server" description={serverNote(op.servers, form.server)}>
         {(control) => (
+          // Options show the bare host, which fits a narrow column (a host plus its region was cut off); the region is in the note below.
           <select {...control} className={fieldStyles.control} value={form.server} onChange={(event) => onServer(event.target.value)}>
-            {op.servers.map((server) => (
-              <option key={server.host} value={server.host}>
-                {server.host} — {server.label}
-              </option>
+            {serverGroups(op.servers).map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.servers.map((server) => (
+                  <option key={server.host} value={server.host}>
+                    {server.host}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         )}
@@ -99,6 +127,7 @@ export default function ParamsForm({ op, form, errors, onServer, onParam }: Prop
           </div>
         </fieldset>
       )}
+      <CustomParams rows={form.custom} errors={errors} onAdd={onCustomAdd} onChange={onCustomChange} onRemove={onCustomRemove} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import React from 'react';
 import clsx from 'clsx';
 import styles from './styles.module.css';
+import { useViewPrefs } from '../stores/viewPrefs';
 
 const HIGHLIGHT = /^(x-ratelimit-.*|x-request-id|x-resource-id|retry-after)$/i;
 
@@ -18,8 +19,13 @@ export function quota(headers: Record<string, string>): { limit: number; remaini
   return { limit, remaining, reset: Number.isFinite(reset) ? reset : undefined };
 }
 
-/** Response headers, the rate-limit and id headers highlighted, with a remaining-quota meter. */
+/**
+ * Response headers, the rate-limit and id headers highlighted, with a
+ * remaining-quota meter. Open or closed as the reader last left them (the
+ * panel is rebuilt on every send, so the state lives in the tab's view prefs).
+ */
 export default function Headers({ headers }: { headers: Record<string, string> }) {
+  const [prefs, setPrefs] = useViewPrefs();
   const entries = Object.entries(headers).sort(([a], [b]) => Number(HIGHLIGHT.test(b)) - Number(HIGHLIGHT.test(a)) || a.localeCompare(b));
   const limits = quota(headers);
   return (
@@ -35,7 +41,13 @@ export default function Headers({ headers }: { headers: Record<string, string> }
           )}
         </p>
       )}
-      <details>
+      <details
+        open={prefs.headersOpen}
+        onToggle={(event) => {
+          // Also fires when React applies `open`; only the reader's own toggle changes the preference.
+          if (event.currentTarget.open !== prefs.headersOpen) setPrefs({ headersOpen: event.currentTarget.open });
+        }}
+      >
         <summary className={styles.heading}>Headers ({entries.length})</summary>
         <dl className={styles.headers}>
           {entries.map(([name, value]) => (

@@ -1,8 +1,9 @@
-import React, { useEffect, useId, useRef, useState } from 'react';
+import React, { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import clsx from 'clsx';
 import { fieldStyles } from '../Field';
 import { FAULTS, type Fault } from '../envelope';
-import { useCopy } from '../CodeView/useCopy';
+import CopyLink from './CopyLink';
+import type { SendResult } from './result';
 import { useElapsed } from './useElapsed';
 import styles from './styles.module.css';
 
@@ -17,15 +18,29 @@ interface Props {
   onFault: (fault: Fault) => void;
   onSend: (force: boolean) => void;
   onCancel: () => void;
-  /** Builds the share link (and puts it in the address bar). */
+  /** Builds the share link (the request and the Simulate choice); the address bar is left alone. */
   shareLink: () => string;
+  /** The last answer, once there is one: a summary and "View response" appear beside Send. */
+  result?: SendResult;
+  /** Moves focus (and the view) to the response. */
+  onViewResponse?: () => void;
 }
 
-/** Send / Cancel with elapsed time, the blocked-send summary, the Simulate menu and Copy link. */
-export default function SendBar({ sending, startedAt, problems, sandbox, liveWarning, fault, onFault, onSend, onCancel, shareLink }: Props) {
+/**
+ * Send / Cancel with elapsed time, the last result with "View response", the
+ * blocked-send summary, the Simulate menu and Copy link.
+ *
+ * Send and Cancel are one button that changes its label, never unmounts, so
+ * keyboard focus stays on it through sending, cancelling and completion, and
+ * "View response" is the next Tab stop. Everything that closes while focused
+ * (the Live question, "Send anyway") hands focus back to it first.
+ */
+export default function SendBar({ sending, startedAt, problems, sandbox, liveWarning, fault, onFault, onSend, onCancel, shareLink, result, onViewResponse }: Props) {
   const summaryId = useId();
+  const resultId = useId();
   const summaryRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
   // Asking again after the question stops applying (back to the sandbox, another host) would be stale.
   useEffect(() => setConfirming(false), [liveWarning]);
@@ -36,30 +51,45 @@ export default function SendBar({ sending, startedAt, problems, sandbox, liveWar
     if (liveWarning && !confirming) setConfirming(true);
     else onSend(false);
   };
+  /** Close a part that holds focus: focus goes back to Send/Cancel rather than to the page. */
+  const back = () => buttonRef.current?.focus();
   const elapsed = useElapsed(sending ? startedAt : undefined);
-  const link = useCopy();
   const blocked = problems.length > 0;
+  const onMain = (event: MouseEvent<HTMLButtonElement>) => {
+    // The second click of a double click on Send would otherwise cancel what the first one sent.
+    if (sending) {
+      if (event.detail <= 1) onCancel();
+    } else if (blocked) summaryRef.current?.focus();
+    else send();
+  };
   return (
     <div className={styles.bar}>
       <div className={styles.row}>
-        {sending ? (
-          <>
+        <button
+          ref={buttonRef}
+          type="button"
+          className={clsx('button', sending ? 'button--secondary' : 'button--primary', styles.main, blocked && !sending && styles.blocked)}
+          aria-disabled={(blocked && !sending) || undefined}
+          aria-describedby={blocked && !sending ? summaryId : undefined}
+          onClick={onMain}
+        >
+          {sending ? 'Cancel' : 'Send request'}
+        </button>
+        {sending && (
+          <span className={styles.progress}>
             <span className={styles.spinner} aria-hidden="true" />
             <span className={styles.elapsed}>Sending… {(elapsed / 1000).toFixed(1)} s</span>
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              Cancel
+          </span>
+        )}
+        {!sending && result && (
+          <span className={styles.result}>
+            <button type="button" className="button button--sm button--outline button--primary" aria-describedby={resultId} onClick={onViewResponse}>
+              View response
             </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className={clsx('button button--primary', blocked && styles.blocked)}
-            aria-disabled={blocked || undefined}
-            aria-describedby={blocked ? summaryId : undefined}
-            onClick={() => (blocked ? summaryRef.current?.focus() : send())}
-          >
-            Send request
-          </button>
+            <span id={resultId} className={clsx(styles.resultText, styles[result.tone])}>
+              {result.text}
+            </span>
+          </span>
         )}
         {sandbox && (
           <label className={styles.simulate}>
@@ -73,12 +103,7 @@ export default function SendBar({ sending, startedAt, problems, sandbox, liveWar
             </select>
           </label>
         )}
-        <button type="button" className="button button--link button--sm" onClick={() => link.copy(shareLink())}>
-          Copy link
-        </button>
-        <span role="status" className={styles.linkStatus}>
-          {link.copied ? 'Link copied' : link.failed ? 'The link is in the address bar' : ''}
-        </span>
+        <CopyLink shareLink={shareLink} fault={fault} />
       </div>
       {confirming && liveWarning && !sending && (
         <div role="alertdialog" aria-label="Send to Agora?" className={styles.confirm}>
@@ -88,13 +113,21 @@ export default function SendBar({ sending, startedAt, problems, sandbox, liveWar
             type="button"
             className="button button--sm button--warning"
             onClick={() => {
+              back();
               setConfirming(false);
               onSend(false);
             }}
           >
             Send to Agora anyway
           </button>{' '}
-          <button type="button" className="button button--sm button--secondary" onClick={() => setConfirming(false)}>
+          <button
+            type="button"
+            className="button button--sm button--secondary"
+            onClick={() => {
+              back();
+              setConfirming(false);
+            }}
+          >
             Don&apos;t send
           </button>
         </div>
@@ -107,7 +140,14 @@ export default function SendBar({ sending, startedAt, problems, sandbox, liveWar
               <li key={problem}>{problem}</li>
             ))}
           </ul>
-          <button type="button" className="button button--sm button--outline button--danger" onClick={() => onSend(true)}>
+          <button
+            type="button"
+            className={clsx('button button--sm button--outline button--danger', styles.anyway)}
+            onClick={() => {
+              back();
+              onSend(true);
+            }}
+          >
             Send anyway
           </button>
           <span className={styles.hint}> to see how the server answers.</span>

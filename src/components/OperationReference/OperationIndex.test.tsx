@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import React from 'react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { listOperations } from '../../catalog';
+import OperationIndex from './OperationIndex';
+
+afterEach(cleanup);
+
+const total = listOperations().length;
+const rows = () => within(screen.getByRole('table', { name: 'Operations' })).getAllByRole('row').slice(1);
+
+describe('OperationIndex', () => {
+  it('lists every operation with method, path, summary and family', () => {
+    render(<OperationIndex />);
+    expect(rows()).toHaveLength(total);
+    const acquire = rows().find((row) => row.getAttribute('data-operation') === 'acquire')!;
+    expect(acquire.textContent).toContain('POST');
+    expect(acquire.textContent).toContain('/v1/apps/{appid}/cloud_recording/acquire');
+    expect(acquire.textContent).toContain('Cloud Recording');
+    expect(within(acquire).getByRole('link').getAttribute('href')).toBe('/docs/reference/cloud-recording#acquire');
+    expect(screen.getByRole('status').textContent).toBe(`Showing all ${total} operations`);
+  });
+
+  it('narrows the rows as you type, and says how many are left', () => {
+    render(<OperationIndex />);
+    const input = screen.getByRole('searchbox', { name: 'Filter operations' });
+    expect(input).toHaveAccessibleDescription(`Showing all ${total} operations`);
+    fireEvent.change(input, { target: { value: 'DELETE' } });
+    expect(rows().map((row) => row.getAttribute('data-operation'))).toEqual(['delete-ban-rule', 'delete-cloud-player']);
+    expect(screen.getByRole('status').textContent).toBe(`Showing 2 of ${total} operations`);
+    fireEvent.change(input, { target: { value: 'zzz' } });
+    expect(rows()).toHaveLength(0);
+    expect(screen.getByText(/No operation matches/)).toBeInTheDocument();
+  });
+});
