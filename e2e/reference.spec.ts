@@ -68,12 +68,16 @@ test.describe('problem 11: response fields per status, tables that wrap', () => 
     await expect(ok).toBeVisible();
     await expect(ok.getByRole('rowheader')).toHaveText([/^cname/, /^uid/, /^resourceId/, /^sid/]);
     await expect(ok.getByRole('row', { name: /sid/ })).toContainText("The recording's id.");
-    // An error status opens on a click and shows its body.
-    const bad = section.getByRole('table', { name: 'Response 400 body fields' });
+    // An error status opens on a click and shows its body: Cloud Recording's first error body (201, code 7) is tabulated...
+    const bad = section.getByRole('table', { name: 'Response 201 body fields' });
     await expect(bad).toBeHidden();
-    await section.locator('summary', { hasText: 'Invalid parameters (code 2)' }).click();
+    await section.locator('details[data-status="201"] > summary').click();
     await expect(bad).toBeVisible();
     await expect(bad.getByRole('rowheader')).toHaveText([/^code\s*integer · always present/, /^reason\s*string · always present/]);
+    // ...and a later status with the same {code, reason} body points at it instead of repeating the table.
+    await section.locator('summary', { hasText: 'Invalid parameters (code 2)' }).click();
+    await expect(section.locator('details[data-status="400"]')).toContainText('The body has the same fields as the 201 answer above.');
+    await expect(section.getByRole('table', { name: 'Response 400 body fields' })).toHaveCount(0);
     // The gateway's 401 lists the two messages it sends.
     await section.locator('summary', { hasText: 'The credentials are missing or wrong' }).click();
     await expect(section.getByRole('table', { name: 'Response 401 body fields' })).toContainText('"Invalid authentication credentials"');

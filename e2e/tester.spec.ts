@@ -49,6 +49,15 @@ test.describe('testers on the guide page (sandbox)', () => {
     expect(problems()).toEqual([]);
   });
 
+  test('a channel typed in start-recording is the one the chained acquire reserves, so start answers 200', async ({ page }) => {
+    await gotoHydrated(page, GUIDE);
+    const start = tester(page, 'start-recording');
+    await start.getByLabel('cname', { exact: true }).fill(`typed${Date.now().toString(36)}`);
+    await send(start);
+    await expectStatus(start, 200);
+    await expect(start.getByLabel('resourceid', { exact: true })).not.toHaveValue('');
+  });
+
   test('an invalid channel name is flagged on its field, and the 400 names it', async ({ page }) => {
     await gotoHydrated(page, GUIDE);
     const section = tester(page, 'create-channel');

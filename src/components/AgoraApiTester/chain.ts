@@ -2,12 +2,12 @@
  * Chained values: some parameters come from an earlier call (`resourceid`
  * from acquire, `sid` from start, a player `id` from create; the catalog says
  * so with `valueFrom`). `fillChain` runs those calls first with their
- * catalog defaults and writes the values into the form, so every tester's
+ * catalog defaults (plus this form's path values and shared body fields) and writes the values into the form, so every tester's
  * Send works at once in the sandbox. Values already obtained are reused down
  * the chain (stop's `sid` comes from a start that used stop's `resourceid`).
  */
 import type { OperationModel, ParamModel } from '../../catalog/types';
-import { getAt, initialForm, setParam, type FormState } from './formModel';
+import { getAt, initialForm, setBodyField, setParam, type FormState } from './formModel';
 
 /** One earlier call: its JSON body, or why the chain has to stop (`F` is the caller's account of it). */
 export type ChainCall<F> = { ok: true; body: unknown } | { ok: false; failure: F };
@@ -33,6 +33,29 @@ export function missingChained(op: OperationModel, form: FormState): ParamModel[
   return chainedParams(op).filter((param) => param.in === 'path' && !form.path[param.name]);
 }
 
+/**
+ * The source call also takes this form's values for the top-level body fields
+ * both calls send (Cloud Recording's `cname` and `uid`): Agora refuses a start
+ * whose cname or uid differ from acquire's, so a reader who typed a channel in
+ * start's form gets a resource acquired for that channel, not the example's.
+ * Only fields the source's own body already has are set, and only plain values.
+ */
+export function shareBodyFields(sourceForm: FormState, form: FormState): FormState {
+  const source = sourceForm.body;
+  const body = form.body;
+  if (!isRecord(source) || !isRecord(body)) return sourceForm;
+  let next = sourceForm;
+  for (const [name, value] of Object.entries(body)) {
+    const plain = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    if (plain && name in source && source[name] !== value) next = setBodyField(next, [name], value);
+  }
+  return next;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 // acquire -> start -> stop is three deep; more means the catalog's x-value-from loops.
 const MAX_DEPTH = 4;
 
@@ -56,6 +79,7 @@ export async function fillChain<F>(
       const known = next.path[sourceParam.name];
       if (known) sourceForm = setParam(sourceForm, 'path', sourceParam.name, known);
     }
+    sourceForm = shareBodyFields(sourceForm, next);
     const filled = await fillChain(source, sourceForm, getOperation, run, onStep, depth + 1);
     if (!filled.ok) return filled;
     sourceForm = filled.form;

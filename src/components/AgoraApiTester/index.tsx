@@ -39,7 +39,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const sandboxBaseUrl = `${isBrowser ? window.location.origin : 'http://localhost:3000'}/sandbox`;
   const sending = tester.phase.kind === 'sending';
   const [{ wide }] = useViewPrefs();
-  const { responseRef, viewResponse } = useResponseFocus(tester.phase);
+  const { responseRef, viewResponse, detailsShown } = useResponseFocus(tester.phase);
   return (
     <section
       ref={tester.rootRef}
@@ -99,7 +99,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
         <div className={styles.output}>
           {/* "View response" focuses this; its name is the status line's, so the reader hears the result at once. */}
           <div ref={responseRef} tabIndex={-1} role="group" aria-label={`Response: ${statusText(tester.phase)}`} className={styles.response}>
-            <ResponsePanel phase={tester.phase} />
+            <ResponsePanel phase={tester.phase} onDetailsShown={detailsShown} />
           </div>
           <CodeSamples request={tester.request} environment={tester.environment} credentials={tester.credentials} sandboxBaseUrl={sandboxBaseUrl} />
           <HistoryPanel entries={history} onOpen={(entry) => tester.restore(entry.request)} onClear={() => clearHistory(pathname)} />

@@ -42,5 +42,10 @@ export function useResponseFocus(phase: Phase) {
     reveal(response);
     response.focus({ preventScroll: true });
   }, []);
-  return { responseRef, viewResponse };
+  // The answer's details load after the status line (ResponsePanel/Details.tsx) and make the response
+  // column taller; a column pinned to the bottom of a tall tester then moves up, so look again once they show.
+  const detailsShown = useCallback(() => {
+    if (responseRef.current) reveal(responseRef.current);
+  }, []);
+  return { responseRef, viewResponse, detailsShown };
 }

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OperationModel, ParamLocation } from '../../catalog/types';
 import { getOperation, listOperations } from '../../catalog';
-import { defaultRequest, requestFromValues, type RestorableRequest } from '../../request/build';
+import { requestFromValues, type RestorableRequest } from '../../request/build';
 import { customProblems, type CustomLocation, type CustomParam } from '../../request/customParams';
 import { createRelayClient } from '../../relay/client';
 import type { Fault } from './envelope';
@@ -25,11 +25,11 @@ import {
 } from './formModel';
 import type { Phase } from './phase';
 import { blockingProblems, sendRequest, type SendDeps, type SendProgress } from './sendRequest';
-import { decodeShare, encodeShare, scrubShared } from './share';
+import { encodeShare } from './share';
 import { chainValue, pageChainValues, useChainValues } from './stores/chainValues';
-import { linkId, pageDraft, toDraft, type DraftStore } from './stores/formDrafts';
 import { pageHistory } from './stores/pageHistory';
 import { credentialsFor, useSession } from './stores/session';
+import { useFormMemory } from './useFormMemory';
 import { fieldValue, loadValidator, validateForm, validatorLoaded } from './validate';
 
 export function useTester(op: OperationModel, relayUrl: string) {
@@ -93,46 +93,7 @@ export function useTester(op: OperationModel, relayUrl: string) {
     setPhase({ kind: 'idle' });
   }, [op, ensureValidator]);
 
-  // The link this form was opened from (its linkId), remembered with the saved form; and whether the saved form was read yet.
-  const openedFrom = useRef<string | undefined>(undefined);
-  const draftStore = useRef<DraftStore | null>(null);
-  const [draftRead, setDraftRead] = useState(false);
-
-  // On arrival: a share link for this operation in the hash, unless this tab already opened it and has the
-  // edits made since (Back to that URL); else the form this tab left here (sessionStorage, see formDrafts.ts).
-  useEffect(() => {
-    const draft = pageDraft(window.location.pathname, op.id);
-    draftStore.current = draft;
-    const apply = (arriving: boolean) => {
-      const shared = decodeShare(window.location.hash);
-      const id = linkId(window.location.hash);
-      const saved = draft.get();
-      if (shared?.operationId === op.id && !(arriving && saved?.link === id)) {
-        // A link made by hand (or before a field was marked secret) may carry one: it is not restored either.
-        openedFrom.current = id;
-        restore(scrubShared(shared, op));
-        setFault(shared.fault ?? 'none');
-        rootRef.current?.scrollIntoView?.({ block: 'start' });
-      } else if (arriving && saved) {
-        openedFrom.current = saved.link;
-        restore(saved.request);
-        setFault(saved.fault);
-      }
-      setDraftRead(true);
-    };
-    apply(true);
-    const onHash = () => apply(false);
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [op, restore]);
-
-  // Keep this tab's copy of the form; a form left as the catalog has it leaves nothing behind.
-  const pristine = useMemo(() => JSON.stringify(toDraft(defaultRequest(op), op, { fault: 'none' })), [op]);
-  useEffect(() => {
-    if (!draftRead || !draftStore.current) return;
-    const draft = toDraft(request, op, { fault, link: openedFrom.current, cleared: clearedSecrets });
-    draftStore.current.set(JSON.stringify(draft) === pristine ? null : draft);
-  }, [draftRead, request, fault, clearedSecrets, op, pristine]);
+  useFormMemory({ op, request, fault, clearedSecrets, restore, setFault, rootRef });
 
   useEffect(() => () => abortRef.current?.abort(), []);
 

@@ -28,7 +28,9 @@ export default function Responses({ op }: { op: OperationModel }): React.JSX.Ele
                 <InlineProse text={section.shape} />
               </p>
             )}
-            {section.schema ? (
+            {section.sameFieldsAs !== undefined ? (
+              <p className={styles.note}>The body has the same fields as the {section.sameFieldsAs} answer above.</p>
+            ) : section.schema ? (
               <FieldsTable schema={section.schema} caption={`Response ${section.status} body fields`} presence="response" />
             ) : (
               <p className={styles.note}>{section.emptyObject ? 'The body is an empty JSON object.' : 'No body is documented for this status.'}</p>

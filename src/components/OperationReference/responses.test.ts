@@ -24,6 +24,23 @@ describe('responseSections', () => {
     expect(timeout.shape).toMatch(/^One of these shapes: Cloud Recording error.*gateway/);
   });
 
+  it('tabulates each field list once per operation and points repeats at the first', () => {
+    const sections = responseSections(getOperation('start-recording'));
+    const errors = sections.filter((s) => s.status >= 400 && s.schema);
+    expect(errors.length).toBeGreaterThan(1);
+    // Cloud Recording's error bodies share {code, reason}: the first is tabulated, the rest refer to it.
+    const first = sections.find((s) => s.schema && s.status !== 200 && s.sameFieldsAs === undefined)!;
+    expect(errors.filter((s) => s.sameFieldsAs === first.status).length).toBeGreaterThan(0);
+    // A pointer always names an earlier status whose table is shown.
+    for (const s of sections.filter((s) => s.sameFieldsAs !== undefined)) {
+      const target = sections.find((t) => t.status === s.sameFieldsAs)!;
+      expect(sections.indexOf(target)).toBeLessThan(sections.indexOf(s));
+      expect(target.sameFieldsAs).toBeUndefined();
+    }
+    // The success table is never replaced: its fields differ from the errors'.
+    expect(sections[0].sameFieldsAs).toBeUndefined();
+  });
+
   it('documents a body for every status of every operation', () => {
     for (const op of listOperations()) {
       for (const section of responseSections(op)) expect(section.schema !== undefined || section.emptyObject, `${op.id} ${section.status}`).toBe(true);

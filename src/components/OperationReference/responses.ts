@@ -22,6 +22,12 @@ export interface ResponseSection {
   schema?: JsonSchema;
   /** A documented body without fields: `{}` or a value that is not an object. */
   emptyObject: boolean;
+  /**
+   * An earlier status of this operation whose body has exactly these fields
+   * (Cloud Recording's error bodies are all `{code, reason}`): the page says so
+   * instead of repeating the table, which keeps a ten-status section light.
+   */
+  sameFieldsAs?: number;
 }
 
 /** One line saying what the body is; a body that is one of several shapes names each. */
@@ -35,10 +41,13 @@ function shapeOf(schema: JsonSchema): string | undefined {
 /** Every documented status of an operation, in status order, ready to render. */
 export function responseSections(op: OperationModel): ResponseSection[] {
   const success = op.responses.find((response) => response.status >= 200 && response.status < 300);
+  // The first status with each field list, keyed by the fields as the table would show them.
+  const tabulated = new Map<string, number>();
   return op.responses.map((response) => {
     const schema = response.schema;
-    const hasFields = schema !== undefined && walkSchema(schema).length > 0;
-    return {
+    const fields = schema === undefined ? [] : walkSchema(schema);
+    const hasFields = fields.length > 0;
+    const section: ResponseSection = {
       status: response.status,
       primary: response === success,
       description: response.description,
@@ -46,5 +55,12 @@ export function responseSections(op: OperationModel): ResponseSection[] {
       ...(hasFields && { schema }),
       emptyObject: schema !== undefined && !hasFields,
     };
+    if (hasFields) {
+      const key = JSON.stringify(fields);
+      const earlier = tabulated.get(key);
+      if (earlier === undefined) tabulated.set(key, response.status);
+      else section.sameFieldsAs = earlier;
+    }
+    return section;
   });
 }

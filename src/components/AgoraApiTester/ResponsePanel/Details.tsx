@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useLayoutEffect } from 'react';
 import type { Phase } from '../phase';
 import Attempts from './Attempts';
 import Body from './Body';
@@ -11,7 +11,9 @@ import Headers from './Headers';
  * ever shown after a send, so `ResponsePanel` loads it on the first Send
  * rather than with the page.
  */
-export default function Details({ phase }: { phase: Extract<Phase, { kind: 'done' | 'failed' }> }) {
+export default function Details({ phase, onShown }: { phase: Extract<Phase, { kind: 'done' | 'failed' }>; onShown?: () => void }) {
+  // Told once the answer is laid out, so the panel can bring its status line back into view if the new height moved it.
+  useLayoutEffect(() => onShown?.(), [phase, onShown]);
   if (phase.kind === 'failed') {
     return (
       <>

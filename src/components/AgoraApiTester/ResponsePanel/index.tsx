@@ -7,7 +7,7 @@ const loadDetails = () => import('./Details');
 const Details = lazy(loadDetails);
 
 /** Status (announced), then the answer's details: explanation, attempts, headers and body. */
-export default function ResponsePanel({ phase }: { phase: Phase }) {
+export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase; onDetailsShown?: () => void }) {
   // The details' code is fetched while the first request is under way, so the answer does not wait for it.
   const sending = phase.kind === 'sending';
   useEffect(() => {
@@ -23,7 +23,7 @@ export default function ResponsePanel({ phase }: { phase: Phase }) {
       </p>
       {(phase.kind === 'done' || phase.kind === 'failed') && (
         <Suspense fallback={null}>
-          <Details phase={phase} />
+          <Details phase={phase} onShown={onDetailsShown} />
         </Suspense>
       )}
     </section>
