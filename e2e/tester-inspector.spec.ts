@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
+import { status, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 const CHANNELS = '/docs/reference/channel-management';
@@ -12,14 +13,6 @@ const RECORDING = '/docs/reference/cloud-recording';
 const DEMO_BASIC = 'ZGVtby1jdXN0b21lci1pZD';
 
 test.use({ colorScheme: 'light', viewport: { width: 1366, height: 900 } });
-
-function tester(page: Page, endpoint: string): Locator {
-  return page.locator(`section[data-endpoint="${endpoint}"]`);
-}
-
-function status(section: Locator): Locator {
-  return section.locator('[data-phase]');
-}
 
 function attempts(section: Locator): Locator {
   return section.getByRole('list', { name: 'Attempts' }).locator(':scope > li');

@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
+import { status, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 // Any answer will do: the layout is what these tests check, not the sandbox's verdict.
@@ -18,10 +19,6 @@ const SIZES = [
 
 test.use({ colorScheme: 'light' });
 
-function tester(page: Page, endpoint: string): Locator {
-  return page.locator(`section[data-endpoint="${endpoint}"]`);
-}
-
 /**
  * Parallel tests share the sandbox's demo project: a recording of its own
  * channel keeps these sends from answering another test's start with code 53
@@ -29,11 +26,6 @@ function tester(page: Page, endpoint: string): Locator {
  */
 async function ownChannel(section: Locator, testInfo: { workerIndex: number; title: string }): Promise<void> {
   await section.getByLabel('cname', { exact: true }).fill(`layout${testInfo.workerIndex}${Date.now().toString(36)}`);
-}
-
-/** The announced status line of a tester's response panel. */
-function status(section: Locator): Locator {
-  return section.locator('[data-phase]');
 }
 
 /** The accessible name of the focused element, and whether it sits inside `section`. */

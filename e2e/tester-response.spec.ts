@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
+import { status, tester } from './support/tester';
 
 // Issue 12, problems 8 and 9: the response viewer (headers kept open, pretty/raw,
 // folding and search in a large body, cleared on an environment switch) and the
@@ -10,14 +11,6 @@ const GUIDE = '/docs/video-calling/rest-api-guide';
 const CHANNELS = '/docs/reference/channel-management';
 
 test.use({ colorScheme: 'light', viewport: { width: 1366, height: 900 } });
-
-function tester(page: Page, endpoint: string): Locator {
-  return page.locator(`section[data-endpoint="${endpoint}"]`);
-}
-
-function status(section: Locator): Locator {
-  return section.locator('[data-phase]');
-}
 
 async function sendAndExpect(section: Locator, code: number): Promise<void> {
   await section.getByRole('button', { name: 'Send request' }).click();

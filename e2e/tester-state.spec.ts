@@ -4,14 +4,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
+import { tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 
 test.use({ viewport: { width: 1366, height: 900 } });
-
-function tester(page: Page, endpoint: string): Locator {
-  return page.locator(`section[data-endpoint="${endpoint}"]`);
-}
 
 function channelField(section: Locator): Locator {
   return section.getByLabel('channel', { exact: true });

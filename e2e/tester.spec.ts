@@ -5,19 +5,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
+import { status, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 
 test.use({ colorScheme: 'light' });
-
-function tester(page: Page, endpoint: string): Locator {
-  return page.locator(`section[data-endpoint="${endpoint}"]`);
-}
-
-/** The announced status line of a tester's response panel. */
-function status(section: Locator): Locator {
-  return section.locator('[data-phase]');
-}
 
 async function send(section: Locator): Promise<void> {
   await section.getByRole('button', { name: 'Send request' }).click();
