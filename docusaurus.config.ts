@@ -1,6 +1,7 @@
 import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
+import { DEFAULT_SITE_URL } from './src/site/origin';
 
 /**
  * package.json says "type": "module", so webpack parses the generated
@@ -61,7 +62,7 @@ const config: Config = {
   tagline: 'Interactive documentation for the Agora Video Calling, Cloud Recording and Media Pull REST APIs',
   favicon: 'img/favicon.svg',
   // Served from the root of whatever host runs it (local server, container, CDN).
-  url: 'http://localhost:3000',
+  url: DEFAULT_SITE_URL,
   baseUrl: '/',
   trailingSlash: false,
 

@@ -6,6 +6,7 @@
 import { allServers, operationsByFamily } from '../catalog';
 import { STARTING_MS } from '../families/cloud-recording/sandbox';
 import { APP_ID_NAMES, DEMO } from '../sandbox';
+import { DEFAULT_SITE_URL } from '../site/origin';
 import { postmanFiles, type PostmanFiles } from './collection';
 
 export { postmanFiles, type PostmanFiles, type PostmanOptions } from './collection';
@@ -17,13 +18,7 @@ export const POSTMAN_PATHS = {
   live: 'postman/live.postman_environment.json',
 } as const;
 
-/**
- * `docusaurus.config.ts`'s `url`: the site as `npm start` and `npm run serve`
- * run it. A deployment elsewhere sets SITE_URL when it builds.
- */
-const SITE_URL = 'http://localhost:3000';
-
-export function sitePostmanFiles(siteUrl: string = process.env.SITE_URL ?? SITE_URL): PostmanFiles {
+export function sitePostmanFiles(siteUrl: string = process.env.SITE_URL ?? DEFAULT_SITE_URL): PostmanFiles {
   const origin = siteUrl.replace(/\/+$/, '');
   return postmanFiles(operationsByFamily(), {
     siteUrl: origin,

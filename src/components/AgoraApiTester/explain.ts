@@ -8,6 +8,7 @@
  */
 import type { OperationModel, TroubleshootingEntry } from '../../catalog/types';
 import { isFailure, isRepeatable } from '../../catalog/retryPolicy';
+import { isSafeToRepeat } from '../../catalog/policy';
 import { dottedPath, findField, walkSchema } from '../../catalog/schemaWalk';
 import { bodyFieldKey, paramKey, type FieldKey } from './formModel';
 import type { RelayClientError as SendError } from '../../relay/client';
@@ -95,8 +96,8 @@ const STATUS_WORDS: Record<number, string> = {
 function notRepeatedAdvice(op: OperationModel, status: number): string | undefined {
   const outcome = { kind: 'status', status } as const;
   if (!isFailure(op.retry, outcome)) return undefined;
-  const safe = op.idempotent || (op.retry.safeToRepeat && !op.retry.safeToRepeatWhen);
-  if (isRepeatable({ safeToRepeat: safe }, outcome)) return undefined;
+  // The answer alone is at hand, not the request body: a call safe only with a field set counts as not safe, and the advice names the field.
+  if (isRepeatable({ safeToRepeat: isSafeToRepeat(op, undefined) }, outcome)) return undefined;
   const unless = op.retry.safeToRepeat && op.retry.safeToRepeatWhen ? ` (unless \`${op.retry.safeToRepeatWhen}\` is set, which makes a repeat harmless)` : '';
   return `${op.method} is not idempotent and the server may have acted before it failed, so it is not sent again automatically${unless}. Check whether it took effect (query or list what it creates or changes), then send it again yourself if it did not.`;
 }

@@ -12,6 +12,7 @@ import SendBar from './SendBar';
 import { sendResult } from './SendBar/result';
 import { statusText } from './phase';
 import SessionPanel from './SessionPanel';
+import { DEFAULT_SITE_URL } from '../../site/origin';
 import { useBaseUrl, useIsBrowser } from './site';
 import { useViewPrefs } from './stores/viewPrefs';
 import { useResponseFocus } from './useResponseFocus';
@@ -36,7 +37,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const tester = useTester(op, useBaseUrl('/api/relay'));
   const pathname = isBrowser ? window.location.pathname : '';
   const history = usePageHistory(pathname).filter((entry) => entry.request.operationId === op.id);
-  const sandboxBaseUrl = `${isBrowser ? window.location.origin : 'http://localhost:3000'}/sandbox`;
+  const sandboxBaseUrl = `${isBrowser ? window.location.origin : DEFAULT_SITE_URL}/sandbox`;
   const sending = tester.phase.kind === 'sending';
   const [{ wide }] = useViewPrefs();
   const { responseRef, viewResponse, detailsShown } = useResponseFocus(tester.phase);
