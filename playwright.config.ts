@@ -42,8 +42,9 @@ export default defineConfig({
     url: baseURL,
     // Every browser test reaches the relay from 127.0.0.1, so they all share one
     // per-client budget; raise it so parallel workers cannot trip it. The limit
-    // itself is covered by the relay's unit tests.
-    env: { PORT: String(port), RELAY_RATE_LIMIT: '600' },
+    // itself is covered by the relay's unit tests. Likewise every browser context gets a sandbox project of its
+    // own from the same address, so the per-client project limit is raised (covered by src/sandbox/projects.test.ts).
+    env: { PORT: String(port), RELAY_RATE_LIMIT: '600', SANDBOX_PROJECTS_PER_HOUR: '2000' },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

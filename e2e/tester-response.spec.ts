@@ -182,8 +182,8 @@ test.describe('history (problem 9)', () => {
     await section.getByText(/^History \(2\)$/).click();
     const entries = section.getByRole('list', { name: 'Request history' }).getByRole('button');
     await expect(entries).toHaveCount(2);
-    await expect(entries.nth(0)).toHaveText(/^POST \/v1\/projects\/0123…cdef\/rtc\/channels channel=historytwo uid=\S+\s*Cancelled · Sandbox · \d/);
-    await expect(entries.nth(1)).toHaveText(/^POST \/v1\/projects\/0123…cdef\/rtc\/channels channel=historyone uid=\S+\s*200 OK · Sandbox · \d/);
+    await expect(entries.nth(0)).toHaveText(/^POST \/v1\/projects\/[0-9a-f]{4}…[0-9a-f]{4}\/rtc\/channels channel=historytwo uid=\S+\s*Cancelled · Sandbox · \d/);
+    await expect(entries.nth(1)).toHaveText(/^POST \/v1\/projects\/[0-9a-f]{4}…[0-9a-f]{4}\/rtc\/channels channel=historyone uid=\S+\s*200 OK · Sandbox · \d/);
 
     await channel.fill('somethingelse');
     await entries.nth(1).click();

@@ -95,6 +95,8 @@ test.describe('testers on the guide page (sandbox)', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await gotoHydrated(page, GUIDE);
     const section = tester(page, 'create-channel');
+    // This browser's sandbox project has arrived (its App ID is then in the form and the snippet).
+    await expect(section.locator('[data-project-app-id]')).toHaveText(/^[0-9a-f]{32}$/);
     const channel = section.getByLabel('channel', { exact: true });
     await channel.fill('fromcurl');
     const code = section.getByLabel('cURL snippet');
@@ -104,10 +106,15 @@ test.describe('testers on the guide page (sandbox)', () => {
     await expect(section.getByText('Copied')).toBeVisible();
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
     expect(snippet.trimEnd()).toBe((await code.innerText()).trimEnd());
+    // The snippet acts on this browser's sandbox project: its App ID is in the URL, and the reader exports the
+    // project's credentials (the session panel shows them; here they are read where the page keeps them).
+    const project = await page.evaluate(() => JSON.parse(window.localStorage.getItem('agora-tester:sandbox-project') ?? '{}') as Record<string, string>);
+    expect(snippet).toContain(`/v1/projects/${project.appId}/`);
+    expect(snippet).not.toContain(project.customerSecret);
     const dir = mkdtempSync(join(tmpdir(), 'tester-curl-'));
     writeFileSync(join(dir, 'call.sh'), `${snippet}\n`);
     const output = execFileSync('bash', [join(dir, 'call.sh')], {
-      env: { ...process.env, AGORA_CUSTOMER_ID: 'demo-customer-id', AGORA_CUSTOMER_SECRET: 'demo-customer-secret' },
+      env: { ...process.env, AGORA_CUSTOMER_ID: project.customerId, AGORA_CUSTOMER_SECRET: project.customerSecret },
       encoding: 'utf8',
       timeout: 20_000,
     });
@@ -136,6 +143,8 @@ test.describe('testers on the guide page (sandbox)', () => {
   });
 
   test('keyboard only: Tab to "Send request" and press Enter', async ({ page }) => {
+    // One Tab and one check per stop, past the page's links and the sandbox project's buttons: slow on a busy machine.
+    test.setTimeout(60_000);
     await gotoHydrated(page, GUIDE);
     const target = tester(page, 'create-channel').getByRole('button', { name: 'Send request' });
     let reached = false;

@@ -1,6 +1,7 @@
 // Finds the external tools the test suite needs (a Chromium for Playwright, a
-// Python 3 with `requests` for the generated-snippet tests) and, only when the
-// machine is a disposable root box with apt-get (CI containers), installs them.
+// Python 3 with `requests` for the generated-snippet tests, a redis-server for
+// the sandbox suites over Redis) and, only when the machine is a disposable
+// root box with apt-get (CI containers), installs them.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -87,5 +88,30 @@ export function ensurePython(overrides = {}) {
   }
   throw new SetupError(
     'No Python 3 with `requests` found: run `sudo apt-get install python3-requests` (or `python3 -m pip install requests`), or set PYTHON.',
+  );
+}
+
+/**
+ * Path of a redis-server executable: REDIS_SERVER, `redis-server` on PATH,
+ * /usr/bin/redis-server; else Debian's redis-server from apt-get (root only).
+ */
+export function ensureRedis(overrides = {}) {
+  const deps = { ...systemDeps, ...overrides };
+  // A bare command name (what this function returns for one found on PATH) is looked up on PATH.
+  const found = (command) => (command.includes('/') ? deps.exists(command) : deps.run('sh', ['-c', 'command -v "$1"', 'sh', command]) === 0);
+  const fromEnv = deps.env.REDIS_SERVER;
+  if (fromEnv) {
+    if (found(fromEnv)) return fromEnv;
+    throw new SetupError(`REDIS_SERVER points to ${fromEnv}, which does not exist; fix or unset it.`);
+  }
+  if (found('redis-server')) return 'redis-server';
+  if (deps.exists('/usr/bin/redis-server')) return '/usr/bin/redis-server';
+  if (canInstallWithApt(deps)) {
+    aptInstall(['redis-server'], deps);
+    if (deps.exists('/usr/bin/redis-server')) return '/usr/bin/redis-server';
+    throw new SetupError('apt-get installed redis-server but /usr/bin/redis-server is missing; set REDIS_SERVER.');
+  }
+  throw new SetupError(
+    'No redis-server found: install one (`sudo apt-get install redis-server` or `brew install redis`) or set REDIS_SERVER to its path.',
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SetupError, ensureChromium, ensurePython } from './ensure-tools.mjs';
+import { SetupError, ensureChromium, ensurePython, ensureRedis } from './ensure-tools.mjs';
 
 type Run = (command: string, args: string[], options?: object) => number;
 
@@ -73,5 +73,36 @@ describe('ensurePython', () => {
   it('fails with how to install requests when none can and apt is not allowed', () => {
     const m = machine({ run: () => 1 });
     expect(() => ensurePython(m.deps)).toThrow(/python3-requests/);
+  });
+});
+describe('ensureRedis', () => {
+  it('prefers REDIS_SERVER, and refuses one that does not exist instead of silently using another', () => {
+    expect(ensureRedis(machine({ files: ['/opt/redis-server'], env: { REDIS_SERVER: '/opt/redis-server' } }).deps)).toBe('/opt/redis-server');
+    const m = machine({ files: ['/usr/bin/redis-server'], env: { REDIS_SERVER: '/nope' } });
+    expect(() => ensureRedis(m.deps)).toThrow(/REDIS_SERVER points to \/nope, which does not exist/);
+  });
+
+  it('uses redis-server on PATH, then /usr/bin/redis-server', () => {
+    const onPath = machine({ run: (command, args) => (command === 'sh' && args.includes('redis-server') ? 0 : 1) });
+    expect(ensureRedis(onPath.deps)).toBe('redis-server');
+    expect(ensureRedis(machine({ files: ['/usr/bin/redis-server'] }).deps)).toBe('/usr/bin/redis-server');
+  });
+
+  it('installs Debian redis-server with apt-get when root, and says so', () => {
+    const m = machine({ root: true, run: (command, args) => (command === 'sh' && args.includes('redis-server') ? 1 : 0) });
+    const deps = { ...m.deps, run: (command: string, args: string[], options?: object) => {
+      const code = m.deps.run(command, args, options);
+      if (command === 'apt-get' && args[0] === 'install') m.files.add('/usr/bin/redis-server');
+      return code;
+    } };
+    expect(ensureRedis(deps)).toBe('/usr/bin/redis-server');
+    expect(m.calls.some((c) => c.startsWith('apt-get install') && c.endsWith('redis-server'))).toBe(true);
+    expect(m.logs.join('\n')).toMatch(/installing redis-server with apt-get/);
+  });
+
+  it('stops with a one-line instruction when not root', () => {
+    const m = machine({ root: false, run: (command, args) => (command === 'sh' && args.includes('redis-server') ? 1 : 0) });
+    expect(() => ensureRedis(m.deps)).toThrow(/^No redis-server found: install one .*set REDIS_SERVER to its path\.$/);
+    expect(m.calls.some((c) => c.startsWith('apt-get'))).toBe(false);
   });
 });

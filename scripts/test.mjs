@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SetupError, ensureChromium, ensurePython } from './ensure-tools.mjs';
+import { SetupError, ensureChromium, ensurePython, ensureRedis } from './ensure-tools.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -38,6 +38,15 @@ const steps = [
     action: () => {
       env.PYTHON = ensurePython({ log: say });
       say(`Python with requests: ${env.PYTHON}`);
+      return 0;
+    },
+  },
+  // The sandbox suites run a second time on Redis; Vitest's `redis` project starts this redis-server itself.
+  {
+    name: 'redis',
+    action: () => {
+      env.REDIS_SERVER = ensureRedis({ log: say });
+      say(`redis-server: ${env.REDIS_SERVER}`);
       return 0;
     },
   },

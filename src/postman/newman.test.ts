@@ -11,23 +11,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/index';
 import { compileSchema } from '../catalog/ajv';
 import { getOperation, listOperations } from '../catalog';
-import { createSandbox } from '../sandbox';
+import { createSandbox, type IssuedProject } from '../sandbox';
 import { sitePostmanFiles } from './index';
 
 let server: RunningServer;
 let buildDir: string;
 let summary: RunSummary;
+/** Two runs on a project of the reader's own, reset in between (the reference's "run it again" advice). */
+let ownRuns: RunSummary[] = [];
+let ownReset: Response;
+
+/** Run the collection with the Sandbox environment, `overrides` replacing its variables. */
+function runCollection(overrides: Record<string, string> = {}): Promise<RunSummary> {
+  const { collection, sandbox } = sitePostmanFiles();
+  const envVar = Object.entries({ baseUrl: `${server.url}/sandbox`, ...overrides }).map(([key, value]) => ({ key, value }));
+  return new Promise<RunSummary>((resolve, reject) => {
+    newman.run({ collection, environment: sandbox, envVar, reporters: [], timeoutRequest: 10_000 }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
 
 beforeAll(async () => {
   buildDir = mkdtempSync(join(tmpdir(), 'postman-build-'));
   server = await startServer({ port: 0, host: '127.0.0.1', buildDir, env: {}, sandbox: createSandbox({ basePath: '/sandbox' }) });
-  const { collection, sandbox } = sitePostmanFiles();
-  summary = await new Promise<RunSummary>((resolve, reject) => {
-    newman.run(
-      { collection, environment: sandbox, envVar: [{ key: 'baseUrl', value: `${server.url}/sandbox` }], reporters: [], timeoutRequest: 10_000 },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
+  const issued = (await (await fetch(`${server.url}/sandbox/__sandbox/projects`, { method: 'POST' })).json()) as IssuedProject;
+  const own = { appId: issued.appId, customerId: issued.customerId, customerSecret: issued.customerSecret, token: issued.token };
+  // The demo run and the first own-project run go side by side: they share nothing but the server.
+  const [demoRun, firstOwn] = await Promise.all([runCollection(), runCollection(own)]);
+  summary = demoRun;
+  ownReset = await fetch(`${server.url}/sandbox/__sandbox/reset`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${btoa(`${issued.customerId}:${issued.customerSecret}`)}` },
   });
+  ownRuns = [firstOwn, await runCollection(own)];
 });
 
 afterAll(async () => {
@@ -67,5 +82,24 @@ describe('the Postman collection against the sandbox (newman)', () => {
     expect(body.serverResponse?.fileList).toBeTruthy();
     const removed = summary.run.executions.find((execution) => execution.item.id === 'delete-cloud-player')!;
     expect(removed.response?.code).toBe(200);
+  });
+});
+
+describe('the Postman collection on a project of your own', () => {
+  it('runs clean, and again after a reset of that project (the rule it deleted is back)', () => {
+    expect(ownReset.status).toBe(200);
+    for (const run of ownRuns) {
+      expect(run.run.failures.map((failure) => `${failure.source?.name}: ${failure.error.message}`)).toEqual([]);
+      expect(run.run.executions.map((execution) => execution.item.id)).toEqual(listOperations().map((op) => op.id));
+    }
+  });
+
+  it('needs the reset: without it the second run finds the deleted ban rule gone', async () => {
+    const issued = (await (await fetch(`${server.url}/sandbox/__sandbox/projects`, { method: 'POST' })).json()) as IssuedProject;
+    const own = { appId: issued.appId, customerId: issued.customerId, customerSecret: issued.customerSecret, token: issued.token };
+    await runCollection(own);
+    const again = await runCollection(own);
+    const failed = new Set(again.run.failures.map((failure) => (failure.source as { id?: string } | undefined)?.id));
+    expect([...failed]).toContain('delete-ban-rule');
   });
 });

@@ -1,10 +1,13 @@
 /**
  * `npm run sandbox -- --port 4010 [--host 127.0.0.1]`: the sandbox as a local
- * server, for building an app against Agora's REST API offline.
+ * server, for building an app against Agora's REST API offline. State stays in
+ * the process unless SANDBOX_STORE names a Redis (SANDBOX_STORE_PREFIX
+ * separates several sandboxes on one Redis).
  */
 import { pathToFileURL } from 'node:url';
 import { DEMO } from './demo';
 import { startSandboxServer } from './serve';
+import { createStore, describeStoreUrl, type KeyValueStore } from './store/index';
 
 export { startSandboxServer } from './serve';
 
@@ -43,14 +46,24 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
+  let store: KeyValueStore;
   try {
-    const { url, close } = await startSandboxServer({ port: options.port, host: options.host });
+    store = createStore(process.env.SANDBOX_STORE, { prefix: process.env.SANDBOX_STORE_PREFIX || undefined, token: process.env.SANDBOX_STORE_TOKEN });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  try {
+    const { url, close } = await startSandboxServer({ port: options.port, host: options.host, sandbox: { store, demoReset: true } });
     console.log(`Agora REST sandbox (an offline emulator, not Agora) listening on ${url}`);
     console.log(`  Customer ID:     ${DEMO.customerId}`);
     console.log(`  Customer Secret: ${DEMO.customerSecret}`);
     console.log(`  App ID:          ${DEMO.appId}`);
     console.log(`  Bearer token:    ${DEMO.token} (get-channel only)`);
+    console.log(`  State:           ${store.kind === 'memory' ? 'in this process' : `Redis at ${describeStoreUrl(process.env.SANDBOX_STORE ?? '')}`}`);
     console.log(`Try: curl -u ${DEMO.customerId}:${DEMO.customerSecret} "${url}/dev/v1/channel/${DEMO.appId}"`);
+    // On one's own machine the demo project is one developer's, so it may be reset (a public deployment refuses).
+    console.log(`Reset: curl -X POST -u ${DEMO.customerId}:${DEMO.customerSecret} ${url}/__sandbox/reset   A project of your own: curl -X POST ${url}/__sandbox/projects`);
     const stop = () => void close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -43,9 +43,10 @@ export function gatewayMessage(status: number): string {
   return GATEWAY_MESSAGES[status] ?? 'An unexpected error occurred';
 }
 
-/** Why the sandbox refuses an App ID, and what to do instead. */
-export function appIdReason(appId: string): string {
-  return `the sandbox only knows the demo App ID ${DEMO.appId} ("${appId.slice(0, 64)}" is not a project here). Use the demo App ID, or switch to Live with your own.`;
+/** Why the sandbox refuses an App ID for these credentials, and what to do instead. */
+export function appIdReason(appId: string, ownAppId: string): string {
+  const whose = ownAppId === DEMO.appId ? 'the shared demo project' : 'your sandbox project';
+  return `these credentials open ${whose}, App ID ${ownAppId} ("${appId.slice(0, 64)}" is not it). Use ${ownAppId}, or switch to Live with your own App ID.`;
 }
 
 /** A dialect's pieces for a family that answers like the gateway (`{message}` bodies). */

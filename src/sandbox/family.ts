@@ -3,7 +3,7 @@
  * project's state, its error dialect and any header it puts on every answer.
  * Families live in `src/families/<family>/`; the engine names none of them.
  */
-import type { ProjectState } from './store';
+import type { ProjectState } from './project';
 import type { OperationHandler, SandboxResult } from './types';
 
 /** How a family's errors look (its gateway and service bodies). */
@@ -16,8 +16,8 @@ export interface ErrorDialect {
   error(status: number, message: string, field: string, reason: string, options?: { headers?: Record<string, string>; code?: number }): SandboxResult;
   /** 400 for a request that breaks the schema or a semantic rule. */
   invalidParameter(field: string, reason: string): SandboxResult;
-  /** A project (App ID) the sandbox does not hold. */
-  invalidAppId(field: string, appId: string): SandboxResult;
+  /** An App ID that is not the project of the credentials sent (`ownAppId` is theirs). */
+  invalidAppId(field: string, appId: string, ownAppId: string): SandboxResult;
   /** 429 past the account plan's per-minute quota. */
   planLimited(limit: number, retryAfterSeconds: number): SandboxResult;
   /** 429 past one of the catalog's QPS rows (`text` is the row's wording). */

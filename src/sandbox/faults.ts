@@ -12,6 +12,8 @@
  * hosts, and `reset`, throw like undici's fetch does, so an in-process caller
  * sees a network error and a node:http adapter destroys the socket.
  */
+import { numericUid } from './project';
+import type { KeyValueStore } from './store/types';
 import type { SandboxResult } from './types';
 
 export const FAULT_KINDS = ['429', '500', '502', '503', '504', 'timeout', 'reset', 'down'] as const;
@@ -25,7 +27,6 @@ export interface FaultSpec {
 }
 
 export const DEFAULT_DOWN_HOST = 'api.agora.io';
-const MAX_TRACKED = 5000;
 const TRACK_TTL_MS = 10 * 60_000;
 const MAX_TIMES = 100;
 
@@ -55,24 +56,23 @@ export function parseFault(value: string): FaultSpec | { error: string } {
   return { kind, times, raw: value };
 }
 
-/** Counts how often each (X-Request-ID, fault) pair has been hit. Bounded in size and time. */
+/**
+ * Counts how often each (X-Request-ID, fault) pair has been hit, in the store,
+ * so a relay retry that lands on another instance still sees the count.
+ * Bounded by the store's expiry (10 minutes per pair).
+ */
 export class FaultTracker {
-  private hits = new Map<string, { count: number; at: number }>();
+  constructor(private readonly store: KeyValueStore) {}
 
-  /** True (and counted) when this request should still suffer the fault. */
-  take(requestId: string, spec: FaultSpec, now: number): boolean {
-    const key = `${requestId}\u0000${spec.raw}`;
-    const entry = this.hits.get(key);
-    const count = entry && now - entry.at < TRACK_TTL_MS ? entry.count : 0;
-    if (count >= spec.times) return false;
-    this.hits.delete(key);
-    this.hits.set(key, { count: count + 1, at: now });
-    while (this.hits.size > MAX_TRACKED) this.hits.delete(this.hits.keys().next().value as string);
-    return true;
-  }
-
-  reset(): void {
-    this.hits.clear();
+  /**
+   * True (and counted) when this request should still suffer the fault. `caller`
+   * (the Authorization header) keeps one project's counts from another's, even
+   * should two send the same X-Request-ID.
+   */
+  async take(caller: string, requestId: string, spec: FaultSpec, now: number): Promise<boolean> {
+    // Every part comes from the client: hashed or clipped, so a key stays small whatever is sent.
+    const key = `fault:${numericUid(caller).toString(36)}:${requestId.slice(0, 128)}\u0000${spec.raw.slice(0, 64)}`;
+    return (await this.store.takeWindow(key, now, TRACK_TTL_MS, spec.times)).allowed;
   }
 }
 
@@ -122,10 +122,10 @@ export async function applyFault(ctx: FaultContext): Promise<SandboxResult | nul
   if (spec.kind === 'down') {
     const hosts = downHosts.length ? downHosts : [DEFAULT_DOWN_HOST];
     if (!hosts.includes(host)) return null;
-    if (!ctx.tracker.take(ctx.requestId, spec, ctx.now)) return null;
+    if (!(await ctx.tracker.take(request.headers.get('authorization') ?? '', ctx.requestId, spec, ctx.now))) return null;
     throw networkError('ENOTFOUND');
   }
-  if (!ctx.tracker.take(ctx.requestId, spec, ctx.now)) return null;
+  if (!(await ctx.tracker.take(request.headers.get('authorization') ?? '', ctx.requestId, spec, ctx.now))) return null;
 
   const injected = { 'X-Sandbox-Fault-Injected': spec.kind };
   switch (spec.kind) {

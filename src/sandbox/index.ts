@@ -2,30 +2,38 @@
  * The sandbox: an offline, stateful emulator of the Agora REST calls in the
  * catalog, as one Fetch handler `(Request) => Promise<Response>`. Handlers are
  * declared as data per family (msw-style) and matched by the catalog's method
- * and path template; state lives in a bounded store, one project per App ID.
+ * and path template. State lives in a store (memory, or Redis shared by every
+ * instance): one project per App ID, each opened by its own credentials.
  *
  * Pipeline per request: CORS preflight -> cross-site guard and CORS (respond.ts) ->
- * reset endpoint -> route (catalog) -> ids that are not printable ASCII (400) ->
- * injected faults -> 404 -> auth (401) -> body -> plan limit (429) -> App ID ->
- * schema (400) -> QPS limit (429) -> semantic checks (400) -> handler.
+ * administrative paths (admin.ts) -> route (catalog) -> ids that are not
+ * printable ASCII (400) -> injected faults -> 404 -> auth (401) -> body -> plan
+ * limit (429) -> App ID of the credentials' project -> schema (400) -> QPS
+ * limit (429) -> semantic checks (400) -> handler, on the project loaded from
+ * the store and written back atomically (state.ts).
  */
 import { BodyReadError, readBodyLimited } from '../adapters/body';
 import { listOperations, matchOperation } from '../catalog';
 import type { OperationModel } from '../catalog/types';
 import { families as registeredFamilies } from '../families';
-import { authenticate } from './auth';
+import { Accounts } from './accounts';
+import { ADMIN_PREFIX, administer } from './admin';
 import { DEMO } from './demo';
 import { gateway, gatewayFault } from './errors';
 import type { ErrorDialect, SandboxFamily } from './family';
 import { applyFault, FaultTracker } from './faults';
-import { qpsRulesFor, rateLimitHeaders, SandboxLimits } from './limits';
+import { allRuleKeys, qpsRulesFor, rateLimitHeaders, SandboxLimits } from './limits';
 import { preflight, refuseCrossSite, toResponse, withCors } from './respond';
-import { SandboxStore } from './store';
+import { ProjectBusyError, ProjectRepository } from './state';
+import { MemoryStore } from './store/memory';
+import { StoreUnavailableError } from './store/types';
 import type { HandlerContext, OperationHandler, ResolvedOptions, Sandbox, SandboxOptions, SandboxResult } from './types';
 import { validateBody, validateParams, precompile } from './validate';
 
 export type { Sandbox, SandboxOptions } from './types';
 export type { ErrorDialect, SandboxFamily, StateSlice } from './family';
+export type { IssuedProject } from './accounts';
+export type { KeyValueStore } from './store/types';
 export { DEMO } from './demo';
 
 /** Largest request body the sandbox reads; Agora's bodies are a few kilobytes. */
@@ -51,7 +59,9 @@ function resolveOptions(options: SandboxOptions): ResolvedOptions {
     now: options.now ?? Date.now,
     planLimitPerMinute: options.planLimitPerMinute ?? 100,
     faultTimeoutMs: options.faultTimeoutMs ?? 60_000,
-    allowReset: options.allowReset ?? true,
+    clientIpHeaders: (options.clientIpHeaders ?? ['x-client-ip']).map((name) => name.toLowerCase()),
+    projectsPerHour: options.projectsPerHour ?? 30,
+    demoReset: options.demoReset ?? false,
   };
 }
 
@@ -122,19 +132,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (missing.length) throw new Error(`The sandbox has no handler for catalog operation(s): ${missing.join(', ')}.`);
   precompile(operations);
 
-  const store = new SandboxStore(families.flatMap((family) => family.slices ?? []));
-  const limits = new SandboxLimits(resolved.planLimitPerMinute);
-  const faults = new FaultTracker();
-  const reset = () => {
-    store.reset();
-    limits.reset();
-    faults.reset();
-  };
+  const store = options.store ?? new MemoryStore();
+  const projects = new ProjectRepository(store, families.flatMap((family) => family.slices ?? []));
+  const accounts = new Accounts(store);
+  const limits = new SandboxLimits(store, resolved.planLimitPerMinute, allRuleKeys(operations));
+  const faults = new FaultTracker(store);
 
   /** CORS and the cross-site guard wrap every answer, so no path can forget them. */
   async function handler(request: Request): Promise<Response> {
     if (request.method === 'OPTIONS') return preflight(request);
-    return refuseCrossSite(request) ?? withCors(request, await answer(request));
+    const refused = refuseCrossSite(request);
+    if (refused) return refused;
+    try {
+      return withCors(request, await answer(request));
+    } catch (error) {
+      const unavailable = storeUnavailable(error);
+      if (unavailable) return withCors(request, unavailable);
+      throw error;
+    }
   }
 
   async function answer(request: Request): Promise<Response> {
@@ -146,12 +161,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     // The plan quota and its X-RateLimit-* headers belong to operations whose catalog limits name a
     // plan (the guide's calls); Agora documents per-family QPS limits and no such headers for the rest.
     const planned = (operation: OperationModel | undefined): boolean => Boolean(operation?.limits.qps.some((row) => row.kind === 'plan'));
-    const planPeek = (appId: string): Record<string, string> =>
-      planned(match?.operation) ? rateLimitHeaders(limits.plan.peek(appId, now)) : {};
+    const planPeek = async (appId: string): Promise<Record<string, string>> =>
+      planned(match?.operation) ? rateLimitHeaders(await limits.plan.peek(appId, now)) : {};
 
-    if (path === '/__sandbox/reset' && request.method === 'POST' && resolved.allowReset) {
-      reset();
-      return toResponse({ status: 200, body: { reset: true } }, common);
+    if (path.startsWith(ADMIN_PREFIX)) {
+      const answered = await administer({ request, path, now, accounts, projects, limits, store, options: resolved });
+      answered.headers.set('X-Request-ID', requestId);
+      return answered;
     }
 
     // Routing comes first only so an injected error can take the addressed family's shape.
@@ -178,33 +194,34 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const extra = addressed?.responseHeaders?.(match!.params, result);
       return extra ? { ...result, headers: { ...extra, ...result.headers } } : result;
     };
-    if (fault) return toResponse(withFamilyHeaders(fault), { ...common, ...planPeek(DEMO.appId) });
-    if (!match || !addressed) return toResponse(gateway.noRoute(), { ...common, ...planPeek(DEMO.appId) });
+    if (fault) return toResponse(withFamilyHeaders(fault), { ...common, ...(await planPeek(DEMO.appId)) });
+    if (!match || !addressed) return toResponse(gateway.noRoute(), { ...common, ...(await planPeek(DEMO.appId)) });
     const { operation, params } = match;
     const { dialect } = addressed;
     const handlerDef = handlers.get(operation.id)!;
 
     // Authentication comes first, as at Agora's gateway: a 401 is not counted against the plan.
-    const auth = authenticate(request.headers.get('authorization'), operation.security);
-    if (auth !== 'ok') {
-      const pathAppId = findAppId(params, url.searchParams, undefined)?.value ?? DEMO.appId;
-      return toResponse(withFamilyHeaders(gateway.unauthorized(auth)), { ...common, ...planPeek(pathAppId) });
+    const caller = await accounts.resolve(request.headers.get('authorization'), operation.security, now);
+    if (caller.verdict !== 'ok') {
+      // The meter shown beside a 401 is the demo project's: a caller nobody knows has no project to read.
+      return toResponse(withFamilyHeaders(gateway.unauthorized(caller.verdict)), { ...common, ...(await planPeek(DEMO.appId)) });
     }
 
     const body = await readBody(request, operation, dialect);
     // A call that names no project at all (Agora's NCS IP queries) acts for the credentials' project.
     const named = namesProject(operation);
     const appRef = named ? findAppId(params, url.searchParams, body.ok ? body.value : undefined) : null;
-    const appId = (appRef?.value ?? DEMO.appId).slice(0, 64);
-    const plan = planned(operation) ? limits.plan.consume(appId, now) : null;
+    const owned = !named || appRef?.value === caller.appId;
+    const appId = caller.appId;
+    // Counted against the credentials' own project even when the request names another, so no caller can use up
+    // someone else's quota by writing their App ID (the request is refused below anyway).
+    const plan = planned(operation) ? await limits.plan.consume(appId, now) : null;
     const planHeaders = plan ? rateLimitHeaders(plan) : {};
     const send = (result: SandboxResult) => toResponse(withFamilyHeaders(result), { ...common, ...planHeaders });
 
     if (plan && !plan.allowed) return send(dialect.planLimited(plan.limit, plan.retryAfterSeconds));
     if (!body.ok) return send(body.result);
-    if (named && (!appRef || appRef.value !== DEMO.appId)) {
-      return send(dialect.invalidAppId(appRef?.field ?? 'appid', appRef?.value ?? ''));
-    }
+    if (!owned) return send(dialect.invalidAppId(appRef?.field ?? 'appid', appRef?.value ?? '', caller.appId));
     const paramError = validateParams(operation, params, url.searchParams, request.headers);
     if (paramError) return send(dialect.invalidParameter(paramError.field, paramError.reason));
     if (operation.requestBody?.required && body.value === undefined) {
@@ -215,28 +232,34 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (bodyError) return send(dialect.invalidParameter(bodyError.field, bodyError.reason));
     }
 
-    const ctx: HandlerContext = {
-      request,
-      operation,
-      params,
-      query: url.searchParams,
-      body: body.value,
-      appId,
-      project: store.project(appId, now),
-      store,
-      limits,
-      options: resolved,
-      now,
-      requestId,
-    };
     for (const rule of qpsRulesFor(operation, { body: body.value, query: url.searchParams })) {
-      const decision = limits.qps.acquire(`${appId}:${rule.key}`, rule, now);
+      const decision = await limits.qps.acquire(appId, rule, now);
       if (!decision.allowed) return send(dialect.qpsLimited(rule.text, decision.retryAfterSeconds));
     }
-    const semantic = handlerDef.check?.(ctx);
-    if (semantic) return send(semantic);
-    return send(handlerDef.handle(ctx));
+    try {
+      const result = await projects.update(appId, now, (project) => {
+        const ctx: HandlerContext = { request, operation, params, query: url.searchParams, body: body.value, appId, project, options: resolved, now, requestId };
+        return handlerDef.check?.(ctx) ?? handlerDef.handle(ctx);
+      });
+      return send(result);
+    } catch (error) {
+      if (!(error instanceof ProjectBusyError)) throw error;
+      return send({ status: 503, body: dialect.faultBody(503), headers: { 'Retry-After': '1' } });
+    }
   }
 
-  return { handler, reset };
+  return { handler, store, reset: () => store.clear() };
+}
+
+/**
+ * A store that cannot be reached (Redis down, wrong URL) is the deployment's
+ * fault, not the caller's: 503 with Retry-After and a sentence saying so,
+ * never a dropped connection. The message names no URL or password.
+ */
+function storeUnavailable(error: unknown): Response | null {
+  if (!(error instanceof StoreUnavailableError)) return null;
+  return new Response(
+    JSON.stringify({ error: { code: 'sandbox_store_unavailable', message: 'The sandbox cannot reach its state store right now. Try again in a few seconds; if it persists, the site operator should check SANDBOX_STORE.' } }),
+    { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '5', 'Cache-Control': 'no-store' } },
+  );
 }

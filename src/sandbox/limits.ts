@@ -1,14 +1,14 @@
 /**
  * Rate limits: the guide's plan limit (a fixed one-minute window per App ID,
  * reported in X-RateLimit-* headers on every response) and the per-operation
- * QPS limits of the Media Pull page (sliding one-second and one-minute windows).
- * Both are keyed maps with a cap, so unknown App IDs cannot grow them forever.
+ * QPS limits of the catalog's `x-limits` (sliding one-second and one-minute
+ * windows). Both count in the store, atomically, so every instance of a
+ * deployment sees one count; the store's expiry keeps them bounded.
  */
 
 import { hasValueAt } from '../catalog/policy';
 import type { OperationModel } from '../catalog/types';
-
-const MAX_KEYS = 1000;
+import type { KeyValueStore } from './store/types';
 
 export interface PlanDecision {
   allowed: boolean;
@@ -35,43 +35,30 @@ export interface QpsDecision {
   retryAfterSeconds: number;
 }
 
-/** Keep a Map below `max` entries by dropping the oldest insertions. */
-function capMap<K, V>(map: Map<K, V>, max: number): void {
-  while (map.size > max) map.delete(map.keys().next().value as K);
-}
+const PLAN_WINDOW_MS = 60_000;
+const planKey = (appId: string) => `plan:${appId}`;
+const qpsKey = (appId: string, rule: string) => `qps:${appId}:${rule}`;
 
 export class PlanLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly perMinute: number,
+  ) {}
 
-  constructor(private readonly perMinute: number) {}
-
-  /** Count one request against `key` and say whether it may proceed. */
-  consume(key: string, now: number): PlanDecision {
-    let window = this.windows.get(key);
-    if (!window || now - window.start >= 60_000) {
-      window = { start: now, count: 0 };
-      this.windows.delete(key);
-      this.windows.set(key, window);
-      capMap(this.windows, MAX_KEYS);
-    }
-    const allowed = window.count < this.perMinute;
-    if (allowed) window.count += 1;
-    return this.describe(window, now, allowed);
+  /** Count one request against the App ID's plan and say whether it may proceed. */
+  async consume(appId: string, now: number): Promise<PlanDecision> {
+    const window = await this.store.takeWindow(planKey(appId), now, PLAN_WINDOW_MS, this.perMinute);
+    return this.describe(window, now, window.allowed);
   }
 
   /** The current state without counting (for responses that do not count, such as 401). */
-  peek(key: string, now: number): PlanDecision {
-    const window = this.windows.get(key);
-    if (!window || now - window.start >= 60_000) return this.describe({ start: now, count: 0 }, now, true);
+  async peek(appId: string, now: number): Promise<PlanDecision> {
+    const window = (await this.store.peekWindow(planKey(appId), now, PLAN_WINDOW_MS)) ?? { start: now, count: 0 };
     return this.describe(window, now, window.count < this.perMinute);
   }
 
-  reset(): void {
-    this.windows.clear();
-  }
-
   private describe(window: { start: number; count: number }, now: number, allowed: boolean): PlanDecision {
-    const resetAt = window.start + 60_000;
+    const resetAt = window.start + PLAN_WINDOW_MS;
     return {
       allowed,
       limit: this.perMinute,
@@ -83,47 +70,36 @@ export class PlanLimiter {
 }
 
 export class QpsLimiter {
-  private logs = new Map<string, number[]>();
+  constructor(private readonly store: KeyValueStore) {}
 
-  /** Record one call under `key` if every window of `rule` still has room. */
-  acquire(key: string, rule: QpsRule, now: number): QpsDecision {
-    const log = (this.logs.get(key) ?? []).filter((t) => now - t < 60_000);
-    const waits: number[] = [];
-    const check = (limit: number | undefined, windowMs: number) => {
-      if (limit === undefined) return;
-      const inWindow = log.filter((t) => now - t < windowMs);
-      // The oldest call in the window must age out before another fits.
-      if (inWindow.length >= limit) waits.push(inWindow[inWindow.length - limit] + windowMs - now);
-    };
-    check(rule.perSecond, 1000);
-    check(rule.perMinute, 60_000);
-    if (waits.length) {
-      this.logs.set(key, log);
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };
-    }
-    log.push(now);
-    this.logs.delete(key);
-    this.logs.set(key, log);
-    capMap(this.logs, MAX_KEYS);
-    return { allowed: true, retryAfterSeconds: 0 };
-  }
-
-  reset(): void {
-    this.logs.clear();
+  /** Record one call of the App ID under `rule` if every window of the rule still has room. */
+  async acquire(appId: string, rule: QpsRule, now: number): Promise<QpsDecision> {
+    const windows = [
+      ...(rule.perSecond === undefined ? [] : [{ ms: 1000, limit: rule.perSecond }]),
+      ...(rule.perMinute === undefined ? [] : [{ ms: 60_000, limit: rule.perMinute }]),
+    ];
+    const verdict = await this.store.admit(qpsKey(appId, rule.key), now, windows);
+    return { allowed: verdict.allowed, retryAfterSeconds: verdict.allowed ? 0 : Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)) };
   }
 }
 
 export class SandboxLimits {
   readonly plan: PlanLimiter;
-  readonly qps = new QpsLimiter();
+  readonly qps: QpsLimiter;
 
-  constructor(planLimitPerMinute: number) {
-    this.plan = new PlanLimiter(planLimitPerMinute);
+  constructor(
+    private readonly store: KeyValueStore,
+    planLimitPerMinute: number,
+    /** Every QPS rule key the catalog can produce, so a reset can name the project's counters. */
+    private readonly ruleKeys: readonly string[],
+  ) {
+    this.plan = new PlanLimiter(store, planLimitPerMinute);
+    this.qps = new QpsLimiter(store);
   }
 
-  reset(): void {
-    this.plan.reset();
-    this.qps.reset();
+  /** Forget one project's counters (its reset), leaving every other project's alone. */
+  async reset(appId: string): Promise<void> {
+    await this.store.delete([planKey(appId), ...this.ruleKeys.map((rule) => qpsKey(appId, rule))]);
   }
 }
 
@@ -151,6 +127,20 @@ function present(request: LimitedRequest, location: string): boolean {
   throw new Error(`Catalog x-limits "when" must name body.<path> or query.<name>, not "${location}".`);
 }
 
+/** The counter a limit row counts in: the family's when the row says `counter: family`, else the operation's. */
+function ruleKey(operation: OperationModel, limit: OperationModel['limits']['qps'][number]): string {
+  return limit.counter === 'family' ? `${operation.family}:${limit.scope}` : `${operation.id}:${limit.scope}`;
+}
+
+/** Every counter key the operations' QPS rows can use (what one project's reset clears). */
+export function allRuleKeys(operations: readonly OperationModel[]): string[] {
+  const keys = new Set<string>();
+  for (const operation of operations) {
+    for (const limit of operation.limits.qps) if (limit.kind !== 'plan') keys.add(ruleKey(operation, limit));
+  }
+  return [...keys];
+}
+
 /**
  * The QPS rules of an operation's catalog `x-limits` that apply to this
  * request: plan quotas are the plan limiter's business; a row with `when`
@@ -165,7 +155,7 @@ export function qpsRulesFor(operation: OperationModel, request: LimitedRequest):
     if (limit.when?.has && !present(request, limit.when.has)) continue;
     if (limit.when?.lacks && present(request, limit.when.lacks)) continue;
     rules.push({
-      key: limit.counter === 'family' ? `${operation.family}:${limit.scope}` : `${operation.id}:${limit.scope}`,
+      key: ruleKey(operation, limit),
       text: limit.text,
       perSecond: limit.perSecond,
       perMinute: limit.perMinute,

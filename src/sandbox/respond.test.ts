@@ -44,9 +44,9 @@ describe('sandbox CORS', () => {
     expect(read.headers.get('access-control-expose-headers')).toContain('X-Request-ID');
     const anonymousWrite = await handler(new Request(`${BASE}/v1/apps/${APP_ID}/cloud_recording/acquire`, { method: 'POST', body: '{}' }));
     expect(anonymousWrite.headers.get('access-control-allow-origin')).toBeNull();
-    const reset = await handler(new Request(`${BASE}/__sandbox/reset`, { method: 'POST' }));
-    expect(reset.status).toBe(200); // curl and same-origin callers still reset
-    expect(reset.headers.get('access-control-allow-origin')).toBeNull();
+    const issued = await handler(new Request(`${BASE}/__sandbox/projects`, { method: 'POST' }));
+    expect(issued.status).toBe(201); // curl and same-origin callers create projects
+    expect(issued.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses an administrative call from another site outright (a form post needs no preflight)', async () => {

@@ -1,6 +1,6 @@
 import { listOperations } from '../catalog';
 import { createSandbox, defaultFamilies } from './index';
-import { APP, BASIC, BEARER, paths, testSandbox } from './testing';
+import { APP, BASIC, BEARER, issueProject, paths, testSandbox } from './testing';
 
 describe('sandbox handler', () => {
   it('has exactly one handler per catalog operation', () => {
@@ -102,33 +102,41 @@ describe('sandbox handler', () => {
     expect(viaRelay.status).toBe(200);
   });
 
-  it('POST /__sandbox/reset forgets state and limits', async () => {
+  it('POST /__sandbox/reset puts back one project, with its credentials; sandbox.reset() is in-process only', async () => {
     const sandbox = createSandbox({ basePath: '/sandbox' });
-    const create = () =>
+    const mine = await issueProject(sandbox);
+    const create = (auth: string, appId: string) =>
       sandbox.handler(
-        new Request(`http://localhost:3000/sandbox${paths.players()}`, {
+        new Request(`http://localhost:3000/sandbox/na/v1/projects/${appId}/cloud-player/players`, {
           method: 'POST',
-          headers: { Authorization: BASIC, 'Content-Type': 'application/json' },
+          headers: { Authorization: auth, 'Content-Type': 'application/json' },
           body: JSON.stringify({ player: { streamUrl: 'rtmp://x/y', channelName: 'demo', uid: 1, name: 'only' } }),
         }),
       );
-    expect((await create()).status).toBe(200);
-    expect((await create()).status).toBe(409);
-    const reset = await sandbox.handler(new Request('http://localhost:3000/sandbox/__sandbox/reset', { method: 'POST' }));
+    expect((await create(mine.basic, mine.appId)).status).toBe(200);
+    expect((await create(mine.basic, mine.appId)).status).toBe(409);
+    expect((await create(BASIC, APP)).status).toBe(200);
+    const anonymous = await sandbox.handler(new Request('http://localhost:3000/sandbox/__sandbox/reset', { method: 'POST' }));
+    expect(anonymous.status).toBe(401);
+    const reset = await sandbox.handler(new Request('http://localhost:3000/sandbox/__sandbox/reset', { method: 'POST', headers: { Authorization: mine.basic } }));
     expect(reset.status).toBe(200);
-    expect((await create()).status).toBe(200);
-    sandbox.reset();
-    expect((await create()).status).toBe(200);
+    expect(await reset.json()).toEqual({ reset: true, appId: mine.appId });
+    expect((await create(mine.basic, mine.appId)).status).toBe(200);
+    // The demo project was not touched by that reset.
+    expect((await create(BASIC, APP)).status).toBe(409);
+    await sandbox.reset();
+    expect((await create(BASIC, APP)).status).toBe(200);
   });
 
-  it('counts the plan per App ID: another App ID does not use up the demo project', async () => {
+  it('counts the plan against the credentials\' own project, whatever App ID a request names', async () => {
     const t = testSandbox({ planLimitPerMinute: 2 });
-    const other = `/v1/projects/${'d'.repeat(32)}/channels/demo`;
-    const bearer = { auth: BEARER };
-    await t.call('GET', other, bearer);
-    await t.call('GET', other, bearer);
-    expect((await t.call('GET', other, bearer)).status).toBe(429);
-    const own = await t.call('GET', paths.getChannel('demo'), bearer);
+    const other = await issueProject(t.sandbox);
+    // The demo credentials naming another project's App ID are refused, and counted against the demo project.
+    const foreign = `/v1/projects/${other.appId}/channels/demo`;
+    expect((await t.call('GET', foreign, { auth: BEARER })).status).toBe(403);
+    expect((await t.call('GET', foreign, { auth: BEARER })).status).toBe(403);
+    expect((await t.call('GET', paths.getChannel('demo'), { auth: BEARER })).status).toBe(429);
+    const own = await t.call('GET', foreign, { auth: other.bearer });
     expect(own.status).toBe(200);
     expect(own.headers.get('x-ratelimit-remaining')).toBe('1');
   });

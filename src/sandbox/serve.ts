@@ -34,7 +34,8 @@ export function startSandboxServer(
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
-            server.close(() => done());
+            // The store (a Redis connection, say) goes with the server that owns it.
+            server.close(() => void sandbox.store.close().then(done, done));
           }),
       });
     });

@@ -4,7 +4,8 @@
  */
 import { base64 } from '../request/apiRequest';
 import { DEMO } from './demo';
-import { createSandbox } from './index';
+import { createSandbox, type IssuedProject, type Sandbox } from './index';
+import { testStore } from './store/testing';
 import type { SandboxOptions } from './types';
 
 export const APP = DEMO.appId;
@@ -30,7 +31,8 @@ export interface Answer {
 /** A sandbox at a fixed instant that tests move with `advance(ms)`. */
 export function testSandbox(options: SandboxOptions = {}) {
   let now = Date.UTC(2025, 0, 15, 9, 0, 0);
-  const sandbox = createSandbox({ now: () => now, ...options });
+  // The `redis` Vitest project runs these same suites on Redis (src/sandbox/store/testing.ts).
+  const sandbox = createSandbox({ now: () => now, store: testStore(), ...options });
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<Answer> => {
     const url = new URL(`https://${options.host ?? 'api.agora.io'}${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
@@ -57,6 +59,14 @@ export function testSandbox(options: SandboxOptions = {}) {
     },
     now: () => now,
   };
+}
+
+/** A project of its own, as a visitor's browser gets one (`POST /__sandbox/projects`), with its Authorization headers. */
+export async function issueProject(sandbox: Sandbox): Promise<IssuedProject & { basic: string; bearer: string }> {
+  const response = await sandbox.handler(new Request('https://sandbox.test/__sandbox/projects', { method: 'POST' }));
+  if (response.status !== 201) throw new Error(`Issuing a project answered ${response.status}: ${await response.text()}`);
+  const issued = (await response.json()) as IssuedProject;
+  return { ...issued, basic: `Basic ${base64(`${issued.customerId}:${issued.customerSecret}`)}`, bearer: `Bearer ${issued.token}` };
 }
 
 /** Paths of the catalog's operations for the demo App ID. */

@@ -4,8 +4,8 @@
  */
 import type { OperationFamily, OperationModel } from '../catalog/types';
 import type { SandboxFamily } from './family';
-import type { ProjectState, SandboxStore } from './store';
-import type { SandboxLimits } from './limits';
+import type { ProjectState } from './project';
+import type { KeyValueStore } from './store/types';
 
 export interface SandboxOptions {
   /** Path prefix the sandbox is mounted at ('' standalone, '/sandbox' on the site). */
@@ -18,14 +18,22 @@ export interface SandboxOptions {
   families?: readonly SandboxFamily[];
   /** Longest a `timeout` fault holds a request when nobody aborts it, ms (60 s). */
   faultTimeoutMs?: number;
-  /** Serve `POST {base}/__sandbox/reset` (default true). */
-  allowReset?: boolean;
+  /** Where projects, credentials and counters live (default: a fresh in-memory store). */
+  store?: KeyValueStore;
+  /** Headers naming the client, first found wins (default `x-client-ip`, which the Node listener sets). */
+  clientIpHeaders?: string[];
+  /** Projects one client may create per hour with `POST {base}/__sandbox/projects` (default 30). */
+  projectsPerHour?: number;
+  /** Let the demo credentials reset the shared demo project (default false: it is everybody's; the standalone CLI allows it). */
+  demoReset?: boolean;
 }
 
 export interface Sandbox {
   handler(request: Request): Promise<Response>;
-  /** Forget every project, limit window and fault counter. */
-  reset(): void;
+  /** The store holding every project, credential and counter (the relay's rate limit can share it). */
+  store: KeyValueStore;
+  /** Forget every project, credential, limit window and fault counter. In-process only (tests); no HTTP path reaches it. */
+  reset(): Promise<void>;
 }
 
 export interface ResolvedOptions {
@@ -33,7 +41,9 @@ export interface ResolvedOptions {
   now: () => number;
   planLimitPerMinute: number;
   faultTimeoutMs: number;
-  allowReset: boolean;
+  clientIpHeaders: string[];
+  projectsPerHour: number;
+  demoReset: boolean;
 }
 
 /** What a family handler answers; index.ts adds the common headers. */
@@ -54,8 +64,6 @@ export interface HandlerContext {
   body: unknown;
   appId: string;
   project: ProjectState;
-  store: SandboxStore;
-  limits: SandboxLimits;
   options: ResolvedOptions;
   /** `options.now()` read once per request, so one request sees one instant. */
   now: number;

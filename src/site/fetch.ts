@@ -36,7 +36,7 @@ function withHeaders(response: Response, extra: Record<string, string>): Respons
 /** The whole site (relay, sandbox, optional pages) as `(Request) => Promise<Response>`. */
 export function createFetchSite(options: FetchSiteOptions = {}): FetchHandler {
   const env = options.env ?? {};
-  const sandbox = mountSandbox(options.sandbox);
+  const sandbox = mountSandbox(options.sandbox, env, options.relay?.clientIpHeaders);
   const parts = {
     relay: createRelay({ ...relayOptionsFromEnv(env), ...relayToSandbox(sandbox), ...options.relay }),
     sandbox: sandbox?.handler ?? null,

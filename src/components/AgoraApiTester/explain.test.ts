@@ -28,6 +28,34 @@ describe('explainStatus', () => {
     });
   });
 
+  it('explains a resource cap 429 as the project being full, not as the per-minute quota the meter contradicts', () => {
+    // The guide's create-channel after ~50 sends: each one starts a recording, and the project holds 50 at most.
+    const body = {
+      code: 429,
+      message: 'Resource quota exceeded',
+      details: { field: '', reason: 'The sandbox holds at most 500 channels and 50 recordings per App ID. Stop a recording or wait for channels to expire.' },
+    };
+    const explanation = explainStatus(getOperation('create-channel'), 429, body, { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '34' })!;
+    expect(explanation.title).toBe('429 Too many requests: the project is full');
+    expect(explanation.text).toContain('50 recordings per App ID');
+    expect(explanation.text).toContain('not the plan\'s per-minute quota');
+    expect(explanation.text).toContain('34 of 100 requests left');
+    expect(explanation.text).not.toMatch(/quota is used up/);
+    expect(explanation.measures).toMatch(/stop recordings/);
+    expect(explanation.measures).toMatch(/Reset project/);
+    expect(explanation.retry).toBe(false);
+    // Without a meter (Agora's families send none) the cap is explained the same way, minus the meter.
+    expect(explainStatus(createCloudPlayer, 429, { message: 'Resource quota exceeded.', reason: 'At most 50 cloud players run at once in a project.' })?.text).toMatch(
+      /^The project already holds as many of these as it may at once \(At most 50 cloud players run at once in a project\)\. This is a cap/,
+    );
+  });
+
+  it('still explains a plan 429 as the per-minute quota', () => {
+    const planned = explainStatus(getOperation('create-channel'), 429, { code: 429, message: 'Rate limit exceeded', details: { field: '', reason: 'The Starter plan allows 100 requests per minute' } }, { 'X-RateLimit-Remaining': '0' })!;
+    expect(planned.text).toBe('The plan\'s requests-per-minute quota is used up.');
+    expect(planned.retry).toBe(true);
+  });
+
   it('falls back to a generic sentence when the catalog has no row', () => {
     expect(explainStatus(createChannel, 502, 'x')).toMatchObject({ title: '502 Bad gateway', retry: true });
   });

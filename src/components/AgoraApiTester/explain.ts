@@ -102,8 +102,45 @@ function notRepeatedAdvice(op: OperationModel, status: number): string | undefin
   return `${op.method} is not idempotent and the server may have acted before it failed, so it is not sent again automatically${unless}. Check whether it took effect (query or list what it creates or changes), then send it again yourself if it did not.`;
 }
 
-/** null for an ordinary success; otherwise what the answer means for this operation. */
-export function explainStatus(op: OperationModel, status: number, body: unknown): Explanation | null {
+/** The headers' plan meter, `X-RateLimit-Remaining` of `X-RateLimit-Limit`, when the answer carries one. */
+function planMeter(headers: Record<string, string> | undefined): { remaining: number; limit?: number } | undefined {
+  const read = (name: string) => {
+    const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+    return entry && /^\d+$/.test(entry[1].trim()) ? Number(entry[1]) : undefined;
+  };
+  const remaining = read('x-ratelimit-remaining');
+  return remaining === undefined ? undefined : { remaining, limit: read('x-ratelimit-limit') };
+}
+
+// A 429 that says the project holds too much (Agora's and the sandbox's "Resource quota exceeded", Media Pull's
+// "No available resources"), as opposed to too many requests: waiting a minute does not help.
+const RESOURCE_CAP = /resource quota exceeded|no available resources/i;
+
+/**
+ * A 429 for what the project holds at once (recordings, channels, players,
+ * rules), not for the rate of requests: said as such, with the plan meter
+ * when the answer shows requests left, and what frees room.
+ */
+function explainResourceCap(body: unknown, headers: Record<string, string> | undefined): Explanation {
+  const details = (body as { details?: { reason?: unknown }; reason?: unknown } | null) ?? {};
+  const reason = typeof details.details?.reason === 'string' ? details.details.reason : typeof details.reason === 'string' ? details.reason : '';
+  const meter = planMeter(headers);
+  const left =
+    meter && meter.remaining > 0
+      ? ` The meter showing ${meter.remaining}${meter.limit ? ` of ${meter.limit}` : ''} requests left is right: requests are not what ran out.`
+      : '';
+  return {
+    title: '429 Too many requests: the project is full',
+    text: `The project already holds as many of these as it may at once${reason ? ` (${reason.replace(/\.$/, '')})` : ''}. This is a cap on what the project holds, not the plan's per-minute quota.${left}`,
+    measures:
+      'Free room: stop recordings you no longer need (stop-recording), delete players or rules, or let them expire. In the sandbox, Reset project (at the top of the tester) empties your project at once. Then send again; sending again without that gets the same answer.',
+    retry: false,
+  };
+}
+
+/** null for an ordinary success; otherwise what the answer means for this operation (`headers`: the answer's, for the plan meter). */
+export function explainStatus(op: OperationModel, status: number, body: unknown, headers?: Record<string, string>): Explanation | null {
+  if (status === 429 && RESOURCE_CAP.test(messageOf(body))) return explainResourceCap(body, headers);
   const row = findTroubleshooting(op, status, body);
   if (status < 400 && !row) return null;
   const words = STATUS_WORDS[status] ?? (status >= 500 ? 'Server error' : status >= 400 ? 'Client error' : 'Success');

@@ -13,6 +13,7 @@ import { sendResult } from './SendBar/result';
 import { statusText } from './phase';
 import SessionPanel from './SessionPanel';
 import { DEFAULT_SITE_URL } from '../../site/origin';
+import { RELAY_PATH, SANDBOX_BASE_PATH } from '../../site/routes';
 import { useBaseUrl, useIsBrowser } from './site';
 import { useViewPrefs } from './stores/viewPrefs';
 import { useResponseFocus } from './useResponseFocus';
@@ -34,7 +35,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const op = useMemo(() => getOperation(endpoint), [endpoint]);
   const headingId = useId();
   const isBrowser = useIsBrowser();
-  const tester = useTester(op, useBaseUrl('/api/relay'));
+  const tester = useTester(op, useBaseUrl(RELAY_PATH), useBaseUrl(SANDBOX_BASE_PATH));
   const pathname = isBrowser ? window.location.pathname : '';
   const history = usePageHistory(pathname).filter((entry) => entry.request.operationId === op.id);
   const sandboxBaseUrl = `${isBrowser ? window.location.origin : DEFAULT_SITE_URL}/sandbox`;
@@ -79,6 +80,11 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
                 </React.Fragment>
               ))}
               .
+            </p>
+          )}
+          {tester.appIdNote && (
+            <p className={styles.secretNote} role="status">
+              {tester.appIdNote}
             </p>
           )}
           <BodyEditor op={op} form={tester.form} errors={tester.fieldErrors} onField={tester.onBodyField} onText={tester.onBodyText} />

@@ -10,9 +10,9 @@ import type { OperationModel } from '../../catalog/types';
 import { requestFromValues } from '../../request/build';
 import { RelayClientError, type RelayCall, type RelayClient } from '../../relay/client';
 import type { RelayResult } from '../../relay/contract';
+import { alignAppIds } from './appIds';
 import { fillChain, missingChained, type ChainGap } from './chain';
 import { toEnvelope, type Fault } from './envelope';
-import { explainFailure, explainStatus } from './explain';
 import { paramKey, type FormState } from './formModel';
 import { failureOutcome, historyEntry, type HistoryKind } from './history';
 import type { Phase } from './phase';
@@ -37,6 +37,12 @@ export interface SendInput {
   /** The reader's Cancel, or a newer Send. */
   signal: AbortSignal;
   onProgress?: (progress: SendProgress) => void;
+  /**
+   * Sandbox: the App ID of this browser's project, and which App ID values are
+   * stale (the demo's, an earlier project's). App ID fields holding a stale one,
+   * in this form and in the earlier calls the chain runs, are sent with `value`.
+   */
+  appId?: { value: string; isStale: (value: string) => boolean };
 }
 
 export interface SendDeps {
@@ -77,6 +83,8 @@ type ChainFailure =
 export async function sendRequest(input: SendInput, deps: SendDeps): Promise<SendOutcome> {
   const { op, session, signal } = input;
   const environment = session.environment;
+  const align = (target: OperationModel, form: FormState): FormState =>
+    input.appId && environment === 'sandbox' ? alignAppIds(target, form, input.appId.value, input.appId.isStale).form : form;
   await deps.loadValidator();
   const problems = blockingProblems(op, input.form, session, deps.validate(op, input.form));
   if (problems.length > 0 && !input.force) return { kind: 'blocked', problems };
@@ -91,15 +99,17 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
   };
   const record = (form: FormState, status: number | null, text: string, kind?: HistoryKind) =>
     deps.history.record(historyEntry(requestFromValues(op, form), op, { environment, status, text, kind, at: deps.now() }));
-  const failed = (form: FormState, error: RelayClientError): SendOutcome => {
+  // The explanations load with the first Send, not with the page: they are read only once an answer is in.
+  const explaining = import('./explain');
+  const failed = async (form: FormState, error: RelayClientError): Promise<SendOutcome> => {
     // Cancelled and failed sends are kept too: the reader may want to send them again.
     const outcome = failureOutcome(error);
     record(form, error.details.status ?? null, outcome.text, outcome.kind);
-    return { kind: 'failed', error, explanation: explainFailure(error) };
+    return { kind: 'failed', error, explanation: (await explaining).explainFailure(error) };
   };
 
   progress();
-  let form = input.form;
+  let form = align(op, input.form);
   const missing = environment === 'sandbox' ? missingChained(op, form) : [];
   if (missing.length > 0) {
     const chain = await fillChain<ChainFailure>(
@@ -108,7 +118,7 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
       deps.getOperation,
       async (source, sourceForm) => {
         // The simulated fault is for the reader's call, not for the calls that feed it.
-        const call = await post(source, sourceForm, 'none');
+        const call = await post(source, align(source, sourceForm), 'none');
         if (!call.ok) return { ok: false, failure: { kind: 'unanswered', error: call.error } };
         if (call.result.status >= 300) return { ok: false, failure: { kind: 'answered', op: source, result: call.result } };
         deps.chainValues.record(environment, source, call.result.body, deps.listOperations());
@@ -121,7 +131,7 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
       if (failure.kind === 'unanswered') return failed(form, failure.error);
       if (failure.kind === 'gap') return failed(form, new RelayClientError('network', failure.message));
       // The earlier call's own answer is what the reader needs to see, named as such.
-      const explanation = explainStatus(failure.op, failure.result.status, failure.result.body);
+      const explanation = (await explaining).explainStatus(failure.op, failure.result.status, failure.result.body, failure.result.headers);
       return {
         kind: 'done',
         result: failure.result,
@@ -138,5 +148,5 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
   const { result } = call;
   if (result.status < 300) deps.chainValues.record(environment, op, result.body, deps.listOperations());
   record(form, result.status, `${result.status} ${result.statusText}`);
-  return { kind: 'done', result, explanation: explainStatus(op, result.status, result.body) };
+  return { kind: 'done', result, explanation: (await explaining).explainStatus(op, result.status, result.body, result.headers) };
 }

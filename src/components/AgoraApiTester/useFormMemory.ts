@@ -9,22 +9,27 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { OperationModel } from '../../catalog/types';
 import type { ApiRequest } from '../../request/apiRequest';
-import { defaultRequest, type RestorableRequest } from '../../request/build';
+import { requestFromValues, type RestorableRequest } from '../../request/build';
+import { alignAppIds } from './appIds';
+import { initialForm } from './formModel';
 import type { Fault } from './envelope';
 import { decodeShare, scrubShared } from './share';
 import { linkId, pageDraft, toDraft, type DraftStore } from './stores/formDrafts';
+import type { RestoredFrom } from './useTester';
 
 interface Options {
   op: OperationModel;
   request: ApiRequest;
   fault: Fault;
   clearedSecrets: readonly string[];
-  restore: (shared: RestorableRequest & { cleared?: string[] }) => void;
+  restore: (shared: RestorableRequest & { cleared?: string[] }, from: RestoredFrom) => void;
   setFault: (fault: Fault) => void;
   rootRef: RefObject<HTMLElement | null>;
+  /** The sandbox App ID forms hold now (this browser's project), if known. */
+  appId?: string;
 }
 
-export function useFormMemory({ op, request, fault, clearedSecrets, restore, setFault, rootRef }: Options): void {
+export function useFormMemory({ op, request, fault, clearedSecrets, restore, setFault, rootRef, appId }: Options): void {
   // The link this form was opened from (its linkId), remembered with the saved form; and whether the saved form was read yet.
   const openedFrom = useRef<string | undefined>(undefined);
   const draftStore = useRef<DraftStore | null>(null);
@@ -40,12 +45,12 @@ export function useFormMemory({ op, request, fault, clearedSecrets, restore, set
       if (shared?.operationId === op.id && !(arriving && saved?.link === id)) {
         // A link made by hand (or before a field was marked secret) may carry one: it is not restored either.
         openedFrom.current = id;
-        restore(scrubShared(shared, op));
+        restore(scrubShared(shared, op), 'link');
         setFault(shared.fault ?? 'none');
         rootRef.current?.scrollIntoView?.({ block: 'start' });
       } else if (arriving && saved) {
         openedFrom.current = saved.link;
-        restore(saved.request);
+        restore(saved.request, 'draft');
         setFault(saved.fault);
       }
       setDraftRead(true);
@@ -56,7 +61,11 @@ export function useFormMemory({ op, request, fault, clearedSecrets, restore, set
     return () => window.removeEventListener('hashchange', onHash);
   }, [op, restore, setFault, rootRef]);
 
-  const pristine = useMemo(() => JSON.stringify(toDraft(defaultRequest(op), op, { fault: 'none' })), [op]);
+  // A form as the catalog has it, with this browser's sandbox App ID, keeps nothing either.
+  const pristine = useMemo(() => {
+    const form = appId ? alignAppIds(op, initialForm(op), appId, () => true).form : initialForm(op);
+    return JSON.stringify(toDraft(requestFromValues(op, form), op, { fault: 'none' }));
+  }, [op, appId]);
   useEffect(() => {
     if (!draftRead || !draftStore.current) return;
     const draft = toDraft(request, op, { fault, link: openedFrom.current, cleared: clearedSecrets });

@@ -24,17 +24,37 @@ import {
   type FormState,
 } from './formModel';
 import type { Phase } from './phase';
-import { blockingProblems, sendRequest, type SendDeps, type SendProgress } from './sendRequest';
+import { blockingProblems, sendRequest, type SendDeps, type SendInput, type SendProgress } from './sendRequest';
 import { encodeShare } from './share';
 import { chainValue, pageChainValues, useChainValues } from './stores/chainValues';
 import { pageHistory } from './stores/pageHistory';
-import { credentialsFor, useSession } from './stores/session';
+import { projectAppId, useSandboxProject } from './stores/sandboxProject';
+import { credentialsFor, sessionStore, useSession } from './stores/session';
+import { alignAppIds } from './appIds';
+import { shortValue } from './history';
 import { useFormMemory } from './useFormMemory';
 import { fieldValue, loadValidator, validateForm, validatorLoaded } from './validate';
 
-export function useTester(op: OperationModel, relayUrl: string) {
+/** Where a restored form came from: a share link may carry another reader's sandbox App ID. */
+export type RestoredFrom = 'link' | 'draft' | 'history';
+
+/** How long a Send waits for this browser's sandbox project before going out with the shared demo project. */
+const PROJECT_WAIT_MS = 5000;
+
+export function useTester(op: OperationModel, relayUrl: string, sandboxBase: string) {
   const [form, setForm] = useState<FormState>(() => initialForm(op));
   const [session] = useSession();
+  const [project, projects] = useSandboxProject();
+  // The App ID sandbox forms hold once the project is known (undefined in Live, or while it is being asked for).
+  const appId = session.environment === 'sandbox' && project.kind !== 'pending' ? projectAppId(project) : undefined;
+  // Said once, under the form, when a share link's sandbox App ID was not this browser's.
+  const [appIdNote, setAppIdNote] = useState<string | undefined>(undefined);
+  // Bumped by every restore, so the App ID check below runs on the restored form; the ref says where it came from.
+  const [restoredCount, setRestoredCount] = useState(0);
+  const restoredFrom = useRef<RestoredFrom | undefined>(undefined);
+  // The form as last rendered, for the App ID check (an effect, so it must not depend on every keystroke).
+  const formRef = useRef(form);
+  formRef.current = form;
   const [fault, setFault] = useState<Fault>('none');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   // Secret fields a restored link or history entry left empty: the form says to type them again.
@@ -86,14 +106,38 @@ export function useTester(op: OperationModel, relayUrl: string) {
     return { ...byField, [field.key]: [...(byField[field.key] ?? []), server] };
   }, [validation, phase, custom, form]);
 
-  const restore = useCallback((shared: RestorableRequest & { cleared?: string[] }) => {
+  const restore = useCallback((shared: RestorableRequest & { cleared?: string[] }, from: RestoredFrom = 'history') => {
     ensureValidator();
     setForm(formFromRequest(op, shared));
     setClearedSecrets(shared.cleared ?? []);
+    setAppIdNote(undefined);
+    restoredFrom.current = from;
+    setRestoredCount((count) => count + 1);
     setPhase({ kind: 'idle' });
   }, [op, ensureValidator]);
 
-  useFormMemory({ op, request, fault, clearedSecrets, restore, setFault, rootRef });
+  // The first tester shown in sandbox mode asks for this browser's project (once per page; see stores/sandboxProject.ts).
+  useEffect(() => {
+    if (session.environment === 'sandbox') void projects.ensure(sandboxBase);
+  }, [session.environment, projects, sandboxBase]);
+
+  // Sandbox App ID fields hold the project's App ID: on arrival, after a restore, and when the project changes
+  // (Start over, expiry). A field holding the demo's or an earlier project's App ID moves; one the reader typed stays,
+  // except that a share link's App ID is always another project's (or the demo's), so it moves too, and the form says so.
+  useEffect(() => {
+    if (!appId) return;
+    const fromLink = restoredFrom.current === 'link';
+    restoredFrom.current = undefined;
+    const aligned = alignAppIds(op, formRef.current, appId, (value) => (fromLink && value !== '') || projects.isStaleAppId(value));
+    if (aligned.replaced.length === 0) return;
+    setForm(aligned.form);
+    const foreign = aligned.replaced.find((value) => !projects.isStaleAppId(value));
+    if (foreign) {
+      setAppIdNote(`This link was made with another sandbox project (App ID ${shortValue(foreign)}); it now uses yours (${shortValue(appId)}), so it acts on what this browser created.`);
+    }
+  }, [appId, restoredCount, op, projects]);
+
+  useFormMemory({ op, request, fault, clearedSecrets, restore, setFault, rootRef, appId });
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
@@ -136,9 +180,18 @@ export function useTester(op: OperationModel, relayUrl: string) {
       history: pageHistory(window.location.pathname),
       now: Date.now,
     };
-    const outcome = await sendRequest({ op, form, session, fault, force, signal: controller.signal, onProgress }, deps);
+    let sendSession = session;
+    let sandboxAppId: SendInput['appId'];
+    if (session.environment === 'sandbox') {
+      // The first Send may come before the project arrived: wait for it a little, never for long.
+      await Promise.race([projects.ensure(sandboxBase), new Promise((resolve) => setTimeout(resolve, PROJECT_WAIT_MS))]);
+      if (!current()) return;
+      sendSession = sessionStore().get();
+      sandboxAppId = { value: projectAppId(projects.get()), isStale: projects.isStaleAppId };
+    }
+    const outcome = await sendRequest({ op, form, session: sendSession, fault, force, signal: controller.signal, onProgress, appId: sandboxAppId }, deps);
     if (current() && outcome.kind !== 'blocked') setPhase(outcome);
-  }, [op, form, session, fault, client]);
+  }, [op, form, session, fault, client, projects, sandboxBase]);
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
@@ -161,6 +214,7 @@ export function useTester(op: OperationModel, relayUrl: string) {
     setFault,
     phase,
     clearedSecrets,
+    appIdNote,
     send,
     cancel,
     shareLink,

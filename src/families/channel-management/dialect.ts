@@ -12,7 +12,7 @@ export const channelManagementDialect: ErrorDialect = {
     return this.error(400, 'Invalid parameter', field, reason);
   },
   // Agora's documented body, plus the sandbox's hint.
-  invalidAppId: (_field, appId) => ({ status: 400, body: { message: 'invalid appid', reason: appIdReason(appId) } }),
+  invalidAppId: (_field, appId, ownAppId) => ({ status: 400, body: { message: 'invalid appid', reason: appIdReason(appId, ownAppId) } }),
   planLimited: (_limit, retryAfter) => ({ status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { message: gatewayMessage(429) } }),
   qpsLimited: (_text, retryAfter) => ({ status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { message: gatewayMessage(429) } }),
   faultBody: gatewayFault,

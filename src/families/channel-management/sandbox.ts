@@ -11,7 +11,7 @@
  * removes the users it covers when it is created; later joins are not refused,
  * because the sandbox's joins come from other families' calls.
  */
-import { leaveChannel, userKey, type Channel } from '../../sandbox/store';
+import { leaveChannel, userKey, type Channel } from '../../sandbox/project';
 import type { HandlerContext, OperationHandler, SandboxResult } from '../../sandbox/types';
 import { channelManagementDialect as dialect } from './dialect';
 import { CAPS, banRuleSlice, type BanRule } from './state';

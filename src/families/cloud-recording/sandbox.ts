@@ -8,7 +8,7 @@
  * states only in prose are in rules.ts.
  */
 import { hexId, resourceId } from '../../sandbox/ids';
-import { joinChannel, numericUid } from '../../sandbox/store';
+import { joinChannel, numericUid } from '../../sandbox/project';
 import type { HandlerContext, OperationHandler, SandboxResult } from '../../sandbox/types';
 import { cloudRecordingDialect as dialect, recordingError } from './dialect';
 import { acquireProblem, channelNameOk, clientRequestProblem, disagreement, layoutProblem, uidProblem, updateProblem, type Problem } from './rules';

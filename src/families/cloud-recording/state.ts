@@ -3,7 +3,7 @@
  * a start, and running recordings. Capped and expiring like every slice.
  */
 import { defineSlice } from '../../sandbox/family';
-import { leaveChannel, numericUid, type ProjectState } from '../../sandbox/store';
+import { leaveChannel, numericUid, type ProjectState } from '../../sandbox/project';
 
 /** Caps per App ID. */
 export const CAPS = {

@@ -30,9 +30,9 @@ export const guideDialect: ErrorDialect = {
     if (field === 'channel') return { status: 400, body: GUIDE_CHANNEL_ERROR };
     return this.error(400, 'Invalid request parameter', field, reason);
   },
-  invalidAppId(field, appId) {
+  invalidAppId(field, appId, ownAppId) {
     // The guide's calls document 403 for credentials without access to a project.
-    return this.error(403, 'Forbidden', field, `These credentials have no access to this project: ${appIdReason(appId)}`);
+    return this.error(403, 'Forbidden', field, `These credentials have no access to this project: ${appIdReason(appId, ownAppId)}`);
   },
   planLimited(limit, retryAfter) {
     return this.error(429, 'Rate limit exceeded', '', `The Starter plan allows ${limit} requests per minute; retry after ${retryAfter} s.`, {

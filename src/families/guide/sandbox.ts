@@ -7,7 +7,7 @@
  * gets the guide's own 400 body (see the dialect's invalidParameter).
  */
 import { hexId, resourceId } from '../../sandbox/ids';
-import { CAPS as ENGINE_CAPS, channelFits, joinChannel, numericUid } from '../../sandbox/store';
+import { CAPS as ENGINE_CAPS, channelFits, joinChannel, numericUid } from '../../sandbox/project';
 import type { OperationHandler } from '../../sandbox/types';
 import { CAPS as RECORDING_CAPS, recordingSlice, type Recording } from '../cloud-recording/state';
 import { guideDialect as dialect } from './dialect';

@@ -33,9 +33,9 @@ export const mediaPullDialect: ErrorDialect = {
   invalidParameter(field, reason) {
     return this.error(400, badRequestMessage(field), field, reason);
   },
-  invalidAppId(field, appId) {
+  invalidAppId(field, appId, ownAppId) {
     // Media Pull documents 403 for a project where cloud player is not available.
-    return this.error(403, 'Cloud player is not enabled for this project. Contact us to enable it.', field, appIdReason(appId));
+    return this.error(403, 'Cloud player is not enabled for this project. Contact us to enable it.', field, appIdReason(appId, ownAppId));
   },
   planLimited: (_limit, retryAfter) => ({ status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { message: 'API rate limit exceeded' } }),
   qpsLimited: (text, retryAfter) => ({

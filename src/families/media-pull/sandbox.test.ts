@@ -1,4 +1,4 @@
-import { paths, testSandbox } from '../../sandbox/testing';
+import { APP, paths, testSandbox } from '../../sandbox/testing';
 import { effectiveIdleTimeout, effectiveVideoOptions } from './sandbox';
 
 const player = (extra: Record<string, unknown> = {}) => ({
@@ -318,6 +318,6 @@ describe('Media Pull', () => {
     const other = await t.call('POST', `/na/v1/projects/${'f'.repeat(32)}/cloud-player/players`, { body: player() });
     expect(other.status).toBe(403);
     expect(other.body.message).toContain('Cloud player is not enabled');
-    expect(other.body.reason).toContain('demo App ID');
+    expect(other.body.reason).toContain(`App ID ${APP} ("${'f'.repeat(32)}" is not it)`);
   });
 });

@@ -10,7 +10,7 @@
  * updates ordered by an increasing `sequence` (400 otherwise), idempotent delete.
  */
 import { assignedUid, hexId } from '../../sandbox/ids';
-import { channelFits, joinChannel, numericUid } from '../../sandbox/store';
+import { channelFits, joinChannel, numericUid } from '../../sandbox/project';
 import type { HandlerContext, OperationHandler, SandboxResult } from '../../sandbox/types';
 import { badRequestMessage, mediaPullDialect as dialect } from './dialect';
 import { playerSlice, removePlayer, type AudioOptions, type Player, type PlayerStatus, type VideoOptions } from './state';

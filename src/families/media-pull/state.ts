@@ -1,6 +1,6 @@
 /** Media Pull's slice of a sandbox project: its cloud players. */
 import { defineSlice } from '../../sandbox/family';
-import { leaveChannel, numericUid, type ProjectState } from '../../sandbox/store';
+import { leaveChannel, numericUid, type ProjectState } from '../../sandbox/project';
 
 /** `failed` is documented too, but the sandbox pulls no real stream, so none of its players fail. */
 export type PlayerStatus = 'idle' | 'connecting' | 'running';

@@ -2,6 +2,9 @@
  * Hostile inputs: each is refused before any upstream call, or neutralised so
  * the upstream sees only what the catalog allows. The fake upstream counts calls.
  */
+import { MemoryStore } from '../../sandbox/store/memory';
+import { testStore } from '../../sandbox/store/testing';
+import { StoreUnavailableError, type KeyValueStore } from '../../sandbox/store/types';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeListener } from '../../adapters/node/listener';
@@ -181,6 +184,25 @@ describe('hostile envelopes are refused without an upstream call', () => {
     // Another client is not affected.
     const other = await handler(relayRequest(acquire(), { headers: { 'x-client-ip': '198.51.100.1' } }));
     expect(other.status).toBe(200);
+  });
+
+  it('counts the rate limit in the store it is given, so instances sharing a store share the limit', async () => {
+    const store = testStore();
+    const first = makeRelay({ rateLimit: { max: 2, windowMs: 60_000 }, store });
+    const second = makeRelay({ rateLimit: { max: 2, windowMs: 60_000 }, store });
+    expect((await first.handler(relayRequest(acquire()))).status).toBe(200);
+    expect((await second.handler(relayRequest(acquire()))).status).toBe(200);
+    expect((await first.handler(relayRequest(acquire()))).status).toBe(429);
+    expect((await second.handler(relayRequest(acquire()))).status).toBe(429);
+  });
+
+  it('lets calls through while its store is unreachable, rather than failing them', async () => {
+    const down = new Proxy(new MemoryStore(), {
+      get: () => () => Promise.reject(new StoreUnavailableError('The redis store failed: connect ECONNREFUSED')),
+    }) as KeyValueStore;
+    const { handler } = makeRelay({ rateLimit: { max: 1, windowMs: 60_000 }, store: down });
+    expect((await handler(relayRequest(acquire()))).status).toBe(200);
+    expect((await handler(relayRequest(acquire()))).status).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Size limits while streaming, and the per-client rate limit. */
 import { BodyReadError, concat, readBodyLimited, type BodySource } from '../../adapters/body';
 import { NetworkFailure, RelayError } from './errors';
+import { StoreUnavailableError, type KeyValueStore } from '../../sandbox/store/types';
 import type { UpstreamAnswer } from './options';
 
 /** Read chunks up to `max` bytes; past it, stop reading (which releases the source) and throw `onTooLarge()`. */
@@ -62,23 +63,25 @@ export interface RateLimitOptions {
   windowMs: number;
 }
 
-/** Fixed-window counter per client key; old windows are dropped as they expire. */
-export function createRateLimiter(options: RateLimitOptions, now: () => number) {
-  const windows = new Map<string, { start: number; count: number }>();
-  let lastSweep = now();
-  return function take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+/**
+ * Fixed-window counter per client key, kept in the store the sandbox uses, so
+ * on a deployment with a shared store (SANDBOX_STORE=redis://…) the limit holds
+ * across every instance; the store's expiry drops old windows.
+ */
+export function createRateLimiter(options: RateLimitOptions, now: () => number, store: KeyValueStore) {
+  return async function take(key: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
     const t = now();
-    if (t - lastSweep > options.windowMs) {
-      for (const [k, w] of windows) if (t - w.start >= options.windowMs) windows.delete(k);
-      lastSweep = t;
+    // The key comes from a header a proxy sets: clipped, so one client cannot write a large key.
+    let window;
+    try {
+      window = await store.takeWindow(`relay:${key.slice(0, 64)}`, t, options.windowMs, options.max);
+    } catch (error) {
+      // A store outage must not take Live calls down with it: the limit fails open until the store is back
+      // (the sandbox, which needs the store for its state, answers 503 meanwhile).
+      if (error instanceof StoreUnavailableError) return { ok: true };
+      throw error;
     }
-    let window = windows.get(key);
-    if (!window || t - window.start >= options.windowMs) {
-      window = { start: t, count: 0 };
-      windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count <= options.max) return { ok: true };
+    if (window.allowed) return { ok: true };
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + options.windowMs - t) / 1000)) };
   };
 }

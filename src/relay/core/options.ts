@@ -1,4 +1,5 @@
 /** Options of `createRelay`, their defaults, and the env reader shared by adapters. */
+import type { KeyValueStore } from '../../sandbox/store/types';
 import { ATTEMPT_TIMEOUT_MS } from '../../catalog/retryPolicy';
 import type { OperationModel } from '../../catalog/types';
 import { parseHostList, type HostList } from './cors';
@@ -96,6 +97,8 @@ export interface RelayOptions {
   siteHosts?: HostList;
   /** Per-client limit, `false` to disable (default 120 requests per minute). */
   rateLimit?: RateLimitOptions | false;
+  /** Where the rate limit counts (the site passes the sandbox's store, so every instance shares it); default: in memory. */
+  store?: KeyValueStore;
   /** Headers naming the client's address, first match wins (default ['x-client-ip']; adapters set their platform's). */
   clientIpHeaders?: string[];
   /** Opt-in: credentials added to live requests that carry no Authorization. */

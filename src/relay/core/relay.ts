@@ -11,6 +11,7 @@ import { corsHeaders, isSiteOrigin, parseHostList, PREFLIGHT_HEADERS } from './c
 import { checkAgainstOperation, orderedQuery, parseEnvelope, type ParsedEnvelope } from './envelope';
 import { clip, classifyFailure, NetworkFailure, RelayError } from './errors';
 import { sanitizeRequestHeaders, sanitizeResponseHeaders } from './headers';
+import { MemoryStore } from '../../sandbox/store/memory';
 import { createRateLimiter, readRequestBody, readUpstreamBody } from './limits';
 import { toRawUpstream } from './upstream';
 import {
@@ -125,7 +126,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
   const randomUUID = options.randomUUID ?? (() => crypto.randomUUID());
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')));
   const siteHosts = options.siteHosts ?? parseHostList(undefined);
-  const rateLimit = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  const rateLimit = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now, options.store ?? new MemoryStore());
   const clientIpHeaders = (options.clientIpHeaders ?? ['x-client-ip']).map((name) => name.toLowerCase());
   const liveAllowed = options.live ?? true;
   const liveUpstream = toRawUpstream(options.fetch ?? ((request: Request) => fetch(request)));
@@ -361,7 +362,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
         throw new RelayError(415, 'unsupported_media_type', 'Send the envelope with Content-Type: application/json.');
       }
       if (rateLimit) {
-        const verdict = rateLimit(clientKey(input));
+        const verdict = await rateLimit(clientKey(input));
         if (!verdict.ok) {
           throw new RelayError(429, 'rate_limited', `Too many relay calls from this client; wait ${verdict.retryAfterSeconds} s and try again.`, {
             'retry-after': String(verdict.retryAfterSeconds),

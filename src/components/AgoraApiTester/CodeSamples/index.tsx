@@ -76,7 +76,7 @@ export default function CodeSamples({ request, environment, credentials, sandbox
             ? `Your credentials${secrets ? ' and secrets' : ''} are written into this code: do not commit or share it.`
             : credentialsNote(request.auth)}
           {!inline && secretEnv.length > 0 && ` Secret fields come from ${secretEnv.join(', ')}.`}
-          {environment === 'sandbox' && ' Runs against this site’s sandbox.'}
+          {environment === 'sandbox' && (inline || request.auth === 'none' ? ' Runs against this site’s sandbox.' : ' Runs against this site’s sandbox: export the credentials shown under Credentials (your sandbox project’s).')}
         </p>
         <CodeView code={code} language={info.language} label={`${info.label} snippet`} />
       </Tabs>

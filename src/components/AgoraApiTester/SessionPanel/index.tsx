@@ -3,7 +3,9 @@ import type { SecurityKind } from '../../../catalog/types';
 import Field from '../Field';
 import MaskedInput from '../MaskedInput';
 import { clearHistory } from '../stores/pageHistory';
+import { useSandboxProject } from '../stores/sandboxProject';
 import { isDemo, useSession, type CredentialFields } from '../stores/session';
+import SandboxProject from './SandboxProject';
 import styles from './styles.module.css';
 
 const FIELDS: Record<SecurityKind, Array<{ key: keyof CredentialFields; label: string; secret: boolean }>> = {
@@ -22,7 +24,12 @@ export default function SessionPanel({ scheme }: { scheme: SecurityKind | undefi
   const [session, store] = useSession();
   const id = useId();
   const fields = session.credentials[session.environment];
-  const demo = session.environment === 'sandbox' && isDemo(fields);
+  const [project] = useSandboxProject();
+  const sandbox = session.environment === 'sandbox';
+  const demo = sandbox && isDemo(fields);
+  // The fields still hold what the sandbox issued for this browser (not something the reader typed over them).
+  const own = sandbox && project.kind === 'ready' && fields.customerId === project.project.customerId;
+  const label = demo ? 'demo' : own ? 'your project' : undefined;
   return (
     <div className={styles.panel}>
       <fieldset className={styles.environment}>
@@ -40,19 +47,22 @@ export default function SessionPanel({ scheme }: { scheme: SecurityKind | undefi
           </label>
         ))}
       </fieldset>
+      {sandbox && <SandboxProject />}
       {scheme && (
         <details className={styles.credentials} open={session.environment === 'live'}>
           <summary>
             Credentials: {scheme === 'basic' ? 'HTTP Basic' : 'Bearer token'}
-            {demo && <span className={styles.demo}>demo</span>}
+            {label && <span className={styles.demo}>{label}</span>}
           </summary>
           <p className={styles.note}>
-            Entered once for every tester on this page. Kept in memory only
-            {session.remember ? ' and in this tab’s session storage' : ''}; never put in links, history or snippets unless you ask.
+            {own
+              ? 'Issued by the sandbox for this browser and kept in its local storage, so every tab uses the same project; they open nothing at Agora. '
+              : 'Entered once for every tester on this page. '}
+            {own ? 'Never' : `Kept in memory only${session.remember ? ' and in this tab’s session storage' : ''}; never`} put in links, history or snippets unless you ask.
           </p>
           <div className={styles.grid}>
             {FIELDS[scheme].map((field) => (
-              <Field key={field.key} label={field.label} hint={demo ? 'demo' : undefined}>
+              <Field key={field.key} label={field.label} hint={label}>
                 {(control) => (
                   <MaskedInput
                     control={control}

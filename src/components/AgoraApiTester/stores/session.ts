@@ -4,7 +4,9 @@
  *
  * Credentials stay in memory. "Remember in this tab" copies them to
  * sessionStorage (gone when the tab closes); "Forget" wipes both. They are
- * never written to localStorage, a URL, a share link or the history.
+ * never written to localStorage, a URL, a share link or the history. (The
+ * sandbox project the sandbox issued for this browser is another matter, kept
+ * by stores/sandboxProject.ts; this store only takes its values as the sandbox defaults.)
  */
 import type { OperationModel } from '../../../catalog/types';
 import type { Credentials } from '../../../request/apiRequest';
@@ -35,9 +37,9 @@ const EMPTY: CredentialFields = { customerId: '', customerSecret: '', token: '' 
 
 export const STORAGE_KEY = 'agora-tester:session';
 
-/** Sandbox, demo credentials, nothing remembered. */
-export function initialSession(): SessionState {
-  return { environment: 'sandbox', credentials: { sandbox: { ...DEMO_CREDENTIALS }, live: { ...EMPTY } }, remember: false };
+/** Sandbox, nothing remembered; the sandbox credentials are `sandbox` (this browser's project), else the demo ones. */
+export function initialSession(sandbox: CredentialFields = DEMO_CREDENTIALS): SessionState {
+  return { environment: 'sandbox', credentials: { sandbox: { ...sandbox }, live: { ...EMPTY } }, remember: false };
 }
 
 /** True when the sandbox fields still hold the demo credentials (the panel labels them "demo"). */
@@ -88,6 +90,8 @@ export function createSessionStore(storage?: KeyValueStorage) {
     }),
   );
   const update = (change: (state: SessionState) => SessionState) => store.set(change);
+  // The sandbox credentials a fresh (or forgotten) session starts from: the demo ones until this browser's project is known.
+  let sandboxDefaults = DEMO_CREDENTIALS;
   return {
     ...store,
     setEnvironment: (environment: RelayEnvironment) => update((state) => ({ ...state, environment })),
@@ -97,8 +101,21 @@ export function createSessionStore(storage?: KeyValueStorage) {
         credentials: { ...state.credentials, [state.environment]: { ...state.credentials[state.environment], [field]: value } },
       })),
     setRemember: (remember: boolean) => update((state) => ({ ...state, remember })),
-    /** Wipe every credential (memory and sessionStorage) and go back to the demo defaults. */
-    forget: () => store.set(initialSession()),
+    /**
+     * The sandbox credentials to use from now on (stores/sandboxProject.ts):
+     * fields still holding `stale` ones (the demo's, an earlier project's) take
+     * them; fields the reader typed are left alone.
+     */
+    setSandboxDefaults: (fields: CredentialFields, stale: (current: CredentialFields) => boolean) => {
+      sandboxDefaults = fields;
+      update((state) =>
+        stale(state.credentials.sandbox) && state.credentials.sandbox.customerId !== fields.customerId
+          ? { ...state, credentials: { ...state.credentials, sandbox: { ...fields } } }
+          : state,
+      );
+    },
+    /** Wipe every credential (memory and sessionStorage) and go back to the defaults (this browser's project, else the demo's). */
+    forget: () => store.set(initialSession(sandboxDefaults)),
   };
 }
 

@@ -1,10 +1,13 @@
 /**
  * Cloudflare Workers entry (module syntax) for the site's Fetch handler.
- * Deploy with wrangler: `main = "src/relay/adapters/cloudflare/index.ts"`, a
- * route for `/api/relay` (and `/sandbox*` to expose the sandbox too), and
- * `[vars]` / secrets for RELAY_* and AGORA_* settings.
+ * Deployed with wrangler.toml at the repository root: `npm run build && npx
+ * wrangler deploy` bundles this module with scripts/bundle-worker.ts (which
+ * precompiles the catalog's validators: Workers refuse `new Function`) and
+ * serves build/ as static assets, this Worker answering /api/relay and /sandbox.
+ * Settings (SITE_*, RELAY_*, SANDBOX_*) come from `[vars]` and secrets.
  */
 import { createFetchSite, type FetchHandler } from '../../../site/fetch';
+import { lazySite } from '../lazySite';
 
 type Env = Record<string, string | undefined>;
 
@@ -17,7 +20,7 @@ export default {
     let site = sites.get(env);
     if (!site) {
       // Cloudflare sets cf-connecting-ip; a client-sent copy is overwritten at the edge.
-      site = createFetchSite({ env, relay: { clientIpHeaders: ['cf-connecting-ip'] } });
+      site = lazySite(() => createFetchSite({ env, relay: { clientIpHeaders: ['cf-connecting-ip'] } }));
       sites.set(env, site);
     }
     return site(request);

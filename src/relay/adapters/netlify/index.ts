@@ -1,17 +1,18 @@
 /**
- * Netlify Functions (v2) entry for the site's Fetch handler. Deploy: create
- * `netlify/functions/relay.ts` with
- * `export { default, config } from '../../src/relay/adapters/netlify';`.
+ * Netlify Functions (v2) entry for the site's Fetch handler. Deployed by
+ * netlify.toml at the repository root through `netlify/functions/site.ts`,
+ * which re-exports this handler and declares `config` itself (Netlify reads a
+ * function's `config` from its own source file, not through a re-export).
  */
-import { createFetchSite, type FetchHandler } from '../../../site/fetch';
-
-let site: FetchHandler | undefined;
+import { createFetchSite } from '../../../site/fetch';
+import { lazySite } from '../lazySite';
 
 /** Serve one request; the site is built on the first call so settings are read at runtime. */
-export default function handle(request: Request): Promise<Response> {
+const handle = lazySite(() =>
   // Netlify sets x-nf-client-connection-ip; clients cannot override it.
-  site ??= createFetchSite({ env: process.env, relay: { clientIpHeaders: ['x-nf-client-connection-ip'] } });
-  return site(request);
-}
+  createFetchSite({ env: process.env, relay: { clientIpHeaders: ['x-nf-client-connection-ip'] } }),
+);
+export default handle;
 
-export const config = { path: '/api/relay' };
+/** The paths the function answers (Netlify's `config.path`): the relay and the whole sandbox. */
+export const config = { path: ['/api/relay', '/sandbox', '/sandbox/*'] };

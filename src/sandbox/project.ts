@@ -1,26 +1,25 @@
 /**
- * In-memory state, one project per App ID, bounded so a public deployment
- * cannot be filled up: projects are evicted least-recently-used and after a
- * day unused, and every family keeps its own capped, expiring slice. The
- * engine holds only what every family shares: the RTC channels and who is in
- * them (a recording, a cloud player and the guide's create-channel all join
- * channels that channel management reads). Expiry is lazy: a project is swept
- * each time a request touches it, against the injected clock.
+ * One sandbox project (one App ID): the RTC channels and who is in them, which
+ * every family shares (a recording, a cloud player and the guide's
+ * create-channel all join channels that channel management reads), and each
+ * family's own slice. A project is a plain value: the repository (state.ts)
+ * loads it from the store, a handler changes it, and it is written back whole.
  */
 import { DEMO_CHANNELS } from './demo';
 import type { StateSlice } from './family';
 
 /** Caps the engine owns. Families keep their own caps beside their state. */
 export const CAPS = {
-  projects: 16,
   channels: 200,
   usersPerChannel: 100,
 } as const;
 
 /** Lifetimes the engine owns, ms. */
 export const TTL = {
-  /** A project untouched for a day is forgotten. */
+  /** A project's state untouched for a day is forgotten (the store's expiry, and checked on load). */
   project: 24 * 60 * 60_000,
+  /** A visitor's project (its App ID and credentials) unused for a week is forgotten. */
+  account: 7 * 24 * 60 * 60_000,
 } as const;
 
 /** Which family (or the seed) put a user into a channel; it decides when the user leaves. */
@@ -74,70 +73,50 @@ export function numericUid(id: number | string): number {
   return hash || 1;
 }
 
-export class SandboxStore {
-  private projects = new Map<string, ProjectState>();
+/** A fresh project: the demo channels seeded, every family's slice created. */
+export function createProject(appId: string, slices: ReadonlyArray<StateSlice<unknown>>, now: number): ProjectState {
+  const project: ProjectState = { appId, lastSeen: now, channels: new Map(), slices: new Map() };
+  const joined = Math.floor(now / 1000) - 600;
+  for (const seed of DEMO_CHANNELS) {
+    const channel = ensureChannel(project, seed.name, now);
+    for (const user of seed.users) channel.users.set(userKey(user.uid), { ...user, join: joined, source: 'seed' });
+  }
+  for (const slice of slices) project.slices.set(slice.family, slice.create(project, now));
+  return project;
+}
 
-  constructor(
-    private readonly slices: ReadonlyArray<StateSlice<unknown>> = [],
-    private readonly caps: typeof CAPS = CAPS,
-  ) {}
-
-  /** The App ID's project (created on first use), swept of anything expired. */
-  project(appId: string, now: number): ProjectState {
-    this.evictIdle(now);
-    let project = this.projects.get(appId);
-    if (project) {
-      // Re-insert so Map order is least-recently-used first.
-      this.projects.delete(appId);
-    } else {
-      project = this.createProject(appId, now);
-      while (this.projects.size >= this.caps.projects) {
-        const oldest = this.projects.keys().next().value as string;
-        this.projects.delete(oldest);
-      }
+/** Drop everything whose time is up: family state first (it may take users out), then users and empty channels. */
+export function sweepProject(project: ProjectState, slices: ReadonlyArray<StateSlice<unknown>>, now: number): void {
+  for (const slice of slices) {
+    // A slice registered after the project was stored starts fresh rather than failing every request.
+    if (!project.slices.has(slice.family)) project.slices.set(slice.family, slice.create(project, now));
+    slice.sweep(project.slices.get(slice.family), project, now);
+  }
+  for (const channel of project.channels.values()) {
+    for (const [key, user] of channel.users) {
+      if (user.expiresAt !== undefined && user.expiresAt <= now) channel.users.delete(key);
     }
-    project.lastSeen = now;
-    this.projects.set(appId, project);
-    this.sweep(project, now);
-    return project;
+    dropIfEmpty(project, channel.name);
   }
+}
 
-  /** Number of projects held (for tests of the bounds). */
-  get size(): number {
-    return this.projects.size;
-  }
+/**
+ * A project as text for the store. Maps (channels, users, every slice's
+ * collections) are written as `{"$map": [[key, value], ...]}`, so a family's
+ * state needs no codec of its own; it must be plain data (no functions, no classes).
+ */
+export function encodeProject(project: ProjectState): string {
+  return JSON.stringify(project, (_key, value: unknown) => (value instanceof Map ? { $map: [...value] } : value));
+}
 
-  reset(): void {
-    this.projects.clear();
-  }
-
-  private createProject(appId: string, now: number): ProjectState {
-    const project: ProjectState = { appId, lastSeen: now, channels: new Map(), slices: new Map() };
-    const joined = Math.floor(now / 1000) - 600;
-    for (const seed of DEMO_CHANNELS) {
-      const channel = ensureChannel(project, seed.name, now);
-      for (const user of seed.users) channel.users.set(userKey(user.uid), { ...user, join: joined, source: 'seed' });
+/** The project `encodeProject` wrote. */
+export function decodeProject(text: string): ProjectState {
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as { $map?: unknown }).$map)) {
+      return new Map((value as { $map: [unknown, unknown][] }).$map);
     }
-    for (const slice of this.slices) project.slices.set(slice.family, slice.create(project, now));
-    return project;
-  }
-
-  /** Drop everything whose time is up: family state first (it may take users out), then users and empty channels. */
-  private sweep(project: ProjectState, now: number): void {
-    for (const slice of this.slices) slice.sweep(project.slices.get(slice.family), project, now);
-    for (const channel of project.channels.values()) {
-      for (const [key, user] of channel.users) {
-        if (user.expiresAt !== undefined && user.expiresAt <= now) channel.users.delete(key);
-      }
-      dropIfEmpty(project, channel.name);
-    }
-  }
-
-  private evictIdle(now: number): void {
-    for (const [appId, project] of this.projects) {
-      if (now - project.lastSeen > TTL.project) this.projects.delete(appId);
-    }
-  }
+    return value;
+  }) as ProjectState;
 }
 
 /** The named channel, created when missing (callers check `channelFits` first). */

@@ -1,0 +1,87 @@
+import React, { Suspense, useRef, useState } from 'react';
+import type { ProjectAction } from '../stores/projectActions';
+import { useSandboxProject } from '../stores/sandboxProject';
+import styles from './styles.module.css';
+
+// The question and the actions load on the first click (interaction), not with the page.
+const ProjectQuestion = React.lazy(() => import('./ProjectQuestion'));
+
+function expiry(expiresAt: number): string {
+  return new Date(expiresAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/**
+ * This browser's sandbox project in the session panel: its App ID and expiry
+ * (or why the page uses the shared demo project), with Reset project and
+ * Start over, each confirmed first. The panel that acted announces the result
+ * (a polite live region) and keeps focus on the button that was pressed.
+ */
+export default function SandboxProject() {
+  const [state, store] = useSandboxProject();
+  const [asking, setAsking] = useState<ProjectAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState('');
+  const buttons = useRef<Partial<Record<ProjectAction, HTMLButtonElement | null>>>({});
+
+  const run = async (action: ProjectAction) => {
+    buttons.current[action]?.focus();
+    setAsking(null);
+    setBusy(true);
+    setSaid(action === 'reset' ? 'Resetting your sandbox project…' : 'Getting a new sandbox project…');
+    const { runAction } = await import('../stores/projectActions');
+    const result = await runAction(store, action);
+    setBusy(false);
+    setSaid(result.message);
+  };
+  const ask = (action: ProjectAction) => {
+    if (busy) return;
+    // The shared demo project has nothing of this browser's to delete: getting a project of its own needs no question.
+    if (action === 'start-over' && state.kind === 'shared') void run(action);
+    else setAsking(action);
+  };
+  const button = (action: ProjectAction, label: string) => (
+    <button
+      ref={(element) => void (buttons.current[action] = element)}
+      type="button"
+      className="button button--sm button--outline button--secondary"
+      aria-disabled={busy || undefined}
+      onClick={() => ask(action)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className={styles.project}>
+      {state.kind === 'pending' && <p className={styles.projectLine}>Getting your sandbox project…</p>}
+      {state.kind === 'ready' && (
+        <p className={styles.projectLine}>
+          <strong>Your sandbox project</strong>: App ID <code data-project-app-id>{state.project.appId}</code>
+          {state.project.expiresAt > 0 && <> · kept until {expiry(state.project.expiresAt)} (a week after its last use)</>}.
+          {state.notice && <span className={styles.projectNotice}> {state.notice}</span>}
+        </p>
+      )}
+      {state.kind === 'shared' && <p className={styles.projectNotice}>{state.notice}</p>}
+      {state.kind !== 'pending' && (
+        <div className={styles.projectActions}>
+          {state.kind === 'ready' && button('reset', 'Reset project')}
+          {button('start-over', state.kind === 'shared' ? 'Get your own project' : 'Start over')}
+        </div>
+      )}
+      {asking && (
+        <Suspense fallback={null}>
+          <ProjectQuestion
+            action={asking}
+            onConfirm={() => void run(asking)}
+            onCancel={() => {
+              buttons.current[asking]?.focus();
+              setAsking(null);
+            }}
+          />
+        </Suspense>
+      )}
+      <p role="status" className={styles.projectSaid}>
+        {said}
+      </p>
+    </div>
+  );
+}
