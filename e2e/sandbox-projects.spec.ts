@@ -243,7 +243,20 @@ test.describe('a sandbox project per browser', () => {
     await gotoHydrated(page, GUIDE);
     const appId = await readAppId(page);
     expect(appId).not.toBe('f'.repeat(32));
-    await expect(tester(page, 'create-channel').getByText(/Your earlier sandbox project had expired/)).toBeVisible();
+    await expect(tester(page, 'create-channel').getByText(/The sandbox no longer knew your earlier project/)).toBeVisible();
+
+    // Forgotten while the page is open (deleted from elsewhere here; a full server's eviction looks the same): the 401 of
+    // the next Send makes the page check, and it gets a new project; sent again, the call works on the new one.
+    const stored = await storedProject(page);
+    const removed = await page.request.delete('/sandbox/__sandbox/project', {
+      headers: { Authorization: `Basic ${Buffer.from(`${stored.customerId}:${stored.customerSecret}`).toString('base64')}` },
+    });
+    expect(removed.status()).toBe(200);
+    await createChannel(page, 'afterforget', 401);
+    await expect(panelAppId(tester(page, 'create-channel'))).not.toHaveText(appId);
+    const replaced = await readAppId(page);
+    await expect(tester(page, 'create-channel').getByLabel('projectId', { exact: true })).toHaveValue(replaced);
+    await createChannel(page, 'afterforget', 200);
     await expired.close();
 
     const refused = await browser.newContext({ baseURL });

@@ -191,6 +191,8 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     }
     const outcome = await sendRequest({ op, form, session: sendSession, fault, force, signal: controller.signal, onProgress, appId: sandboxAppId }, deps);
     if (current() && outcome.kind !== 'blocked') setPhase(outcome);
+    // A 401 in the sandbox may mean the project itself is gone (expired, or dropped by a full server mid-visit).
+    if (sendSession.environment === 'sandbox' && outcome.kind === 'done' && outcome.result.status === 401) void projects.recheck();
   }, [op, form, session, fault, client, projects, sandboxBase]);
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);

@@ -17,7 +17,7 @@ export async function resetProject(store: SandboxProjectStore): Promise<ActionRe
   }
   if (answer.status === 401) {
     await store.issueOrShare(true);
-    return { ok: false, message: 'Your sandbox project had expired, so there was nothing to reset; this browser has a new one.' };
+    return { ok: false, message: 'The sandbox no longer knew your project, so there was nothing to reset; this browser has a new one.' };
   }
   return { ok: false, message: `The reset did not go through (${answer.status === 0 ? answer.error : answer.status}). Try again in a moment.` };
 }

@@ -54,9 +54,28 @@ describe('the sandbox project store', () => {
     });
     const store = createSandboxProjectStore({ fetch, storage });
     const state = await store.ensure('/sandbox');
-    expect(state).toMatchObject({ kind: 'ready', project: TWO, notice: expect.stringMatching(/had expired/) });
+    expect(state).toMatchObject({ kind: 'ready', project: TWO, notice: expect.stringMatching(/no longer knew your earlier project/) });
     expect(JSON.parse(storage.data.get(PROJECT_KEY)!).appId).toBe(TWO.appId);
     expect(store.isStaleAppId(ONE.appId)).toBe(true);
+  });
+
+  it('replaces a project the sandbox forgot while the page was open, once, when a call answers 401', async () => {
+    let known = true;
+    const { fetch, calls } = sandbox({
+      'GET /sandbox/__sandbox/project': () => (known ? json(200, { appId: ONE.appId }) : json(401, { error: { code: 'unauthorized' } })),
+      'POST /sandbox/__sandbox/projects': () => json(201, TWO),
+    });
+    const store = createSandboxProjectStore({ fetch, storage: memoryStorage({ [PROJECT_KEY]: JSON.stringify(ONE) }) });
+    await store.ensure('/sandbox');
+    // A 401 from credentials the reader typed: the project still checks out and stays.
+    expect(await store.recheck()).toBe(false);
+    expect(store.get()).toEqual({ kind: 'ready', project: ONE });
+    known = false;
+    // Three testers answered 401 at once: one check, one new project.
+    expect(await Promise.all([store.recheck(), store.recheck(), store.recheck()])).toEqual([true, true, true]);
+    expect(store.get()).toMatchObject({ kind: 'ready', project: TWO, notice: expect.stringMatching(/no longer knew/) });
+    expect(store.isStaleAppId(ONE.appId)).toBe(true);
+    expect(calls.filter((call) => call.call.startsWith('POST')).length).toBe(1);
   });
 
   it('falls back to the shared demo project, saying why, when the network made too many (429) or the sandbox is unreachable', async () => {

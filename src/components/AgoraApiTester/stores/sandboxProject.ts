@@ -106,6 +106,8 @@ function sharedNotice(why: string): string {
 export function createSandboxProjectStore(deps: Deps) {
   const store = createStore<ProjectState>({ kind: 'pending' });
   let started: Promise<ProjectState> | undefined;
+  /** A recheck under way: several testers answered 401 at once ask the sandbox once. */
+  let rechecking: Promise<boolean> | undefined;
   let base = '/sandbox';
   /** App IDs this browser's earlier projects had: forms still holding one are moved to the current project. */
   const previous = new Set<string>();
@@ -163,7 +165,12 @@ export function createSandboxProjectStore(deps: Deps) {
   const issueOrShare = async (expired: boolean): Promise<ProjectState> => {
     const issued = await issue();
     if (typeof issued !== 'string') {
-      return adopt(issued, expired ? 'Your earlier sandbox project had expired (a week unused), so this browser has a new one; what it held is gone.' : undefined);
+      return adopt(
+        issued,
+        expired
+          ? 'The sandbox no longer knew your earlier project (a week unused, deleted in another tab, or dropped by a full server), so this browser has a new one; what it held is gone.'
+          : undefined,
+      );
     }
     save(undefined);
     const shared: ProjectState = { kind: 'shared', notice: sharedNotice(issued) };
@@ -198,6 +205,26 @@ export function createSandboxProjectStore(deps: Deps) {
       if (sandboxBase) base = sandboxBase.replace(/\/+$/, '');
       started ??= load();
       return started;
+    },
+    /**
+     * A sandbox call refused this page's credentials (401): if the sandbox no
+     * longer knows the project (it expired or a full server dropped it while the
+     * page was open), get a new one, as a page load would. Credentials the reader
+     * typed are not the project's, so the project checks out and nothing changes.
+     * Resolves true when the project was replaced.
+     */
+    async recheck(): Promise<boolean> {
+      const current = store.get();
+      if (current.kind !== 'ready') return false;
+      rechecking ??= (async () => {
+        const answer = await call('GET', 'project', current.project);
+        if (answer.status !== 401) return false;
+        previous.add(current.project.appId);
+        return (await issueOrShare(true)).kind === 'ready';
+      })().finally(() => {
+        rechecking = undefined;
+      });
+      return rechecking;
     },
     /** Another tab replaced or dropped the project (a `storage` event): follow it. */
     followStorage(): void {
