@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RelayOptions } from '../src/relay/core/index';
 import type { Sandbox } from '../src/sandbox/index';
-import { describeStoreUrl } from '../src/sandbox/store/index';
+import { describeStore } from '../src/sandbox/store/index';
 import { createNodeSite } from '../src/site/node';
 import { guardConnections, serverLimitsFromEnv, type ServerLimits } from './limits';
 import { createStaticHandler } from './static';
@@ -90,21 +90,13 @@ export async function startServer(options: ServerOptions & { port?: number; host
   return { server, url, close: shutdown };
 }
 
-/** Where sandbox state lives, in one line for the start-up log (a Redis URL without its password). */
-export function sandboxStoreLine(env: Record<string, string | undefined>): string {
-  const spec = env.SANDBOX_STORE?.trim();
-  return spec && spec !== 'memory'
-    ? `Sandbox state: ${describeStoreUrl(spec)} (shared by every instance that names it)`
-    : 'Sandbox state: in this process (set SANDBOX_STORE=redis://… to share it between instances)';
-}
-
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   startServer()
     .then(({ url, close }) => {
       // Playwright's webServer waits for this URL; keep it one line.
       console.log(`Agora API docs listening on ${url}`);
-      console.log(sandboxStoreLine(process.env));
+      console.log(`Sandbox state: ${describeStore(process.env.SANDBOX_STORE)}`);
       let stopping = false;
       const stop = (signal: string) => {
         // A second signal while draining means "now": leave without waiting for the grace period.

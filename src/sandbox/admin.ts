@@ -9,6 +9,7 @@
  * - `POST /__sandbox/reset`: the caller's project back to its seeded state, its limits cleared.
  * - `DELETE /__sandbox/project`: the caller's project and credentials forgotten.
  */
+import { clientKey } from '../adapters/clientKey';
 import type { Accounts, Caller } from './accounts';
 import type { SandboxLimits } from './limits';
 import type { ProjectRepository } from './state';
@@ -41,15 +42,6 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 function refusal(status: number, code: string, message: string, headers?: Record<string, string>): Response {
   return json(status, { error: { code, message } }, headers);
-}
-
-/** The client a request comes from, by the first client-IP header present (the Node listener sets `x-client-ip`). */
-export function clientOf(request: Request, headerNames: readonly string[]): string {
-  for (const name of headerNames) {
-    const value = request.headers.get(name);
-    if (value) return value.split(',')[0].trim().slice(0, 64);
-  }
-  return 'unknown';
 }
 
 const ROUTES: Record<string, string[]> = {
@@ -98,7 +90,7 @@ export async function administer(ctx: AdminContext): Promise<Response> {
 async function issueProject(ctx: AdminContext): Promise<Response> {
   const limit = ctx.options.projectsPerHour;
   // Counted in the store, so the limit holds across every instance of a deployment.
-  const window = await ctx.store.takeWindow(`issue:${clientOf(ctx.request, ctx.options.clientIpHeaders)}`, ctx.now, HOUR_MS, limit);
+  const window = await ctx.store.takeWindow(`issue:${clientKey((name) => ctx.request.headers.get(name), ctx.options.clientIpHeaders)}`, ctx.now, HOUR_MS, limit);
   if (!window.allowed) {
     const retryAfter = Math.max(1, Math.ceil((window.start + HOUR_MS - ctx.now) / 1000));
     return refusal(

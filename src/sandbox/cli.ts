@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { DEMO } from './demo';
 import { startSandboxServer } from './serve';
-import { createStore, describeStoreUrl, type KeyValueStore } from './store/index';
+import { createStore, describeStore, type KeyValueStore } from './store/index';
 
 export { startSandboxServer } from './serve';
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     console.log(`  Customer Secret: ${DEMO.customerSecret}`);
     console.log(`  App ID:          ${DEMO.appId}`);
     console.log(`  Bearer token:    ${DEMO.token} (get-channel only)`);
-    console.log(`  State:           ${store.kind === 'memory' ? 'in this process' : `Redis at ${describeStoreUrl(process.env.SANDBOX_STORE ?? '')}`}`);
+    console.log(`  State:           ${describeStore(process.env.SANDBOX_STORE)}`);
     console.log(`Try: curl -u ${DEMO.customerId}:${DEMO.customerSecret} "${url}/dev/v1/channel/${DEMO.appId}"`);
     // On one's own machine the demo project is one developer's, so it may be reset (a public deployment refuses).
     console.log(`Reset: curl -X POST -u ${DEMO.customerId}:${DEMO.customerSecret} ${url}/__sandbox/reset   A project of your own: curl -X POST ${url}/__sandbox/projects`);

@@ -194,8 +194,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const extra = addressed?.responseHeaders?.(match!.params, result);
       return extra ? { ...result, headers: { ...extra, ...result.headers } } : result;
     };
-    if (fault) return toResponse(withFamilyHeaders(fault), { ...common, ...(await planPeek(DEMO.appId)) });
-    if (!match || !addressed) return toResponse(gateway.noRoute(), { ...common, ...(await planPeek(DEMO.appId)) });
+    // The meter on an injected fault is the caller's own project's, so it agrees with the answers before and after it.
+    const callerAppId = async (): Promise<string> => {
+      const caller = await accounts.resolve(request.headers.get('authorization'), match?.operation.security ?? [], now);
+      return caller.verdict === 'ok' ? caller.appId : DEMO.appId;
+    };
+    if (fault) return toResponse(withFamilyHeaders(fault), { ...common, ...(planned(match?.operation) ? await planPeek(await callerAppId()) : {}) });
+    if (!match || !addressed) return toResponse(gateway.noRoute(), common);
     const { operation, params } = match;
     const { dialect } = addressed;
     const handlerDef = handlers.get(operation.id)!;

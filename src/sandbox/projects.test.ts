@@ -61,6 +61,10 @@ describe('per-visitor sandbox projects', () => {
     const get = (who: typeof a) => t.call('GET', forApp(paths.getChannel('demo'), who.appId), { auth: who.bearer });
     for (let i = 0; i < 3; i += 1) expect((await get(a)).status).toBe(200);
     expect((await get(a)).status).toBe(429);
+    // An injected fault shows the caller's own meter, not the demo project's.
+    const faulted = await t.call('GET', forApp(paths.getChannel('demo'), a.appId), { auth: a.bearer, headers: { 'X-Sandbox-Fault': '503' } });
+    expect(faulted.status).toBe(503);
+    expect(faulted.headers.get('x-ratelimit-remaining')).toBe('0');
     const other = await get(b);
     expect(other.status).toBe(200);
     expect(other.headers.get('x-ratelimit-remaining')).toBe('2');

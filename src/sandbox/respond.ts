@@ -25,7 +25,7 @@ export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Expose-Headers': EXPOSED_HEADERS.join(', '),
 };
 
-/** `/__sandbox/...` (reset and the like) administers the whole emulator, not one project. */
+/** `/__sandbox/...`: creating, describing, resetting and deleting projects (admin.ts). */
 export function isAdministrative(pathname: string): boolean {
   return pathname.split('/').includes('__sandbox');
 }

@@ -71,10 +71,9 @@ export interface RateLimitOptions {
 export function createRateLimiter(options: RateLimitOptions, now: () => number, store: KeyValueStore) {
   return async function take(key: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
     const t = now();
-    // The key comes from a header a proxy sets: clipped, so one client cannot write a large key.
     let window;
     try {
-      window = await store.takeWindow(`relay:${key.slice(0, 64)}`, t, options.windowMs, options.max);
+      window = await store.takeWindow(`relay:${key}`, t, options.windowMs, options.max);
     } catch (error) {
       // A store outage must not take Live calls down with it: the limit fails open until the store is back
       // (the sandbox, which needs the store for its state, answers 503 meanwhile).

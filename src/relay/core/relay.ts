@@ -11,6 +11,7 @@ import { corsHeaders, isSiteOrigin, parseHostList, PREFLIGHT_HEADERS } from './c
 import { checkAgainstOperation, orderedQuery, parseEnvelope, type ParsedEnvelope } from './envelope';
 import { clip, classifyFailure, NetworkFailure, RelayError } from './errors';
 import { sanitizeRequestHeaders, sanitizeResponseHeaders } from './headers';
+import { clientKey } from '../../adapters/clientKey';
 import { MemoryStore } from '../../sandbox/store/memory';
 import { createRateLimiter, readRequestBody, readUpstreamBody } from './limits';
 import { toRawUpstream } from './upstream';
@@ -139,13 +140,6 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     }
   };
 
-  function clientKey(input: RelayInput): string {
-    for (const name of clientIpHeaders) {
-      const value = input.header(name);
-      if (value) return value.split(',')[0].trim();
-    }
-    return 'unknown';
-  }
 
   function upstreamFor(envelope: ParsedEnvelope): RawUpstream {
     if (envelope.environment === 'sandbox') {
@@ -362,7 +356,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
         throw new RelayError(415, 'unsupported_media_type', 'Send the envelope with Content-Type: application/json.');
       }
       if (rateLimit) {
-        const verdict = await rateLimit(clientKey(input));
+        const verdict = await rateLimit(clientKey((name) => input.header(name), clientIpHeaders));
         if (!verdict.ok) {
           throw new RelayError(429, 'rate_limited', `Too many relay calls from this client; wait ${verdict.retryAfterSeconds} s and try again.`, {
             'retry-after': String(verdict.retryAfterSeconds),

@@ -32,6 +32,14 @@ export function describeStoreUrl(url: string): string {
   }
 }
 
+/** Where sandbox state lives for a SANDBOX_STORE value, in words for a start-up line (never a password). */
+export function describeStore(spec: string | undefined): string {
+  const value = spec?.trim() ?? '';
+  return value === '' || value === 'memory'
+    ? 'in this process (set SANDBOX_STORE=redis://… to share it between instances)'
+    : `${describeStoreUrl(value)} (shared by every instance that names it)`;
+}
+
 /** What a SANDBOX_STORE value starts with, for an error message: never the rest, which may hold a password. */
 function schemeOf(value: string): string {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
