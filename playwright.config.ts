@@ -1,8 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_PORT, WEBHOOK_RECEIVER } from './e2e/support/webhook';
 
 // End-to-end tests run against the production build served by the production
 // server (static build + relay + sandbox), the same thing users get.
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 
 // scripts/test.mjs finds (or installs) a Chromium and passes it here, so no
@@ -44,7 +45,8 @@ export default defineConfig({
     // per-client budget; raise it so parallel workers cannot trip it. The limit
     // itself is covered by the relay's unit tests. Likewise every browser context gets a sandbox project of its
     // own from the same address, so the per-client project limit is raised (covered by src/sandbox/projects.test.ts).
-    env: { PORT: String(port), RELAY_RATE_LIMIT: '600', SANDBOX_PROJECTS_PER_HOUR: '2000' },
+    // A project may POST its notices to the receiver events.spec.ts starts, and nowhere else.
+    env: { PORT: String(port), RELAY_RATE_LIMIT: '600', SANDBOX_PROJECTS_PER_HOUR: '2000', SANDBOX_WEBHOOK_ALLOW: WEBHOOK_RECEIVER },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

@@ -28,6 +28,11 @@ const sidebars: SidebarsConfig = {
       label: 'Sandbox',
     },
     {
+      type: 'doc',
+      id: 'webhooks',
+      label: 'Webhooks (notifications)',
+    },
+    {
       type: 'category',
       label: 'SDK',
       collapsible: false,

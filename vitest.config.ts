@@ -28,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'examples/**/*.test.ts'],
           exclude: ['node_modules', 'build', '.docusaurus', 'e2e', ...REDIS_ONLY],
         },
       },
@@ -36,7 +36,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'redis',
-          include: ['src/sandbox/**/*.test.ts', 'src/families/**/sandbox.test.ts', 'src/relay/adapters/cloudflare/workerd-shared.test.ts'],
+          include: ['src/sandbox/**/*.test.ts', 'src/families/**/sandbox.test.ts', 'src/families/**/events.test.ts', 'src/relay/adapters/cloudflare/workerd-shared.test.ts'],
           // src/sandbox/store/testing.ts reads it: every test sandbox gets a Redis store with a prefix of its own.
           env: { SANDBOX_TEST_STORE: 'redis' },
           globalSetup: ['src/testing/redisServer.ts'],

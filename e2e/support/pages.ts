@@ -14,5 +14,6 @@ export const SITE_PAGES: readonly string[] = [
   // One reference page per catalog family.
   ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),
   '/docs/sandbox',
+  '/docs/webhooks',
   '/docs/sdk-documentation/video-calling-sdk-guide',
 ];

@@ -16,7 +16,7 @@ import type { KeyValueStore } from './store/types';
 
 /** Who a request's Authorization header says it is. */
 export type Caller =
-  | { verdict: 'ok'; appId: string; customerId: string; demo: boolean }
+  | { verdict: 'ok'; appId: string; customerId: string; demo: boolean; ncsSecret: string }
   /** Agora's gateway tells no header (`missing`) from one it cannot accept (`invalid`). */
   | { verdict: 'missing' | 'invalid' };
 
@@ -26,6 +26,8 @@ export interface IssuedProject {
   customerId: string;
   customerSecret: string;
   token: string;
+  /** The key of the project's notification signatures (Agora Console shows it beside the webhook URL). */
+  ncsSecret: string;
   /** Epoch ms. */
   createdAt: number;
   /** When the project is forgotten if unused, epoch ms (each use moves it on). */
@@ -37,6 +39,11 @@ interface AccountRecord {
   appId: string;
   secretHash: string;
   tokenHash: string;
+  /**
+   * Kept as issued, not hashed: the sandbox signs with it. It opens nothing (it only proves a
+   * notice came from this sandbox), and GET /__sandbox/project shows it to the credentials' holder.
+   */
+  ncsSecret?: string;
   createdAt: number;
   /** Last time the record's lifetime was renewed (ms); renewed at most daily, to keep reads read-only. */
   renewedAt: number;
@@ -82,6 +89,7 @@ export class Accounts {
       customerId,
       customerSecret: hexId(),
       token: `${customerId}.${hexId()}`,
+      ncsSecret: hexId(),
       createdAt: now,
       expiresAt: now + TTL.account,
     };
@@ -89,6 +97,7 @@ export class Accounts {
       appId: issued.appId,
       secretHash: await sha256(issued.customerSecret),
       tokenHash: await sha256(issued.token),
+      ncsSecret: issued.ncsSecret,
       createdAt: now,
       renewedAt: now,
     };
@@ -118,9 +127,9 @@ export class Accounts {
   }
 
   /** When the project of `customerId` is forgotten if unused (null: no such project). */
-  async describe(customerId: string): Promise<{ appId: string; createdAt: number; expiresAt: number } | null> {
+  async describe(customerId: string): Promise<{ appId: string; createdAt: number; expiresAt: number; ncsSecret: string } | null> {
     const record = await this.read(customerId);
-    return record && { appId: record.appId, createdAt: record.createdAt, expiresAt: record.renewedAt + TTL.account };
+    return record && { appId: record.appId, createdAt: record.createdAt, expiresAt: record.renewedAt + TTL.account, ncsSecret: await ncsSecretOf(record) };
   }
 
   /** Forget a project's credentials (its state is the repository's to drop). */
@@ -142,7 +151,7 @@ export class Accounts {
       // A lost race only means another request renewed it first.
       await this.store.swap(accountKey(customerId), text, JSON.stringify({ ...record, renewedAt: now }), TTL.account);
     }
-    return { verdict: 'ok', appId: record.appId, customerId, demo: false };
+    return { verdict: 'ok', appId: record.appId, customerId, demo: false, ncsSecret: await ncsSecretOf(record) };
   }
 
   private async read(customerId: string): Promise<AccountRecord | null> {
@@ -153,5 +162,10 @@ export class Accounts {
 }
 
 function demoCaller(): Caller {
-  return { verdict: 'ok', appId: DEMO.appId, customerId: DEMO.customerId, demo: true };
+  return { verdict: 'ok', appId: DEMO.appId, customerId: DEMO.customerId, demo: true, ncsSecret: DEMO.ncsSecret };
+}
+
+/** A project issued before notifications has no stored secret; one derived from its record stays the same on every read. */
+async function ncsSecretOf(record: AccountRecord): Promise<string> {
+  return record.ncsSecret ?? (await sha256(`ncs:${record.secretHash}`)).slice(0, 32);
 }

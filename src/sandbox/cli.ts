@@ -1,8 +1,10 @@
 /**
- * `npm run sandbox -- --port 4010 [--host 127.0.0.1]`: the sandbox as a local
- * server, for building an app against Agora's REST API offline. State stays in
- * the process unless SANDBOX_STORE names a Redis (SANDBOX_STORE_PREFIX
- * separates several sandboxes on one Redis).
+ * `npm run sandbox -- --port 4010 [--host 127.0.0.1] [--webhook URL]`: the
+ * sandbox as a local server, for building an app against Agora's REST API
+ * offline. State stays in the process unless SANDBOX_STORE names a Redis
+ * (SANDBOX_STORE_PREFIX separates several sandboxes on one Redis). With
+ * `--webhook` (or SANDBOX_WEBHOOK_URL) every project's notifications are
+ * POSTed to that URL, signed, with Agora's retries.
  */
 import { pathToFileURL } from 'node:url';
 import { DEMO } from './demo';
@@ -14,9 +16,11 @@ export { startSandboxServer } from './serve';
 export interface CliOptions {
   port: number;
   host: string;
+  /** Where every notification is POSTed (none: shown by GET /__sandbox/events only). */
+  webhook?: string;
 }
 
-const USAGE = 'Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1]';
+const USAGE = 'Usage: npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--webhook http://127.0.0.1:8080/agora/notifications]';
 
 /** Parse `--port N` / `--port=N` and `--host H`; throws with the usage line on anything else. */
 export function parseArgs(argv: string[]): CliOptions {
@@ -28,6 +32,15 @@ export function parseArgs(argv: string[]): CliOptions {
       const port = Number(value);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a number from 0 to 65535 (got "${value}"). ${USAGE}`);
       options.port = port;
+    } else if (flag === '--webhook') {
+      let url: URL | null = null;
+      try {
+        url = new URL(value ?? '');
+      } catch {
+        url = null;
+      }
+      if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`--webhook needs an http(s) URL, e.g. http://127.0.0.1:8080/agora/notifications (got "${value ?? ''}"). ${USAGE}`);
+      options.webhook = url.href;
     } else if (flag === '--host') {
       if (!value) throw new Error(`--host needs a host name or address. ${USAGE}`);
       options.host = value;
@@ -54,13 +67,20 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   try {
-    const { url, close } = await startSandboxServer({ port: options.port, host: options.host, sandbox: { store, demoReset: true } });
+    const webhook = options.webhook ?? (process.env.SANDBOX_WEBHOOK_URL?.trim() || undefined);
+    const { url, close } = await startSandboxServer({ port: options.port, host: options.host, sandbox: { store, demoReset: true, webhooks: webhook ? { url: webhook } : undefined } });
     console.log(`Agora REST sandbox (an offline emulator, not Agora) listening on ${url}`);
     console.log(`  Customer ID:     ${DEMO.customerId}`);
     console.log(`  Customer Secret: ${DEMO.customerSecret}`);
     console.log(`  App ID:          ${DEMO.appId}`);
     console.log(`  Bearer token:    ${DEMO.token} (get-channel only)`);
+    console.log(`  NCS secret:      ${DEMO.ncsSecret} (signs the demo project's notifications)`);
     console.log(`  State:           ${describeStore(process.env.SANDBOX_STORE)}`);
+    console.log(
+      webhook
+        ? `  Notifications:   POSTed to ${webhook} (Agora-Signature / Agora-Signature-V2; 200 within 10 s, else three retries)`
+        : `  Notifications:   curl -N -u ${DEMO.customerId}:${DEMO.customerSecret} ${url}/__sandbox/events   (or --webhook URL to have them POSTed)`,
+    );
     console.log(`Try: curl -u ${DEMO.customerId}:${DEMO.customerSecret} "${url}/dev/v1/channel/${DEMO.appId}"`);
     // On one's own machine the demo project is one developer's, so it may be reset (a public deployment refuses).
     console.log(`Reset: curl -X POST -u ${DEMO.customerId}:${DEMO.customerSecret} ${url}/__sandbox/reset   A project of your own: curl -X POST ${url}/__sandbox/projects`);

@@ -7,6 +7,8 @@ export const DEMO = {
   customerSecret: 'demo-customer-secret',
   appId: '0123456789abcdef0123456789abcdef',
   token: 'demo-token',
+  /** The demo project's notification signing key (Agora's "NCS secret"). */
+  ncsSecret: 'demo-ncs-secret',
 } as const;
 
 /** A user present in a seeded channel (channel management shows them). */

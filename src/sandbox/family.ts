@@ -34,12 +34,17 @@ export interface StateSlice<S> {
   create(project: ProjectState, now: number): S;
   /** Drop what has expired. Runs before the engine empties channels, so leaving users are counted. */
   sweep(state: S, project: ProjectState, now: number): void;
+  /**
+   * When the sweep will next have something to do that sends a notification (a timeout), so a
+   * server delivering webhooks can look at the project then instead of at its next call.
+   */
+  wakeAt?(state: S, now: number): number | undefined;
   /** This family's state in `project` (typed). */
   of(project: ProjectState): S;
 }
 
 /** Declares a slice; `of` reads it back with its type. */
-export function defineSlice<S>(family: string, spec: Pick<StateSlice<S>, 'create' | 'sweep'>): StateSlice<S> {
+export function defineSlice<S>(family: string, spec: Pick<StateSlice<S>, 'create' | 'sweep' | 'wakeAt'>): StateSlice<S> {
   return {
     family,
     ...spec,

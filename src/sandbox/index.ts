@@ -21,6 +21,9 @@ import { ADMIN_PREFIX, administer } from './admin';
 import { DEMO } from './demo';
 import { gateway, gatewayFault } from './errors';
 import type { ErrorDialect, SandboxFamily } from './family';
+import { Dispatcher } from './events/delivery';
+import { causeMark, stampCause } from './events/log';
+import { StreamCounter, STREAM_TIMINGS } from './events/stream';
 import { applyFault, FaultTracker } from './faults';
 import { allRuleKeys, qpsRulesFor, rateLimitHeaders, SandboxLimits } from './limits';
 import { preflight, refuseCrossSite, toResponse, withCors } from './respond';
@@ -137,6 +140,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const accounts = new Accounts(store);
   const limits = new SandboxLimits(store, resolved.planLimitPerMinute, allRuleKeys(operations));
   const faults = new FaultTracker(store);
+  const dispatcher = new Dispatcher(options.webhooks ?? {}, projects, resolved.now);
+  const notifications = { dispatcher, counter: new StreamCounter(), timings: { ...STREAM_TIMINGS, ...options.eventStream } };
 
   /** CORS and the cross-site guard wrap every answer, so no path can forget them. */
   async function handler(request: Request): Promise<Response> {
@@ -165,7 +170,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       planned(match?.operation) ? rateLimitHeaders(await limits.plan.peek(appId, now)) : {};
 
     if (path.startsWith(ADMIN_PREFIX)) {
-      const answered = await administer({ request, path, now, accounts, projects, limits, store, options: resolved });
+      const answered = await administer({ request, path, now, accounts, projects, limits, store, options: resolved, notifications });
       answered.headers.set('X-Request-ID', requestId);
       return answered;
     }
@@ -243,8 +248,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     try {
       const result = await projects.update(appId, now, (project) => {
+        // Copied on every call so a notice sent later, by a timer, can be signed (see ProjectState.ncsSecret).
+        project.ncsSecret = caller.ncsSecret;
+        const mark = causeMark(project);
         const ctx: HandlerContext = { request, operation, params, query: url.searchParams, body: body.value, appId, project, options: resolved, now, requestId };
-        return handlerDef.check?.(ctx) ?? handlerDef.handle(ctx);
+        const answered = handlerDef.check?.(ctx) ?? handlerDef.handle(ctx);
+        stampCause(project, mark, { requestId, operationId: operation.id, method: request.method, path });
+        return answered;
       });
       return send(result);
     } catch (error) {
@@ -253,7 +263,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
-  return { handler, store, reset: () => store.clear() };
+  return {
+    handler,
+    store,
+    reset: () => store.clear(),
+    notifications: { idle: () => dispatcher.idle() },
+    close: async () => {
+      await dispatcher.close();
+      await store.close();
+    },
+  };
 }
 
 /**

@@ -6,6 +6,8 @@
  * loads it from the store, a handler changes it, and it is written back whole.
  */
 import { DEMO_CHANNELS } from './demo';
+import type { EventLog } from './events/log';
+import { channelCreated, channelDestroyed, userJoined, userLeft, type LeaveReason } from './events/rtc';
 import type { StateSlice } from './family';
 
 /** Caps the engine owns. Families keep their own caps beside their state. */
@@ -51,6 +53,15 @@ export interface ProjectState {
   channels: Map<string, Channel>;
   /** Each family's state, by family id; read it through the family's `StateSlice.of`. */
   slices: Map<string, unknown>;
+  /** The notifications its families emitted (events/log.ts); absent until the first. */
+  events?: EventLog;
+  /**
+   * The key both notification signatures use. Not state: the engine copies it from the
+   * credentials' account on every call, so a timer that sends a notice later can sign it.
+   */
+  ncsSecret?: string;
+  /** Where this project's notices are POSTed, when the project chose a target (admin PUT /__sandbox/webhook). */
+  webhook?: string;
 }
 
 /** Users are keyed by their numeric uid. */
@@ -78,7 +89,7 @@ export function createProject(appId: string, slices: ReadonlyArray<StateSlice<un
   const project: ProjectState = { appId, lastSeen: now, channels: new Map(), slices: new Map() };
   const joined = Math.floor(now / 1000) - 600;
   for (const seed of DEMO_CHANNELS) {
-    const channel = ensureChannel(project, seed.name, now);
+    const channel = ensureChannel(project, seed.name, now, true);
     for (const user of seed.users) channel.users.set(userKey(user.uid), { ...user, join: joined, source: 'seed' });
   }
   for (const slice of slices) project.slices.set(slice.family, slice.create(project, now));
@@ -92,11 +103,12 @@ export function sweepProject(project: ProjectState, slices: ReadonlyArray<StateS
     if (!project.slices.has(slice.family)) project.slices.set(slice.family, slice.create(project, now));
     slice.sweep(project.slices.get(slice.family), project, now);
   }
-  for (const channel of project.channels.values()) {
-    for (const [key, user] of channel.users) {
-      if (user.expiresAt !== undefined && user.expiresAt <= now) channel.users.delete(key);
+  for (const channel of [...project.channels.values()]) {
+    for (const user of [...channel.users.values()]) {
+      if (user.expiresAt !== undefined && user.expiresAt <= now) leaveChannel(project, channel.name, user.uid, user.expiresAt);
     }
-    dropIfEmpty(project, channel.name);
+    // A slice that took users out without leaveChannel leaves no channel behind either (only no events).
+    if (channel.users.size === 0) project.channels.delete(channel.name);
   }
 }
 
@@ -119,12 +131,13 @@ export function decodeProject(text: string): ProjectState {
   }) as ProjectState;
 }
 
-/** The named channel, created when missing (callers check `channelFits` first). */
-export function ensureChannel(project: ProjectState, name: string, now: number): Channel {
+/** The named channel, created when missing (callers check `channelFits` first). Seeding passes `quiet`: seeded channels were always there. */
+export function ensureChannel(project: ProjectState, name: string, now: number, quiet = false): Channel {
   let channel = project.channels.get(name);
   if (!channel) {
     channel = { name, createdAt: now, users: new Map() };
     project.channels.set(name, channel);
+    if (!quiet) channelCreated(project, name, now);
   }
   return channel;
 }
@@ -136,16 +149,23 @@ export function channelFits(project: ProjectState, name: string, caps: typeof CA
   return channel.users.size < caps.usersPerChannel;
 }
 
+/** Put a user into a channel (created if needed), with the channel events Agora sends; a user already there is replaced quietly. */
 export function joinChannel(project: ProjectState, name: string, user: ChannelUser, now: number): void {
-  ensureChannel(project, name, now).users.set(userKey(user.uid), user);
+  const channel = ensureChannel(project, name, now);
+  const present = channel.users.has(userKey(user.uid));
+  channel.users.set(userKey(user.uid), user);
+  if (!present) userJoined(project, name, user, now);
 }
 
-export function leaveChannel(project: ProjectState, name: string, uid: number): void {
-  project.channels.get(name)?.users.delete(userKey(uid));
-  dropIfEmpty(project, name);
-}
-
-function dropIfEmpty(project: ProjectState, name: string): void {
+/** Take a user out of a channel (reason 1: it quit; 3: a rule removed it); the last one out destroys the channel. */
+export function leaveChannel(project: ProjectState, name: string, uid: number, now: number, reason: LeaveReason = 1): void {
   const channel = project.channels.get(name);
-  if (channel && channel.users.size === 0) project.channels.delete(name);
+  const user = channel?.users.get(userKey(uid));
+  if (!channel || !user) return;
+  channel.users.delete(userKey(uid));
+  userLeft(project, name, user, now, reason);
+  if (channel.users.size === 0) {
+    project.channels.delete(name);
+    channelDestroyed(project, name, uid, now);
+  }
 }

@@ -34,8 +34,8 @@ export function startSandboxServer(
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
-            // The store (a Redis connection, say) goes with the server that owns it.
-            server.close(() => void sandbox.store.close().then(done, done));
+            // The store (a Redis connection, say) and webhook timers go with the server that owns them.
+            server.close(() => void sandbox.close().then(done, done));
           }),
       });
     });

@@ -54,5 +54,8 @@ describe('sandbox over a real port', () => {
     expect(parseArgs([])).toEqual({ port: 4010, host: '127.0.0.1' });
     expect(() => parseArgs(['--port', 'abc'])).toThrow('--port needs a number');
     expect(() => parseArgs(['--verbose'])).toThrow('Unknown option');
+    expect(parseArgs(['--webhook', 'http://127.0.0.1:8080/agora/notifications'])).toEqual({ port: 4010, host: '127.0.0.1', webhook: 'http://127.0.0.1:8080/agora/notifications' });
+    expect(() => parseArgs(['--webhook', 'localhost:8080'])).toThrow('--webhook needs an http(s) URL');
+    expect(() => parseArgs(['--webhook'])).toThrow('--webhook needs an http(s) URL');
   });
 });

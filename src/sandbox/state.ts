@@ -7,9 +7,13 @@
  * (a queue per App ID), so they never collide with each other. Handlers change
  * only their project, so running one again is safe.
  */
+import { nextScheduled, releaseDue, type DeliveryPlan } from './events/log';
 import type { StateSlice } from './family';
 import { createProject, decodeProject, encodeProject, sweepProject, TTL, type ProjectState } from './project';
 import type { KeyValueStore } from './store/types';
+
+/** Told of every project written back (webhook delivery, open Events streams). */
+export type CommitListener = (appId: string, project: ProjectState, now: number) => void;
 
 /** Attempts before a request gives up on a project others keep writing. */
 const MAX_ATTEMPTS = 8;
@@ -26,11 +30,52 @@ export class ProjectBusyError extends Error {
 export class ProjectRepository {
   /** The last queued update per App ID; an entry leaves when its queue empties. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly listeners = new Set<CommitListener>();
+  /** Where a notice released from now on is delivered (set by the webhook dispatcher, when there is one). */
+  deliveryPlan: DeliveryPlan | undefined;
 
   constructor(
     private readonly store: KeyValueStore,
     private readonly slices: ReadonlyArray<StateSlice<unknown>>,
   ) {}
+
+  /** Be told of every project this instance writes back; returns the way to stop. */
+  onCommit(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The project as stored, without sweeping or writing it (null: none). */
+  async peek(appId: string): Promise<ProjectState | null> {
+    const stored = await this.store.get(projectKey(appId));
+    return stored === null ? null : decodeProject(stored);
+  }
+
+  /**
+   * When a stored project next has something to release (a scheduled notice, a
+   * timeout that sends one); undefined when nothing is waiting.
+   */
+  wakeAt(project: ProjectState, now: number): number | undefined {
+    const times = [nextScheduled(project)];
+    for (const slice of this.slices) {
+      const state = project.slices.get(slice.family);
+      if (state !== undefined) times.push(slice.wakeAt?.(state, now));
+    }
+    const defined = times.filter((time): time is number => time !== undefined);
+    return defined.length ? Math.min(...defined) : undefined;
+  }
+
+  /**
+   * Let time pass for a stored project: release what is due and sweep what expired,
+   * writing only when something was due. Returns the project as it now is (null: none).
+   */
+  async advance(appId: string, now: number): Promise<ProjectState | null> {
+    const project = await this.peek(appId);
+    if (!project) return null;
+    const wake = this.wakeAt(project, now);
+    if (wake === undefined || wake > now) return project;
+    return this.update(appId, now, (current) => current);
+  }
 
   /** Run `change` on the App ID's project (created on first use, swept of anything expired) and keep what it did. */
   update<T>(appId: string, now: number, change: (project: ProjectState) => T): Promise<T> {
@@ -51,8 +96,15 @@ export class ProjectRepository {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const stored = await this.store.get(projectKey(appId));
       const project = this.load(appId, stored, now);
+      // What fell due while nobody looked is released first, so it keeps its place before what this change emits.
+      releaseDue(project, now, this.deliveryPlan);
       const result = change(project);
-      if (await this.store.swap(projectKey(appId), stored, encodeProject(project), TTL.project)) return result;
+      // What the change itself emitted for now (a Player Created) is released with it.
+      releaseDue(project, now, this.deliveryPlan);
+      if (await this.store.swap(projectKey(appId), stored, encodeProject(project), TTL.project)) {
+        for (const listener of this.listeners) listener(appId, project, now);
+        return result;
+      }
     }
     throw new ProjectBusyError(appId);
   }

@@ -3,6 +3,8 @@
  * in ./index.ts; everything here is what a family module sees.
  */
 import type { OperationFamily, OperationModel } from '../catalog/types';
+import type { WebhookOptions } from './events/delivery';
+import type { StreamTimings } from './events/stream';
 import type { SandboxFamily } from './family';
 import type { ProjectState } from './project';
 import type { KeyValueStore } from './store/types';
@@ -26,6 +28,10 @@ export interface SandboxOptions {
   projectsPerHour?: number;
   /** Let the demo credentials reset the shared demo project (default false: it is everybody's; the standalone CLI allows it). */
   demoReset?: boolean;
+  /** Where notifications are POSTed (default: nowhere; they are still shown by the Events stream). */
+  webhooks?: WebhookOptions;
+  /** The Events stream's poll, ping and lifetime (tests shorten them). */
+  eventStream?: Partial<StreamTimings>;
 }
 
 export interface Sandbox {
@@ -34,6 +40,12 @@ export interface Sandbox {
   store: KeyValueStore;
   /** Forget every project, credential, limit window and fault counter. In-process only (tests); no HTTP path reaches it. */
   reset(): Promise<void>;
+  notifications: {
+    /** Resolves when no webhook POST or its bookkeeping is under way (tests). */
+    idle(): Promise<void>;
+  };
+  /** Stop delivering notifications and close the store. */
+  close(): Promise<void>;
 }
 
 export interface ResolvedOptions {

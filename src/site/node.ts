@@ -50,7 +50,7 @@ function run(handler: NodeHandler, req: IncomingMessage, res: ServerResponse): v
 export function createNodeSite(options: NodeSiteOptions = {}): NodeSiteListener {
   const env = options.env ?? process.env;
   const trustProxy = options.trustProxy ?? env.TRUST_PROXY === '1';
-  const sandbox = mountSandbox(options.sandbox, env);
+  const sandbox = mountSandbox(options.sandbox, env, undefined, 'server');
   const relay = createNodeRelay({ env, ...relayToSandbox(sandbox), ...options.relay });
   const hosts = parseHostList(env.SITE_ALLOWED_HOSTS);
   const secure = headersByRoute(env);

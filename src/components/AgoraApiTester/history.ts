@@ -27,12 +27,14 @@ export interface HistoryEntry {
   kind: HistoryKind;
   /** Short outcome for the list, e.g. `200 OK`, `Timed out`, `Cancelled`. */
   outcome: string;
+  /** The answer's X-Request-ID: the Events panel links a notice this call caused back to this entry. */
+  requestId?: string;
 }
 
 export function historyEntry(
   request: ApiRequest,
   op: OperationModel,
-  outcome: { environment: RelayEnvironment; status: number | null; text: string; at: number; kind?: HistoryKind },
+  outcome: { environment: RelayEnvironment; status: number | null; text: string; at: number; kind?: HistoryKind; requestId?: string },
 ): HistoryEntry {
   return {
     id: `${outcome.at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
@@ -42,6 +44,7 @@ export function historyEntry(
     status: outcome.status,
     kind: outcome.kind ?? kindOf(outcome.status),
     outcome: outcome.text,
+    ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
   };
 }
 
@@ -124,6 +127,7 @@ export function parseHistory(text: string | null): HistoryEntry[] {
         ...entry,
         // Entries from before the kind was kept: a status means an answer.
         kind: entry.kind === 'answered' || entry.kind === 'failed' || entry.kind === 'cancelled' ? entry.kind : kindOf(entry.status ?? null),
+        requestId: typeof entry.requestId === 'string' ? entry.requestId : undefined,
         request: scrubbed({ ...entry.request, headers: withoutSecrets(entry.request.headers ?? {}) }),
       }))
       .slice(0, HISTORY_LIMIT);

@@ -2,6 +2,7 @@ import React, { useId, useMemo } from 'react';
 import { getOperation } from '../../catalog';
 import BodyEditor from './BodyEditor';
 import CodeSamples from './CodeSamples';
+import EventsEntry from '../EventsPanel/Entry';
 import GuideExampleNote, { liveWarning } from './GuideExampleNote';
 import Header from './Header';
 import HistoryPanel from './HistoryPanel';
@@ -35,7 +36,8 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const op = useMemo(() => getOperation(endpoint), [endpoint]);
   const headingId = useId();
   const isBrowser = useIsBrowser();
-  const tester = useTester(op, useBaseUrl(RELAY_PATH), useBaseUrl(SANDBOX_BASE_PATH));
+  const sandboxBase = useBaseUrl(SANDBOX_BASE_PATH);
+  const tester = useTester(op, useBaseUrl(RELAY_PATH), sandboxBase);
   const pathname = isBrowser ? window.location.pathname : '';
   const history = usePageHistory(pathname).filter((entry) => entry.request.operationId === op.id);
   const sandboxBaseUrl = `${isBrowser ? window.location.origin : DEFAULT_SITE_URL}/sandbox`;
@@ -108,6 +110,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
           <div ref={responseRef} tabIndex={-1} role="group" aria-label={`Response: ${statusText(tester.phase)}`} className={styles.response}>
             <ResponsePanel phase={tester.phase} onDetailsShown={detailsShown} />
           </div>
+          <EventsEntry family={op.family} environment={tester.environment} sandboxBase={sandboxBase} entries={history} />
           <CodeSamples request={tester.request} environment={tester.environment} credentials={tester.credentials} sandboxBaseUrl={sandboxBaseUrl} />
           <HistoryPanel entries={history} onOpen={(entry) => tester.restore(entry.request)} onClear={() => clearHistory(pathname)} />
         </div>

@@ -4,6 +4,7 @@ import type { RelayCall, RelayClient } from '../../relay/client';
 import { RelayClientError } from '../../relay/client';
 import type { RelayEnvelope, RelayResult } from '../../relay/contract';
 import { initialForm, setBodyField, setParam } from './formModel';
+import { parseHistory, serializeHistory } from './history';
 import { sendRequest, type SendDeps, type SendInput, type SendOutcome, type SendProgress } from './sendRequest';
 import { chainValue, createChainValuesStore } from './stores/chainValues';
 import { createHistoryStore } from './stores/pageHistory';
@@ -97,6 +98,14 @@ describe('sendRequest', () => {
     const outcome = await send({ op: createChannel, session });
     expect(outcome).toEqual({ kind: 'blocked', problems: ['Enter your Customer ID and Customer Secret under Credentials.'] });
     expect(sent).toHaveLength(0);
+  });
+
+  it('keeps the answer\'s X-Request-ID in the history entry, so the Events panel can link a notice back to it', async () => {
+    const { send, history } = harness({ 'create-channel': { ok: true, result: { ...answer(200, { data: { name: 'ch1' } }), headers: { 'X-Request-ID': 'req-42' } } } });
+    await send({ op: createChannel });
+    expect(history.get()[0].requestId).toBe('req-42');
+    const stored = parseHistory(serializeHistory(history.get()));
+    expect(stored[0].requestId).toBe('req-42');
   });
 
   it('explains a non-2xx answer from the catalog and keeps it in history, but chains nothing from it', async () => {

@@ -97,8 +97,8 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
     // An answer that lands after Cancel is not shown, recorded or chained.
     return signal.aborted ? { ok: false, error: new RelayClientError('abort', 'You cancelled the request.') } : call;
   };
-  const record = (form: FormState, status: number | null, text: string, kind?: HistoryKind) =>
-    deps.history.record(historyEntry(requestFromValues(op, form), op, { environment, status, text, kind, at: deps.now() }));
+  const record = (form: FormState, status: number | null, text: string, kind?: HistoryKind, requestId?: string) =>
+    deps.history.record(historyEntry(requestFromValues(op, form), op, { environment, status, text, kind, requestId, at: deps.now() }));
   // The explanations load with the first Send, not with the page: they are read only once an answer is in.
   const explaining = import('./explain');
   const failed = async (form: FormState, error: RelayClientError): Promise<SendOutcome> => {
@@ -147,6 +147,7 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
   if (!call.ok) return failed(form, call.error);
   const { result } = call;
   if (result.status < 300) deps.chainValues.record(environment, op, result.body, deps.listOperations());
-  record(form, result.status, `${result.status} ${result.statusText}`);
+  const requestId = Object.entries(result.headers).find(([name]) => name.toLowerCase() === 'x-request-id')?.[1];
+  record(form, result.status, `${result.status} ${result.statusText}`, undefined, requestId);
   return { kind: 'done', result, explanation: (await explaining).explainStatus(op, result.status, result.body, result.headers) };
 }

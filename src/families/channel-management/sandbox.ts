@@ -107,7 +107,7 @@ function setOffline(ctx: HandlerContext, target: Target): void {
   for (const channel of [...ctx.project.channels.values()]) {
     if (target.cname !== undefined && channel.name !== target.cname) continue;
     for (const user of [...channel.users.values()]) {
-      if (target.uid === undefined || user.uid === target.uid) leaveChannel(ctx.project, channel.name, user.uid);
+      if (target.uid === undefined || user.uid === target.uid) leaveChannel(ctx.project, channel.name, user.uid, ctx.now, 3);
     }
   }
 }

@@ -13,6 +13,7 @@ import type { HandlerContext, OperationHandler, SandboxResult } from '../../sand
 import { cloudRecordingDialect as dialect, recordingError } from './dialect';
 import { acquireProblem, channelNameOk, clientRequestProblem, disagreement, layoutProblem, uidProblem, updateProblem, type Problem } from './rules';
 import { CAPS, TTL, endRecording, markExiting, recordingSlice, type Recording, type RecordingMode } from './state';
+import { recordingStarted, recordingStopped } from './events';
 
 /** A recording reports status 1 (starting) for this long, then 5 (recording). */
 export const STARTING_MS = 2000;
@@ -115,6 +116,21 @@ function webServices(ctx: HandlerContext, recording: Recording, state: 'inProgre
     services.push({ serviceName: 'rtmp_publish_service', payload: { outputs: recording.rtmpUrls.map((rtmpUrl) => ({ rtmpUrl, status })) } });
   }
   return services;
+}
+
+/** The files an `uploaded` notification lists: always an array, with sliceStartTime in ms as the event table says. */
+function uploadedFiles(ctx: HandlerContext, recording: Recording): unknown[] {
+  const sliceStartTime = recording.startedAt + STARTING_MS;
+  if (recording.mode === 'web') {
+    const [recorder] = webServices(ctx, recording, 'exit');
+    const files = (asObject(recorder.payload).fileList ?? []) as Array<{ filename: string }>;
+    return files.map((file) => ({ fileName: file.filename, sliceStartTime }));
+  }
+  const listed = fileList(ctx, recording).fileList;
+  if (typeof listed === 'string') {
+    return listed ? [{ fileName: listed, trackType: 'audio_and_video', uid: '0', mixedAllUser: true, isPlayable: true, sliceStartTime }] : [];
+  }
+  return (listed as Json[]).map((file) => ({ ...file, sliceStartTime }));
 }
 
 function identity(recording: Recording) {
@@ -229,6 +245,7 @@ export const cloudRecordingHandlers: OperationHandler[] = [
         ...(ctx.params.mode === 'web' ? { onhold: page.onhold === true, rtmpUrls: outputs } : {}),
       };
       recordings.set(recording.sid, recording);
+      recordingStarted(ctx.project, recording, STARTING_MS);
       // A web page recording renders a page; it does not join the channel named by cname.
       if (recording.mode !== 'web') {
         // The recorder joins the channel as an audience member on a Linux server.
@@ -323,7 +340,8 @@ export const cloudRecordingHandlers: OperationHandler[] = [
         recording.mode === 'web'
           ? { extensionServiceState: [{ serviceName: 'upload_service', payload: { uploadingStatus: 'uploaded' } }, ...webServices(ctx, recording, 'exit')] }
           : { ...fileList(ctx, recording), uploadingStatus: 'uploaded' };
-      endRecording(ctx.project, recording.sid);
+      recordingStopped(ctx.project, recording, ctx.now, empty ? null : uploadedFiles(ctx, recording));
+      endRecording(ctx.project, recording.sid, ctx.now);
       markExiting(ctx.project, recording, ctx.now);
       // The task ends either way; with nothing written Agora answers 206 with code 435.
       if (empty) return recordingError('noRecordedData');

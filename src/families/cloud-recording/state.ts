@@ -4,6 +4,7 @@
  */
 import { defineSlice } from '../../sandbox/family';
 import { leaveChannel, numericUid, type ProjectState } from '../../sandbox/project';
+import { recordingStopped } from './events';
 
 /** Caps per App ID. */
 export const CAPS = {
@@ -57,6 +58,8 @@ export interface Recording {
   /** Last subscription set by update. */
   subscription?: unknown;
   updates: number;
+  /** Notifications sent about it so far (the next one's `sequence`). */
+  notices?: number;
   /** start's recordingFileConfig.avFileType (absent: Agora's default, ["hls"]). */
   avFileType?: string[];
   /** Web mode: paused by start's serviceParam.onhold or update's webRecordingConfig.onhold. */
@@ -86,7 +89,11 @@ export const recordingSlice = defineSlice<RecordingState>('cloud-recording', {
       if (resource.expiresAt <= now) state.resources.delete(id);
     }
     for (const [sid, recording] of state.recordings) {
-      if (now - recording.lastActivity >= TTL.recording) endRecording(project, sid);
+      const endsAt = recording.lastActivity + TTL.recording;
+      if (endsAt <= now) {
+        recordingStopped(project, recording, endsAt, null, 'the recording went an hour without a call');
+        endRecording(project, sid, endsAt);
+      }
     }
     for (const [sid, exiting] of state.exiting) {
       if (exiting.expiresAt <= now) state.exiting.delete(sid);
@@ -95,13 +102,13 @@ export const recordingSlice = defineSlice<RecordingState>('cloud-recording', {
 });
 
 /** Stop a recording: the recorder leaves the channel and the sid is forgotten. */
-export function endRecording(project: ProjectState, sid: string): Recording | undefined {
+export function endRecording(project: ProjectState, sid: string, now: number): Recording | undefined {
   const { recordings } = recordingSlice.of(project);
   const recording = recordings.get(sid);
   if (!recording) return undefined;
   recordings.delete(sid);
   // A web page recording never joined the channel its cname names (see start).
-  if (recording.mode !== 'web') leaveChannel(project, recording.cname, numericUid(recording.uid));
+  if (recording.mode !== 'web') leaveChannel(project, recording.cname, numericUid(recording.uid), now);
   return recording;
 }
 

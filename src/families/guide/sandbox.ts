@@ -9,6 +9,8 @@
 import { hexId, resourceId } from '../../sandbox/ids';
 import { CAPS as ENGINE_CAPS, channelFits, joinChannel, numericUid } from '../../sandbox/project';
 import type { OperationHandler } from '../../sandbox/types';
+import { recordingStarted } from '../cloud-recording/events';
+import { STARTING_MS } from '../cloud-recording/sandbox';
 import { CAPS as RECORDING_CAPS, recordingSlice, type Recording } from '../cloud-recording/state';
 import { guideDialect as dialect } from './dialect';
 
@@ -54,6 +56,7 @@ export const guideHandlers: OperationHandler[] = [
         updates: 0,
       };
       recordingSlice.of(ctx.project).recordings.set(recording.sid, recording);
+      recordingStarted(ctx.project, recording, STARTING_MS);
       return {
         status: 200,
         body: {

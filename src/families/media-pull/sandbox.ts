@@ -13,6 +13,7 @@ import { assignedUid, hexId } from '../../sandbox/ids';
 import { channelFits, joinChannel, numericUid } from '../../sandbox/project';
 import type { HandlerContext, OperationHandler, SandboxResult } from '../../sandbox/types';
 import { badRequestMessage, mediaPullDialect as dialect } from './dialect';
+import { playerCreated } from './events';
 import { playerSlice, removePlayer, type AudioOptions, type Player, type PlayerStatus, type VideoOptions } from './state';
 
 /** Concurrent players per project when the catalog names no number (the best-practice page says 50). */
@@ -205,6 +206,7 @@ export const mediaPullHandlers: OperationHandler[] = [
         { uid: numericUid(player.account ?? player.uid ?? 0), ...(player.account !== undefined ? { account: player.account } : {}), role: 1, platform: 6, join: player.createTs, source: 'player' },
         ctx.now,
       );
+      playerCreated(ctx.project, player, statusOf(player, ctx.now), ctx.requestId, ctx.now, CONNECTING_MS);
       const created = {
         id: player.id,
         ...(player.account !== undefined ? { account: player.account } : { uid: player.uid }),
@@ -289,7 +291,7 @@ export const mediaPullHandlers: OperationHandler[] = [
     check: (ctx) => checkRegion(ctx.params.region),
     handle: (ctx) => {
       // Idempotent: deleting a player that is already gone succeeds too.
-      removePlayer(ctx.project, ctx.params.id);
+      removePlayer(ctx.project, ctx.params.id, ctx.now, 'Delete Request');
       return { status: 200, headers: { 'X-Resource-ID': ctx.params.id }, body: {} };
     },
   },

@@ -1,6 +1,7 @@
 /** Media Pull's slice of a sandbox project: its cloud players. */
 import { defineSlice } from '../../sandbox/family';
 import { leaveChannel, numericUid, type ProjectState } from '../../sandbox/project';
+import { playerDestroyed, type DestroyReason } from './events';
 
 /** `failed` is documented too, but the sandbox pulls no real stream, so none of its players fail. */
 export type PlayerStatus = 'idle' | 'connecting' | 'running';
@@ -63,17 +64,26 @@ export const playerSlice = defineSlice<PlayerState>('media-pull', {
   sweep: (state, project, now) => {
     for (const [id, player] of state.players) {
       // Agora does not count a paused player as idle: it stays (and is billed) until deleted or resumed.
-      if (!player.isPause && player.expiresAt <= now) removePlayer(project, id);
+      if (!player.isPause && player.expiresAt <= now) removePlayer(project, id, player.expiresAt, 'Idle Timeout');
     }
+  },
+  // The next idle timeout, so a notice of it is sent when it happens rather than at the next call.
+  wakeAt: (state) => {
+    let next: number | undefined;
+    for (const player of state.players.values()) {
+      if (!player.isPause && (next === undefined || player.expiresAt < next)) next = player.expiresAt;
+    }
+    return next;
   },
 });
 
-/** Remove a player and its user from the channel it published into. */
-export function removePlayer(project: ProjectState, id: string): Player | undefined {
+/** Remove a player and its user from the channel it published into, at `at` (ms), with Player Destroyed. */
+export function removePlayer(project: ProjectState, id: string, at: number, reason: DestroyReason): Player | undefined {
   const { players } = playerSlice.of(project);
   const player = players.get(id);
   if (!player) return undefined;
   players.delete(id);
-  leaveChannel(project, player.channelName, numericUid(player.account ?? player.uid ?? 0));
+  playerDestroyed(project, player, reason, at);
+  leaveChannel(project, player.channelName, numericUid(player.account ?? player.uid ?? 0), at);
   return player;
 }

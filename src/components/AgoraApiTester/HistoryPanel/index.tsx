@@ -24,7 +24,7 @@ function Entry({ entry, onOpen, hintId }: { entry: HistoryEntry; onOpen: () => v
   const op = hasOperation(entry.request.operationId) ? getOperation(entry.request.operationId) : undefined;
   const summary = op && entrySummary(entry, op);
   return (
-    <button type="button" className={styles.entry} onClick={onOpen} aria-describedby={hintId}>
+    <button type="button" className={styles.entry} onClick={onOpen} aria-describedby={hintId} data-history-id={entry.id}>
       {summary ? (
         <span className={styles.request}>
           <span className={styles.method}>{summary.method}</span> <span className={styles.path}>{summary.path}</span>

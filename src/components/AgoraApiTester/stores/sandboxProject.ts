@@ -27,7 +27,8 @@ import { sessionStore, type CredentialFields } from './session';
 export const PROJECT_KEY = 'agora-tester:sandbox-project';
 
 /** A project as the sandbox issued it (`POST /__sandbox/projects`); times are epoch ms. A type only: no sandbox code reaches the page. */
-export type SandboxProject = IssuedProject;
+/** A project as this browser keeps it; one stored before notifications has no `ncsSecret` (the Events stream's hello carries it). */
+export type SandboxProject = Omit<IssuedProject, 'ncsSecret'> & { ncsSecret?: string };
 
 export type ProjectState =
   /** Not asked yet (the build renders this), or being issued or checked. */
@@ -65,6 +66,7 @@ function parseProject(text: string | null): SandboxProject | undefined {
       customerId: String(value.customerId),
       customerSecret: value.customerSecret,
       token: value.token,
+      ...(typeof value.ncsSecret === 'string' ? { ncsSecret: value.ncsSecret } : {}),
       createdAt: Number(value.createdAt) || 0,
       expiresAt: Number(value.expiresAt) || 0,
     };

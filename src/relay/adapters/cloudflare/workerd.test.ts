@@ -160,6 +160,33 @@ describe('Cloudflare Workers entry under workerd', () => {
     expect(channels.status).toBe(200);
   });
 
+  it("streams a project's notifications (server-sent events, WebCrypto signatures) under workerd", async () => {
+    const response = await mf.dispatchFetch(`${ORIGIN}/sandbox/__sandbox/events`, { headers: { authorization: DEMO_AUTH, 'cf-connecting-ip': '203.0.113.10' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const created = await send('POST', `/sandbox/na/v1/projects/${DEMO.appId}/cloud-player/players`, {
+      auth: DEMO_AUTH,
+      body: { player: { streamUrl: 'rtmp://example.agora.io/live/w', channelName: 'workerd', uid: 31 } },
+      headers: { 'x-request-id': 'req-workerd' },
+    });
+    expect(created.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const deadline = Date.now() + 10_000;
+    while (!text.includes('Player Created') && Date.now() < deadline) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    await reader.cancel();
+    const notice = text.split('\n\n').find((message) => message.includes('"Player Created"'))!;
+    const record = JSON.parse(notice.split('\n').find((line) => line.startsWith('data: '))!.slice(6));
+    expect(record.body.payload.xRequestId).toBe('req-workerd');
+    const { createHmac } = await import('node:crypto');
+    expect(record.headers['Agora-Signature-V2']).toBe(createHmac('sha256', DEMO.ncsSecret).update(record.raw).digest('hex'));
+  });
+
   it('answers a schema violation exactly as the Node site does (validators compiled at build time)', async () => {
     const bad = { cname: 'demo', uid: 527841, clientRequest: { scene: 9 } };
     const path = `/sandbox/v1/apps/${DEMO.appId}/cloud_recording/acquire`;

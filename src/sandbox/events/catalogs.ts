@@ -1,0 +1,23 @@
+/**
+ * Every product's event table the sandbox knows, in the order the Webhooks
+ * page shows them. A family with notifications adds its table here.
+ */
+import { CLOUD_RECORDING_NOTIFICATIONS } from '../../families/cloud-recording/events';
+import { MEDIA_PULL_NOTIFICATIONS } from '../../families/media-pull/events';
+import { RTC_NOTIFICATIONS } from './rtc';
+import type { NotificationCatalog } from './types';
+
+export const NOTIFICATION_CATALOGS: readonly NotificationCatalog[] = [MEDIA_PULL_NOTIFICATIONS, CLOUD_RECORDING_NOTIFICATIONS, RTC_NOTIFICATIONS];
+
+/** Agora's name for an event type of a product (`Player Created`), or `event <n>`. */
+export function eventName(family: NotificationCatalog['id'], eventType: number): string {
+  const catalog = NOTIFICATION_CATALOGS.find((entry) => entry.id === family);
+  return catalog?.events.find((row) => row.eventType === eventType)?.name ?? `event ${eventType}`;
+}
+
+/** The catalog a productId belongs to (the family a stored notice is shown under). */
+export function catalogOf(productId: number): NotificationCatalog {
+  const catalog = NOTIFICATION_CATALOGS.find((entry) => entry.productId === productId);
+  if (!catalog) throw new Error(`No notification catalog has productId ${productId}: add its table to NOTIFICATION_CATALOGS.`);
+  return catalog;
+}
