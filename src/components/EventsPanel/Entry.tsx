@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../AgoraApiTester/history';
 import styles from './entry.module.css';
 
 // Everything beyond this line of text loads when it is needed: the panel when opened,
-// the live count once this tester has made a sandbox call.
+// the count once this tester has made a sandbox call (it counts what an open panel brings).
 const Panel = lazy(() => import('./Panel'));
 const Count = lazy(() => import('./Count'));
 
