@@ -95,6 +95,8 @@ describe('a family registered by its folder and one registry line', () => {
     expect(within(tester).getByLabelText('text')).toHaveValue('hello from a test family');
     await userEvent.click(within(tester).getByRole('button', { name: 'Send request' }));
     await waitFor(() => expect(within(tester).getAllByRole('status').some((s) => /^200 OK/.test(s.textContent ?? ''))).toBe(true));
+    // The answer's details load lazily; waiting for them keeps their import from outliving the test environment.
+    expect(await within(tester).findByRole('heading', { name: /^Attempts/ })).toBeInTheDocument();
     const list = await sandbox.handler(new Request(notesUrl, { headers: { authorization: BASIC } }));
     expect(await list.json()).toEqual({ notes: [{ id: 1, text: 'hello from a test family' }] });
   });

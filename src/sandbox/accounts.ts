@@ -10,7 +10,7 @@
  */
 import type { SecurityKind } from '../catalog/types';
 import { DEMO } from './demo';
-import { hexId } from './ids';
+import { hexId, toHex } from './ids';
 import { TTL } from './project';
 import type { KeyValueStore } from './store/types';
 
@@ -54,7 +54,7 @@ const RENEW_AFTER_MS = 24 * 60 * 60_000;
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(digest);
 }
 
 /** Equal strings, compared without stopping at the first difference. */

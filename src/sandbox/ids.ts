@@ -4,9 +4,19 @@ function randomBytes(length: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(length));
 }
 
+/** Bytes (a digest, an HMAC, random bytes) as lowercase hex. */
+export function toHex(bytes: ArrayBuffer | Uint8Array): string {
+  return Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `byteCount` random bytes as lowercase hex (twice as many characters). */
+export function randomHex(byteCount: number): string {
+  return toHex(randomBytes(byteCount));
+}
+
 /** 32 lowercase hex characters, like a Cloud Recording sid or a cloud player id. */
 export function hexId(): string {
-  return Array.from(randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
+  return randomHex(16);
 }
 
 /** A long opaque base64url string, like Cloud Recording's resourceId (safe in a path segment). */

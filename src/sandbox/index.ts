@@ -267,7 +267,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     handler,
     store,
     reset: () => store.clear(),
-    notifications: { idle: () => dispatcher.idle() },
     close: async () => {
       await dispatcher.close();
       await store.close();

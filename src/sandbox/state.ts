@@ -74,16 +74,23 @@ export class ProjectRepository {
     if (!project) return null;
     const wake = this.wakeAt(project, now);
     if (wake === undefined || wake > now) return project;
-    return this.update(appId, now, (current) => current);
+    // A project reset or deleted since the look stays gone: time passing creates none.
+    return (await this.updateIfPresent(appId, now, (current) => current)) ?? null;
   }
 
   /** Run `change` on the App ID's project (created on first use, swept of anything expired) and keep what it did. */
   update<T>(appId: string, now: number, change: (project: ProjectState) => T): Promise<T> {
+    return this.queued(appId, () => this.attempt(appId, now, change, true) as Promise<T>);
+  }
+
+  /** As `update`, for work that must not bring a missing project into being (a timer, a delivery's record): undefined then. */
+  updateIfPresent<T>(appId: string, now: number, change: (project: ProjectState) => T): Promise<T | undefined> {
+    return this.queued(appId, () => this.attempt(appId, now, change, false));
+  }
+
+  private queued<T>(appId: string, run: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(appId) ?? Promise.resolve();
-    const turn = previous.then(
-      () => this.attempt(appId, now, change),
-      () => this.attempt(appId, now, change),
-    );
+    const turn = previous.then(run, run);
     this.queues.set(appId, turn);
     const leave = () => {
       if (this.queues.get(appId) === turn) this.queues.delete(appId);
@@ -92,9 +99,10 @@ export class ProjectRepository {
     return turn;
   }
 
-  private async attempt<T>(appId: string, now: number, change: (project: ProjectState) => T): Promise<T> {
+  private async attempt<T>(appId: string, now: number, change: (project: ProjectState) => T, create: boolean): Promise<T | undefined> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const stored = await this.store.get(projectKey(appId));
+      if (stored === null && !create) return undefined;
       const project = this.load(appId, stored, now);
       // What fell due while nobody looked is released first, so it keeps its place before what this change emits.
       releaseDue(project, now, this.deliveryPlan);

@@ -40,10 +40,6 @@ export interface Sandbox {
   store: KeyValueStore;
   /** Forget every project, credential, limit window and fault counter. In-process only (tests); no HTTP path reaches it. */
   reset(): Promise<void>;
-  notifications: {
-    /** Resolves when no webhook POST or its bookkeeping is under way (tests). */
-    idle(): Promise<void>;
-  };
   /** Stop delivering notifications and close the store. */
   close(): Promise<void>;
 }

@@ -1,11 +1,8 @@
 import React from 'react';
 import type { NoticeRecord } from '../../sandbox/events/types';
+import { clockTime } from '../AgoraApiTester/history';
 import { Link } from '../AgoraApiTester/site';
 import styles from './styles.module.css';
-
-function time(at: number): string {
-  return new Date(at).toLocaleTimeString();
-}
 
 const STATE_WORDS = { delivered: 'Delivered', failed: 'Failed: no 200 from any attempt', pending: 'Pending' } as const;
 
@@ -25,13 +22,13 @@ export default function Delivery({ delivery, target }: { delivery: NoticeRecord[
     <div>
       <p className={styles.delivery} data-delivery-state={delivery.state}>
         To <code>{delivery.target}</code>: <strong>{STATE_WORDS[delivery.state]}</strong>
-        {delivery.state === 'pending' && delivery.nextAt !== undefined && <> · next attempt at {time(delivery.nextAt)}</>}
+        {delivery.state === 'pending' && delivery.nextAt !== undefined && <> · next attempt at {clockTime(delivery.nextAt)}</>}
       </p>
       {delivery.attempts.length > 0 && (
         <ol className={styles.attempts} aria-label="Delivery attempts">
           {delivery.attempts.map((attempt) => (
             <li key={attempt.n}>
-              Attempt {attempt.n} at {time(attempt.at)}: {attempt.status !== undefined ? `HTTP ${attempt.status}` : (attempt.error ?? 'no answer')} ·{' '}
+              Attempt {attempt.n} at {clockTime(attempt.at)}: {attempt.status !== undefined ? `HTTP ${attempt.status}` : (attempt.error ?? 'no answer')} ·{' '}
               {Math.round(attempt.ms)} ms{attempt.note ? ` · ${attempt.note}` : ''}
             </li>
           ))}

@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import type { NoticeRecord, StreamHello } from '../../sandbox/events/types';
-import type { HistoryEntry } from '../AgoraApiTester/history';
+import { clockTime, type HistoryEntry } from '../AgoraApiTester/history';
 import CodeView from '../AgoraApiTester/CodeView';
 import Copy from './Copy';
 import Delivery from './Delivery';
@@ -14,10 +14,6 @@ interface Props {
   hello: StreamHello | undefined;
   /** The history entry of the call that caused it, when this page made that call. */
   entry: HistoryEntry | undefined;
-}
-
-function time(at: number): string {
-  return new Date(at).toLocaleTimeString();
 }
 
 const HEADERS = ['Content-Type', 'Agora-Signature', 'Agora-Signature-V2'] as const;
@@ -38,7 +34,7 @@ function Cause({ notice, entry }: Pick<Props, 'notice' | 'entry'>) {
             revealHistoryEntry(entry.id, cause.operationId);
           }}
         >
-          your {cause.operationId} call at {time(entry.at)}
+          your {cause.operationId} call at {clockTime(entry.at)}
         </a>
       </p>
     );
@@ -61,7 +57,7 @@ export default function NoticeItem({ notice, hello, entry }: Props) {
         <summary className={styles.summary}>
           <span className={styles.line}>
             <time dateTime={new Date(notice.body.notifyMs).toISOString()} className={styles.time}>
-              {time(notice.body.notifyMs)}
+              {clockTime(notice.body.notifyMs)}
             </time>{' '}
             <span className={styles.product}>{productName(notice)}</span> <strong className={styles.name}>{notice.name}</strong>{' '}
             <span className={styles.muted}>eventType {notice.body.eventType}</span>

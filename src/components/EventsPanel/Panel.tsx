@@ -1,6 +1,6 @@
 import React, { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { familyTitles } from '../../catalog';
-import { shortValue } from '../AgoraApiTester/history';
+import { clockTime, shortValue } from '../AgoraApiTester/history';
 import { usePageHistory } from '../AgoraApiTester/stores/pageHistory';
 import NoticeItem from './NoticeItem';
 import WebhookTarget from './WebhookTarget';
@@ -36,13 +36,9 @@ function useShown(ref: React.RefObject<HTMLElement | null>, wait: boolean): bool
   return shown;
 }
 
-function time(at: number): string {
-  return new Date(at).toLocaleTimeString();
-}
-
 /** The connection in a few words; a problem says what happened and that it tries again. */
 function statusLine(state: EventsState): string {
-  if (state.problem) return `${state.problem}${state.retryAt ? ` Next try at ${time(state.retryAt)}.` : ''}`;
+  if (state.problem) return `${state.problem}${state.retryAt ? ` Next try at ${clockTime(state.retryAt)}.` : ''}`;
   switch (state.status) {
     case 'open':
       return `Connected: the notifications of your sandbox project${state.hello ? ` (App ID ${shortValue(state.hello.appId)})` : ''} appear here as they happen.`;

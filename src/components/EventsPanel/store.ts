@@ -51,8 +51,6 @@ export interface EventsDeps {
 
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
-/** The store keeps as many notices as the sandbox keeps per project. */
-export const KEEP_NOTICES = MAX_NOTICES;
 
 const INITIAL: EventsState = { status: 'idle', notices: [] };
 
@@ -66,7 +64,8 @@ export function mergeNotice(notices: readonly NoticeRecord[], record: NoticeReco
     return next;
   }
   const next = [...notices, record].sort((a, b) => b.seq - a.seq);
-  return next.slice(0, KEEP_NOTICES);
+  // As many as the sandbox keeps per project.
+  return next.slice(0, MAX_NOTICES);
 }
 
 function isNotice(value: unknown): value is NoticeRecord {

@@ -55,21 +55,18 @@ const LEAVE_ON_STOP = 2;
 
 const subject = (recording: Recording) => `recording:${recording.sid}`;
 
-function serviceTypeOf(eventType: number): number {
-  return CLOUD_RECORDING_NOTIFICATIONS.events.find((row) => row.eventType === eventType)?.serviceType ?? 0;
-}
-
 /** One notice about a recording; `sequence` counts that recording's notices from 0, as Agora's does. */
 function notify(project: ProjectState, recording: Recording, eventType: number, at: number, details: Record<string, unknown>, extra: { cancelKey?: string; origin?: string } = {}): void {
   const sequence = recording.notices ?? 0;
   recording.notices = sequence + 1;
-  const name = CLOUD_RECORDING_NOTIFICATIONS.events.find((row) => row.eventType === eventType)!.name;
+  // msgName and serviceType are the table's, so the payload and the Webhooks page cannot disagree.
+  const row = CLOUD_RECORDING_NOTIFICATIONS.events.find((entry) => entry.eventType === eventType)!;
   emitNotice(project, {
     catalog: CLOUD_RECORDING_NOTIFICATIONS,
     eventType,
     at,
     ...extra,
-    payload: { cname: recording.cname, uid: recording.uid, sid: recording.sid, sequence, sendts: at, serviceType: serviceTypeOf(eventType), details: { msgName: name, ...details } },
+    payload: { cname: recording.cname, uid: recording.uid, sid: recording.sid, sequence, sendts: at, serviceType: row.serviceType ?? 0, details: { msgName: row.name, ...details } },
   });
 }
 

@@ -9,11 +9,6 @@ import type { NotificationCatalog } from './types';
 
 export const NOTIFICATION_CATALOGS: readonly NotificationCatalog[] = [MEDIA_PULL_NOTIFICATIONS, CLOUD_RECORDING_NOTIFICATIONS, RTC_NOTIFICATIONS];
 
-/** Agora's name for an event type of a product (`Player Created`), or `event <n>`. */
-export function eventName(family: NotificationCatalog['id'], eventType: number): string {
-  const catalog = NOTIFICATION_CATALOGS.find((entry) => entry.id === family);
-  return catalog?.events.find((row) => row.eventType === eventType)?.name ?? `event ${eventType}`;
-}
 
 /** The catalog a productId belongs to (the family a stored notice is shown under). */
 export function catalogOf(productId: number): NotificationCatalog {

@@ -16,6 +16,7 @@
  * released a notice sends it; another takes over if that one stops renewing
  * its lease, so a notice is sent by one instance at a time.
  */
+import { readBodyLimited } from '../../adapters/body';
 import type { ProjectRepository } from '../state';
 import type { ProjectState } from '../project';
 import { touchNotice } from './log';
@@ -222,9 +223,13 @@ export class Dispatcher {
         redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      const text = await readLimited(answer);
+      // Read only to check it is JSON; an answer past the cap is not inspected (null), rather than buffered.
+      const text = await readBodyLimited(answer.body, { maxBytes: MAX_ANSWER_BYTES }).then(
+        (bytes) => new TextDecoder().decode(bytes),
+        () => null,
+      );
       const ms = Math.round(performance.now() - clock);
-      const note = answer.status === 200 && !isJson(text) ? 'Answered 200 without a JSON body; Agora asks for one.' : undefined;
+      const note = answer.status === 200 && text !== null && !isJson(text) ? 'Answered 200 without a JSON body; Agora asks for one.' : undefined;
       return { attempt: { at: started, status: answer.status, ms, ...(note ? { note } : {}) }, notifyMs };
     } catch (error) {
       const ms = Math.round(performance.now() - clock);
@@ -238,10 +243,9 @@ export class Dispatcher {
   private async record(appId: string, seq: number, result: { attempt: Omit<DeliveryAttempt, 'n'>; notifyMs: number }): Promise<void> {
     if (this.closed) return;
     const now = this.now();
-    // Through the repository, so the next committed() call sees the attempt and schedules what follows.
-    const found = await this.projects.peek(appId);
-    if (!found) return;
-    await this.projects.update(appId, now, (project) => {
+    // Through the repository, so the next committed() call sees the attempt and schedules what follows;
+    // a project deleted while its notice was on the way is not brought back by the record of it.
+    await this.projects.updateIfPresent(appId, now, (project) => {
       const notice = project.events?.items.find((item) => item.seq === seq);
       const delivery = notice?.delivery;
       if (!notice || !delivery || delivery.state !== 'pending') return;
@@ -276,35 +280,6 @@ export class Dispatcher {
     this.timers.clear();
     await Promise.all([...this.inFlight]);
   }
-
-  /** Sends and writes still under way (tests wait for them). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size) await Promise.all([...this.inFlight]);
-  }
-}
-
-async function readLimited(answer: Response): Promise<string> {
-  if (!answer.body) return '';
-  const reader = answer.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size >= MAX_ANSWER_BYTES) {
-      await reader.cancel();
-      break;
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk.subarray(0, size - offset), offset);
-    offset += Math.min(chunk.byteLength, size - offset);
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 function isJson(text: string): boolean {

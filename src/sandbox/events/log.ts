@@ -5,6 +5,7 @@
  * `running` in three seconds); it is released, given its notifyMs and shown
  * or sent once its time comes, and dropped if its subject goes first.
  */
+import { randomHex } from '../ids';
 import type { ProjectState } from '../project';
 import type { Delivery, EventCause, NotificationCatalog, StoredNotice } from './types';
 
@@ -27,7 +28,7 @@ export interface EventLog {
 
 /** The project's log, created on first use (projects stored before notifications have none). */
 export function eventLog(project: ProjectState): EventLog {
-  project.events ??= { tag: randomTag(), nextSeq: 1, rev: 0, items: [], causes: new Map(), nextCause: 1 };
+  project.events ??= { tag: randomHex(4), nextSeq: 1, rev: 0, items: [], causes: new Map(), nextCause: 1 };
   return project.events;
 }
 
@@ -49,11 +50,6 @@ export interface EmitSpec {
   at: number;
   cancelKey?: string;
   origin?: string;
-}
-
-function randomTag(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(4));
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Add a notice. Released by the next `releaseDue` whose clock has reached `at`. */

@@ -4,15 +4,13 @@
  * project's NCS secret. WebCrypto, so it runs on Node and on Workers alike.
  */
 
-const encoder = new TextEncoder();
+import { toHex } from '../ids';
 
-function hex(buffer: ArrayBuffer): string {
-  return [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+const encoder = new TextEncoder();
 
 export async function hmacHex(algorithm: 'SHA-1' | 'SHA-256', secret: string, raw: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: algorithm }, false, ['sign']);
-  return hex(await crypto.subtle.sign('HMAC', key, encoder.encode(raw)));
+  return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(raw)));
 }
 
 /** The headers Agora sends with a notification whose body is `raw`. */

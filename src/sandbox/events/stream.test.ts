@@ -10,7 +10,7 @@ import { hmacHex, notificationHeaders } from './sign';
 import { MAX_NOTICES } from './log';
 import { STREAM_LIMITS } from './stream';
 import { parseSse } from './sse';
-import { kinds, snapshot } from './testing';
+import { kinds, snapshot, until } from './testing';
 import type { NoticeRecord } from './types';
 
 const PLAYER = { player: { streamUrl: 'rtmp://example.agora.io/live/s', channelName: 'streamed', uid: 8 } };
@@ -38,11 +38,6 @@ function openLive(t: ReturnType<typeof testSandbox>, auth = BASIC, headers: Reco
   };
 }
 
-const waitFor = async (condition: () => boolean, ms = 3000) => {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  return condition();
-};
 
 describe('the Events stream', () => {
   it("needs a project's credentials, and says hello with its App ID, NCS secret and delivery settings", async () => {
@@ -105,9 +100,9 @@ describe('the Events stream', () => {
     const t = testSandbox({ now: Date.now, eventStream: { pollMs: 60_000 } });
     const live = openLive(t);
     expect((await live.opened).status).toBe(200);
-    expect(await waitFor(() => live.messages().some((m) => m.event === 'hello'))).toBe(true);
+    await until(() => live.messages().some((m) => m.event === 'hello'), 'the hello', 3000);
     await t.call('POST', paths.players(), { body: PLAYER });
-    expect(await waitFor(() => live.notices().length >= 3, 1000)).toBe(true);
+    await until(() => live.notices().length >= 3, "the call's three notices, pushed (not polled)", 1000);
     expect(kinds(live.notices())).toEqual(['1/101', '1/103', '4/1']);
     live.close();
     await live.done.catch(() => undefined);
@@ -116,7 +111,7 @@ describe('the Events stream', () => {
     const watcher = openLive(polled);
     await polled.call('POST', paths.players(), { body: PLAYER });
     // Player Status Changed is nobody's call: the stream's own look at the project releases it.
-    expect(await waitFor(() => watcher.notices().some((n) => n.name === 'Player Status Changed'), 5000)).toBe(true);
+    await until(() => watcher.notices().some((n) => n.name === 'Player Status Changed'), 'running, released by the poll', 5000);
     watcher.close();
     await watcher.done.catch(() => undefined);
   });

@@ -65,8 +65,7 @@ export class StreamCounter {
 
 /** The rev a reconnecting reader last saw (0: send everything kept). */
 export function resumeFrom(request: Request): number {
-  const header = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('after');
-  const value = Number(header);
+  const value = Number(request.headers.get('last-event-id'));
   return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
@@ -107,12 +106,16 @@ export function openEventStream(ctx: StreamContext): Response {
         lastWrite = Date.now();
       };
       try {
-        const first = await ctx.projects.peek(ctx.appId);
-        const hello: StreamHello = { appId: ctx.appId, ncsSecret: ctx.ncsSecret, delivery: ctx.settings(first) };
-        send(message('hello', hello));
+        let helloSent = false;
         while (!stopped) {
           const project = await ctx.projects.advance(ctx.appId, ctx.now());
           if (stopped) break;
+          if (!helloSent) {
+            // Said from the project this first look read, so opening a stream costs one read.
+            const hello: StreamHello = { appId: ctx.appId, ncsSecret: ctx.ncsSecret, delivery: ctx.settings(project) };
+            send(message('hello', hello));
+            helloSent = true;
+          }
           for (const notice of project ? changedSince(project, lastRev) : []) {
             send(message('notice', await toRecord(notice, project!, ctx.ncsSecret), notice.rev));
             lastRev = notice.rev;

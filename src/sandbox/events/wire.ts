@@ -1,6 +1,6 @@
 /** A stored notice as Agora would send it (body, raw bytes, signed headers) and as the Events stream shows it. */
 import type { ProjectState } from '../project';
-import { catalogOf, eventName } from './catalogs';
+import { catalogOf } from './catalogs';
 import { causeOf, noticeIdOf, type EventLog } from './log';
 import { notificationHeaders } from './sign';
 import type { NoticeRecord, NotificationBody, StoredNotice } from './types';
@@ -12,15 +12,15 @@ export function noticeBody(log: Pick<EventLog, 'tag'>, notice: StoredNotice, not
 
 export async function toRecord(notice: StoredNotice, project: ProjectState, secret: string): Promise<NoticeRecord> {
   const cause = causeOf(project, notice);
-  const family = catalogOf(notice.productId).id;
+  const catalog = catalogOf(notice.productId);
   const body = noticeBody(project.events!, notice);
   const raw = JSON.stringify(body);
   const delivery = notice.delivery ? { target: notice.delivery.target, state: notice.delivery.state, attempts: notice.delivery.attempts, ...(notice.delivery.nextAt !== undefined ? { nextAt: notice.delivery.nextAt } : {}) } : undefined;
   return {
     seq: notice.seq,
     rev: notice.rev,
-    family,
-    name: eventName(family, notice.eventType),
+    family: catalog.id,
+    name: catalog.events.find((row) => row.eventType === notice.eventType)?.name ?? `event ${notice.eventType}`,
     body,
     raw,
     headers: await notificationHeaders(raw, secret),

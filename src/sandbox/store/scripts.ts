@@ -13,6 +13,7 @@
  * writes a double exactly (%.17g).
  */
 import type { KeyValueStore, SlidingWindow, WindowCount } from './types';
+import { toHex } from '../ids';
 
 /** Where every key of a store lives unless told otherwise, so several stores can share one Redis. */
 export const DEFAULT_PREFIX = 'agora-sandbox:';
@@ -124,9 +125,7 @@ const shas = new Map<string, Promise<string>>();
 export function scriptSha(script: RedisScript): Promise<string> {
   let sha = shas.get(script.source);
   if (!sha) {
-    sha = crypto.subtle.digest('SHA-1', new TextEncoder().encode(script.source)).then((digest) =>
-      [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join(''),
-    );
+    sha = crypto.subtle.digest('SHA-1', new TextEncoder().encode(script.source)).then(toHex);
     shas.set(script.source, sha);
   }
   return sha;

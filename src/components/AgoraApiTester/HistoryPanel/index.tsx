@@ -1,17 +1,13 @@
 import React, { useId, useState } from 'react';
 import clsx from 'clsx';
 import { getOperation, hasOperation } from '../../../catalog';
-import { entrySummary, type HistoryEntry } from '../history';
+import { clockTime, entrySummary, type HistoryEntry } from '../history';
 import styles from './styles.module.css';
 
 interface Props {
   entries: HistoryEntry[];
   onOpen: (entry: HistoryEntry) => void;
   onClear: () => void;
-}
-
-function time(at: number): string {
-  return new Date(at).toLocaleTimeString();
 }
 
 function tone(entry: HistoryEntry): string | undefined {
@@ -41,7 +37,7 @@ function Entry({ entry, onOpen, hintId }: { entry: HistoryEntry; onOpen: () => v
       <span className={styles.meta}>
         <strong className={tone(entry)}>{entry.outcome}</strong> · <span className={styles.env}>{entry.environment === 'live' ? 'Live' : 'Sandbox'}</span> ·{' '}
         <time dateTime={new Date(entry.at).toISOString()} className={styles.time}>
-          {time(entry.at)}
+          {clockTime(entry.at)}
         </time>
       </span>
     </button>
@@ -67,7 +63,7 @@ export default function HistoryPanel({ entries, onOpen, onClear }: Props) {
               hintId={hintId}
               onOpen={() => {
                 onOpen(entry);
-                setRestored(`The request sent at ${time(entry.at)} is back in the form.`);
+                setRestored(`The request sent at ${clockTime(entry.at)} is back in the form.`);
               }}
             />
           </li>
