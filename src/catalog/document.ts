@@ -78,6 +78,8 @@ export interface RawTag {
   'x-order'?: number;
   /** Markdown shown at the top of the family's reference page. */
   'x-reference-intro'?: string;
+  /** What the Events panel in this family's testers suggests sending to see a first notification. */
+  'x-events-hint'?: string;
   /** Family-wide defaults; an operation's own value replaces them. */
   'x-limits'?: unknown;
   'x-troubleshooting'?: unknown;

@@ -43,6 +43,8 @@ export interface FamilyInfo {
   description: string;
   /** Markdown at the top of the family's reference page. */
   intro: string;
+  /** The Events panel's suggestion for a first notification (`x-events-hint`), when the family has one. */
+  eventsHint?: string;
 }
 
 export interface RawOperationEntry {
@@ -78,6 +80,7 @@ export function familiesOf(doc: OpenApiDocument): FamilyInfo[] {
       page: tag['x-page'],
       description: (tag.description ?? '').trim(),
       intro: (tag['x-reference-intro'] ?? tag.description ?? '').trim(),
+      ...(tag['x-events-hint'] ? { eventsHint: tag['x-events-hint'].trim() } : {}),
     };
   });
 }

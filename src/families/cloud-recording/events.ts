@@ -7,7 +7,7 @@
  * `sequence` from 0, `sendts`, `serviceType` and `details`.
  */
 import { cancelNotices, emitNotice } from '../../sandbox/events/log';
-import type { NotificationCatalog } from '../../sandbox/events/types';
+import { objectOf, type NotificationCatalog } from '../../sandbox/events/types';
 import type { ProjectState } from '../../sandbox/project';
 import type { Recording } from './state';
 
@@ -45,6 +45,11 @@ export const CLOUD_RECORDING_NOTIFICATIONS: NotificationCatalog = {
     { eventType: 100, name: 'rtmp_publish_status', serviceType: 6, description: 'The CDN push status of a web page recording changed.', whyNot: 'The sandbox reports the push status in query answers only.' },
     { eventType: 1001, name: 'postpone_transcode_final_result', serviceType: 0, description: 'The final result of postponed transcoding.', whyNot: skipped('transcoding') },
   ],
+  summary: (payload) => {
+    const files = objectOf(payload.details).fileList;
+    const count = Array.isArray(files) ? `${files.length} file${files.length === 1 ? '' : 's'}` : undefined;
+    return [['sid', payload.sid, true], ['channel', payload.cname], ['uid', payload.uid], ['', count]];
+  },
 };
 
 /** Spacing of the stop sequence, ms: the events follow one another as a reader would watch them arrive. */

@@ -5,7 +5,7 @@
  * Player Destroyed with its destroyReason.
  */
 import { cancelNotices, emitNotice } from '../../sandbox/events/log';
-import type { NotificationCatalog } from '../../sandbox/events/types';
+import { objectOf, type NotificationCatalog } from '../../sandbox/events/types';
 import type { ProjectState } from '../../sandbox/project';
 import type { Player, PlayerStatus } from './state';
 
@@ -19,6 +19,10 @@ export const MEDIA_PULL_NOTIFICATIONS: NotificationCatalog = {
     { eventType: 3, name: 'Player Destroyed', description: 'The player is gone; `destroyReason` says why: `Delete Request`, `Idle Timeout`, `Stream Stopped`, `Internal Error`.', sandbox: 'delete-cloud-player removes a player (`Delete Request`); a player runs past its idleTimeout without an update (`Idle Timeout`).' },
     { eventType: 4, name: 'Player Status Changed', description: 'The player\'s runtime status changed: `connecting`, `success`, `running`, `failed` or `stopped`.', sandbox: 'Three seconds after it starts playing, a player turns `running` (a later `playTs` first turns it `connecting` at that time).' },
   ],
+  summary: (payload) => {
+    const player = objectOf(payload.player);
+    return [['player', player.id, true], ['', player.status], ['', payload.destroyReason], ['channel', player.channelName]];
+  },
 };
 
 /** The destroyReason values the sandbox can produce (`Stream Stopped` and `Internal Error` need a real stream). */

@@ -26,6 +26,7 @@ export const RTC_NOTIFICATIONS: NotificationCatalog = {
     { eventType: 111, name: 'client role change to broadcaster', description: 'An audience member became a host.', whyNot: 'Roles change in the SDK, which the sandbox has no part of.' },
     { eventType: 112, name: 'client role change to audience', description: 'A host became an audience member.', whyNot: 'As for 111.' },
   ],
+  summary: (payload) => [['channel', payload.channelName], ['uid', payload.uid ?? payload.lastUid], ['reason', payload.reason]],
 };
 
 /** Why a user left (104/106 `reason`): 1 quit, 3 removed for lack of permission (a kicking rule). */

@@ -3,7 +3,7 @@
  * emits them: the body Agora POSTs, the tables of event types each product
  * documents, and what the sandbox keeps about each notice (when it happens,
  * which call caused it, how its delivery went). Shapes only; the log is in
- * ./log.ts, signing in ./sign.ts.
+ * ./log.ts, signing in ./sign.ts (and one small reader, `objectOf`).
  */
 
 /** The JSON body Agora POSTs to a webhook (request-header-body.mdx). */
@@ -31,16 +31,26 @@ export interface EventTypeInfo {
   whyNot?: string;
 }
 
+/** `value` when it is a JSON object, else `{}`: for reading a payload's nested objects. */
+export function objectOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** One part of a notice's one-line summary: a label (`''` for none), the value, and whether to shorten a long id. */
+export type SummaryPart = readonly [label: string, value: unknown, shorten?: boolean];
+
 /** A product's notifications: its productId and event table. */
 export interface NotificationCatalog {
-  /** Stable id used on the wire (`NoticeRecord.family`) and in the page's tables. */
-  id: 'rtc' | 'cloud-recording' | 'media-pull';
+  /** Stable id used on the wire (`NoticeRecord.family`) and in the page's tables: the family's id, or `rtc`. */
+  id: string;
   /** Product name as Agora's console shows it. */
   product: string;
   productId: number;
   /** The page of Agora's docs the table comes from. */
   source: string;
   events: EventTypeInfo[];
+  /** The parts of the Events panel's one-line summary of a notice, read from its payload. */
+  summary(payload: Record<string, unknown>): SummaryPart[];
 }
 
 /** The call that made an event happen (its X-Request-ID links it to the tester's history). */
