@@ -34,10 +34,17 @@ const EXPECTED: Record<string, [string, string]> = {
   'list-cloud-players': ['GET', '/v1/projects/{appId}/cloud-player/players'],
   'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{playerid}'],
   'delete-cloud-player': ['DELETE', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
+  'acquire-cloud-transcoding-builder-token': ['POST', '/v1/projects/{appId}/rtsc/cloud-transcoder/builderTokens'],
+  'create-cloud-transcoding-task': ['POST', '/v1/projects/{appId}/rtsc/cloud-transcoder/tasks'],
+  'query-cloud-transcoding-task': ['GET', '/v1/projects/{appId}/rtsc/cloud-transcoder/tasks/{taskId}'],
+  'update-cloud-transcoding-task': ['PATCH', '/v1/projects/{appId}/rtsc/cloud-transcoder/tasks/{taskId}'],
+  'destroy-cloud-transcoding-task': ['DELETE', '/v1/projects/{appId}/rtsc/cloud-transcoder/tasks/{taskId}'],
+  'create-or-update-transcoding-template': ['POST', '/v1/projects/{appId}/rtls/abr/config/codecs/{codecId}'],
+  'query-transcoding-templates': ['GET', '/v1/projects/{appId}/rtls/abr/config/codecs'],
 };
 
 describe('operations', () => {
-  it('lists exactly the 21 operation ids of the brief, in catalog order', () => {
+  it('lists exactly the 28 operation ids of the brief, in catalog order', () => {
     expect(operationIds).toEqual(Object.keys(EXPECTED));
     expect(listOperations().map((op) => op.id)).toEqual(operationIds);
   });
@@ -49,7 +56,7 @@ describe('operations', () => {
     expect(op.servers.map((s) => s.host)).toEqual(allServers().map((s) => s.host));
     expect(op.servers[0].host).toBe('api.agora.io');
     expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : ['basic']);
-    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull' }[op.family];
+    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull', 'cloud-transcoding': 'cloud-transcoding' }[op.family];
     expect(op.referencePath).toBe(`/docs/reference/${page}#${id}`);
     expect(op.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method));
     expect(op.troubleshooting.map((row) => row.status)).toEqual(expect.arrayContaining([401, 429, 500, 503]));
@@ -109,7 +116,7 @@ describe('operations', () => {
       expect(op.requestBody.example, op.id).toBeDefined();
       expect(op.requestBody.examples?.[0].value, op.id).toEqual(op.requestBody.example);
     }
-    expect(listOperations().filter((op) => op.requestBody).length).toBe(11);
+    expect(listOperations().filter((op) => op.requestBody).length).toBe(15);
   });
 
   it('fails on an unknown id with a message listing the valid ids', () => {

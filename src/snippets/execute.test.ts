@@ -65,6 +65,20 @@ const CHECKS: Record<string, (body: Json, state: ExecutionChain) => void> = {
   'list-cloud-players': (b, s) => expect(b.players?.map((player: Json) => player.id)).toContain(s.playerId),
   'update-cloud-player': (b) => expect(b).toBeTypeOf('object'),
   'delete-cloud-player': (b) => expect(b).toBeTypeOf('object'),
+  'acquire-cloud-transcoding-builder-token': (b, s) => {
+    expect(b.tokenName).toEqual(expect.any(String));
+    s.builderToken = b.tokenName;
+  },
+  'create-cloud-transcoding-task': (b, s) => {
+    expect(b.status).toBe('STARTED');
+    expect(b.taskId).toEqual(expect.any(String));
+    s.transcodingTaskId = b.taskId;
+  },
+  'query-cloud-transcoding-task': (b, s) => expect(b.taskId).toBe(s.transcodingTaskId),
+  'update-cloud-transcoding-task': (b) => expect(b).toEqual({}),
+  'destroy-cloud-transcoding-task': (b, s) => expect(b).toMatchObject({ taskId: s.transcodingTaskId, status: 'STOPPED' }),
+  'create-or-update-transcoding-template': (b) => expect(b.status).toBe('success'),
+  'query-transcoding-templates': (b) => expect(b.data?.codecs?.map((codec: Json) => codec.id)).toContain('hd720'),
 };
 
 const servers: Array<Awaited<ReturnType<typeof serve>>> = [];

@@ -18,6 +18,8 @@ export interface ExecutionChain {
   sid?: string;
   banRuleId?: number;
   playerId?: string;
+  builderToken?: string;
+  transcodingTaskId?: string;
 }
 
 /**
@@ -44,6 +46,13 @@ export function executionOverrides(op: OperationModel, chain: ExecutionChain): R
       const chained = op.pathParams.filter((param) => param.valueFrom?.field === 'player.id');
       return { pathParams: Object.fromEntries(chained.map((param) => [param.name, chain.playerId ?? 'missing'])) };
     }
+    case 'create-cloud-transcoding-task':
+      return { query: { builderToken: chain.builderToken ?? 'missing' } };
+    case 'query-cloud-transcoding-task':
+    case 'update-cloud-transcoding-task':
+    case 'destroy-cloud-transcoding-task':
+      // Every call on a task passes the builder token that created it (a chained query value).
+      return { pathParams: { taskId: chain.transcodingTaskId ?? 'missing' }, query: { builderToken: chain.builderToken ?? 'missing' } };
     default:
       return {};
   }

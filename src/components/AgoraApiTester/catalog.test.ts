@@ -7,7 +7,7 @@ import { requestFromValues } from '../../request/build';
 import { redactSecrets } from '../../request/secrets';
 import { loadValidator, validateForm } from './validate';
 import { decodeShare, encodeShare } from './share';
-import { formFromRequest } from './formModel';
+import { formFromRequest, paramKey } from './formModel';
 import { missingChained } from './chain';
 
 beforeAll(() => loadValidator());
@@ -15,8 +15,8 @@ beforeAll(() => loadValidator());
 describe.each(listOperations().map((op) => [op.id, op] as const))('%s', (_id, op) => {
   it('has a default form that validates and round-trips through a share link', () => {
     const form = initialForm(op);
-    // Ids that come from an earlier call (resourceid, sid, player id) start empty; Send fetches them in the sandbox.
-    const chained = new Set(missingChained(op, form).map((param) => `path.${param.name}`));
+    // Values that come from an earlier call (resourceid, sid, player id, builderToken) start empty; Send fetches them in the sandbox.
+    const chained = new Set(missingChained(op, form).map(paramKey));
     expect(validateForm(op, form).errors.filter((error) => !chained.has(error.field))).toEqual([]);
     const request = requestFromValues(op, form);
     const restored = requestFromValues(op, formFromRequest(op, decodeShare(encodeShare(request, op))!));

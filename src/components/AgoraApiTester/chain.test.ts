@@ -25,4 +25,21 @@ describe('the calls a chain runs first', () => {
     expect((shared.body as Record<string, unknown>).clientRequest).toEqual((acquire.body as Record<string, unknown>).clientRequest);
     expect(Object.keys(shared.body as object).sort()).toEqual(Object.keys(acquire.body as object).sort());
   });
+
+  it('fills a chained query value, and a value one source call used serves the rest of the chain', async () => {
+    // Query a transcoding task: taskId (path) comes from create, builderToken (query) from acquire;
+    // create needs a builderToken itself, and the query must pass that same token.
+    const query = getOperation('query-cloud-transcoding-task');
+    const sent: Array<{ id: string; query: Record<string, string> }> = [];
+    let tokens = 0;
+    const result = await fillChain(query, initialForm(query), getOperation, async (op, sourceForm) => {
+      sent.push({ id: op.id, query: sourceForm.query });
+      if (op.id === 'acquire-cloud-transcoding-builder-token') return { ok: true, body: { tokenName: `token-${++tokens}` } };
+      return { ok: true, body: { taskId: 'task-1' } };
+    });
+    expect(result.ok && result.form.path.taskId).toBe('task-1');
+    expect(result.ok && result.form.query.builderToken).toBe('token-1');
+    expect(sent.map((call) => call.id)).toEqual(['acquire-cloud-transcoding-builder-token', 'create-cloud-transcoding-task']);
+    expect(sent[1].query.builderToken).toBe('token-1');
+  });
 });

@@ -1,13 +1,14 @@
 /**
  * Chained values: some parameters come from an earlier call (`resourceid`
- * from acquire, `sid` from start, a player `id` from create; the catalog says
- * so with `valueFrom`). `fillChain` runs those calls first with their
+ * from acquire, `sid` from start, a player `id` from create, Cloud
+ * Transcoding's `builderToken` query value from acquire; the catalog says
+ * so with `valueFrom`). Path and query parameters can be chained. `fillChain` runs those calls first with their
  * catalog defaults (plus this form's path values and shared body fields) and writes the values into the form, so every tester's
  * Send works at once in the sandbox. Values already obtained are reused down
  * the chain (stop's `sid` comes from a start that used stop's `resourceid`).
  */
 import type { OperationModel, ParamModel } from '../../catalog/types';
-import { getAt, initialForm, setBodyField, setParam, type FormState } from './formModel';
+import { getAt, initialForm, locationKey, setBodyField, setParam, type FormState } from './formModel';
 
 /** One earlier call: its JSON body, or why the chain has to stop (`F` is the caller's account of it). */
 export type ChainCall<F> = { ok: true; body: unknown } | { ok: false; failure: F };
@@ -28,9 +29,17 @@ export function chainedParams(op: OperationModel): ParamModel[] {
   return op.params.filter((param) => param.valueFrom);
 }
 
+/** The locations a chained value can fill: an id in the path, or a token in the query. */
+const CHAINED_LOCATIONS = ['path', 'query'] as const;
+
+/** A parameter's value in the form ('' when empty). */
+function formValue(form: FormState, param: Pick<ParamModel, 'in' | 'name'>): string {
+  return form[locationKey[param.in]][param.name] ?? '';
+}
+
 /** Chained parameters still empty in this form. */
 export function missingChained(op: OperationModel, form: FormState): ParamModel[] {
-  return chainedParams(op).filter((param) => param.in === 'path' && !form.path[param.name]);
+  return chainedParams(op).filter((param) => (CHAINED_LOCATIONS as readonly string[]).includes(param.in) && !formValue(form, param));
 }
 
 /**
@@ -71,13 +80,16 @@ export async function fillChain<F>(
   if (depth > MAX_DEPTH) return { ok: false, failure: { kind: 'gap', message: 'The chain of calls is too deep.' } };
   let next = form;
   for (const param of missingChained(op, next)) {
+    // An earlier step of this loop may have filled it (create's builderToken serves query too).
+    if (formValue(next, param)) continue;
     const from = param.valueFrom!;
     const source = getOperation(from.operationId);
-    // The source call shares this form's path values (appid, mode, resourceid…).
+    // The source call shares this form's path and query values (appid, mode, resourceid, builderToken…).
     let sourceForm = initialForm(source);
-    for (const sourceParam of source.pathParams) {
-      const known = next.path[sourceParam.name];
-      if (known) sourceForm = setParam(sourceForm, 'path', sourceParam.name, known);
+    for (const sourceParam of source.params) {
+      if (!(CHAINED_LOCATIONS as readonly string[]).includes(sourceParam.in)) continue;
+      const known = formValue(next, sourceParam);
+      if (known) sourceForm = setParam(sourceForm, sourceParam.in, sourceParam.name, known);
     }
     sourceForm = shareBodyFields(sourceForm, next);
     const filled = await fillChain(source, sourceForm, getOperation, run, onStep, depth + 1);
@@ -90,10 +102,13 @@ export async function fillChain<F>(
     if (typeof value !== 'string' && typeof value !== 'number') {
       return { ok: false, failure: { kind: 'gap', message: `${source.id} answered without ${from.field}, so ${param.name} could not be filled.` } };
     }
-    next = setParam(next, 'path', param.name, String(value));
-    // Path values the source call used (e.g. a resourceid it acquired) serve the rest of the chain.
-    for (const [name, sourceValue] of Object.entries(sourceForm.path)) {
-      if (!next.path[name] && name in next.path) next = setParam(next, 'path', name, sourceValue);
+    next = setParam(next, param.in, param.name, String(value));
+    // Path and query values the source call used (a resourceid or builderToken it acquired) serve the rest of the chain.
+    for (const location of CHAINED_LOCATIONS) {
+      const target = next[locationKey[location]];
+      for (const [name, sourceValue] of Object.entries(sourceForm[locationKey[location]])) {
+        if (sourceValue && !target[name] && name in target) next = setParam(next, location, name, sourceValue);
+      }
     }
   }
   return { ok: true, form: next };

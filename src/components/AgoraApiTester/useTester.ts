@@ -15,6 +15,7 @@ import {
   customKey,
   formFromRequest,
   initialForm,
+  locationKey,
   removeCustom,
   setBodyField,
   setBodyText,
@@ -24,6 +25,7 @@ import {
   type FormState,
 } from './formModel';
 import type { Phase } from './phase';
+import { chainedParams } from './chain';
 import { blockingProblems, sendRequest, type SendDeps, type SendInput, type SendProgress } from './sendRequest';
 import { encodeShare } from './share';
 import { chainValue, pageChainValues, useChainValues } from './stores/chainValues';
@@ -77,17 +79,16 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
   const custom = useMemo(() => customProblems(op, form.custom), [op, form.custom]);
   const problems = useMemo(() => [...blockingProblems(op, form, session, validation), ...custom.values()], [op, form, session, validation, custom]);
 
-  // Take chained ids from answers elsewhere on the page (e.g. stop takes start's sid).
+  // Take chained values from answers elsewhere on the page (e.g. stop takes start's sid, query a builderToken).
   useEffect(() => {
-    for (const param of op.pathParams) {
-      if (!param.valueFrom) continue;
-      const latest = chainValue(chain, session.environment, param.valueFrom);
+    for (const param of chainedParams(op)) {
+      const latest = chainValue(chain, session.environment, param.valueFrom!);
       if (!latest) continue;
       setForm((current) => {
-        const value = current.path[param.name];
+        const value = current[locationKey[param.in]][param.name] ?? '';
         if (value === latest || (value !== '' && !autoFilled.current.has(param.name))) return current;
         autoFilled.current.add(param.name);
-        return setParam(current, 'path', param.name, latest);
+        return setParam(current, param.in, param.name, latest);
       });
     }
   }, [chain, session.environment, op]);

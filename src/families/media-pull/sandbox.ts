@@ -11,6 +11,7 @@
  */
 import { assignedUid, hexId } from '../../sandbox/ids';
 import { channelFits, joinChannel, numericUid } from '../../sandbox/project';
+import { staleSequence } from '../../sandbox/sequence';
 import type { HandlerContext, OperationHandler, SandboxResult } from '../../sandbox/types';
 import { badRequestMessage, mediaPullDialect as dialect } from './dialect';
 import { playerCreated } from './events';
@@ -263,15 +264,11 @@ export const mediaPullHandlers: OperationHandler[] = [
       const player = playerSlice.of(ctx.project).players.get(ctx.params.playerid);
       if (!player) return notFound(ctx.params.playerid);
       const sequence = Number(ctx.query.get('sequence'));
-      if (sequence <= player.sequence) {
+      const stale = staleSequence(sequence, player.sequence, String(ctx.query.get('sequence')));
+      if (stale) {
         // 400, not 409: the catalog documents 400/404 for update, and a stale
         // sequence is a parameter the caller must fix (resend with a larger one).
-        return dialect.error(400,
-          badRequestMessage('sequence'),
-          'sequence',
-          `must be greater than the last accepted sequence ${player.sequence} (got ${String(ctx.query.get('sequence'))}). Send ${player.sequence + 1} or more.`,
-          { headers: { 'X-Resource-ID': player.id } },
-        );
+        return dialect.error(400, badRequestMessage('sequence'), 'sequence', stale, { headers: { 'X-Resource-ID': player.id } });
       }
       const body = input(ctx);
       player.sequence = sequence;

@@ -9,18 +9,25 @@ import { ITEMS } from '../../catalog/schemaWalk';
 import type { ApiRequest } from '../../request/apiRequest';
 import { secretsPresent } from '../../request/secrets';
 
-function valueAt(value: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
+/** Every value at `path`, fanning out over the items of each array the path passes through (ITEMS). */
+function valuesAt(value: unknown, path: readonly string[]): unknown[] {
+  if (path.length === 0) return [value];
+  const [key, ...rest] = path;
+  if (key === ITEMS) return Array.isArray(value) ? value.flatMap((item) => valuesAt(item, rest)) : [];
+  if (value === null || typeof value !== 'object') return [];
+  return valuesAt((value as Record<string, unknown>)[key], rest);
 }
 
 /** `{ AGORA_STORAGE_SECRET_KEY: <the request's secretKey>, ... }` for the body's secrets. */
 export function secretEnv(request: ApiRequest): Record<string, string> {
   const env: Record<string, string> = {};
   for (const secret of secretsPresent(request, getOperation(request.operationId))) {
-    // One variable per field: a secret inside an array's items has no single value to export.
-    if (secret.in !== 'body' || secret.path.includes(ITEMS)) continue;
-    const value = valueAt(request.body, secret.path);
-    if (typeof value === 'string') env[secret.env] = value;
+    if (secret.in !== 'body') continue;
+    // One variable per field: a secret inside an array's items is exported only when every item
+    // holds the same value (the snippet reads that one variable for all of them).
+    const values = new Set(valuesAt(request.body, secret.path));
+    const [value] = values;
+    if (values.size === 1 && typeof value === 'string') env[secret.env] = value;
   }
   return env;
 }
