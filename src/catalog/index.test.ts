@@ -34,10 +34,15 @@ const EXPECTED: Record<string, [string, string]> = {
   'list-cloud-players': ['GET', '/v1/projects/{appId}/cloud-player/players'],
   'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{playerid}'],
   'delete-cloud-player': ['DELETE', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
+  'start-stt-agent': ['POST', '/api/speech-to-text/v1/projects/{appid}/join'],
+  'list-stt-agents': ['GET', '/api/speech-to-text/v1/projects/{appid}/agents'],
+  'query-stt-agent': ['GET', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}'],
+  'update-stt-agent': ['POST', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}/update'],
+  'stop-stt-agent': ['POST', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}/leave'],
 };
 
 describe('operations', () => {
-  it('lists exactly the 21 operation ids of the brief, in catalog order', () => {
+  it('lists exactly the 26 operation ids of the brief, in catalog order', () => {
     expect(operationIds).toEqual(Object.keys(EXPECTED));
     expect(listOperations().map((op) => op.id)).toEqual(operationIds);
   });
@@ -49,7 +54,7 @@ describe('operations', () => {
     expect(op.servers.map((s) => s.host)).toEqual(allServers().map((s) => s.host));
     expect(op.servers[0].host).toBe('api.agora.io');
     expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : ['basic']);
-    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull' }[op.family];
+    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull', 'real-time-stt': 'real-time-stt' }[op.family];
     expect(op.referencePath).toBe(`/docs/reference/${page}#${id}`);
     expect(op.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method));
     expect(op.troubleshooting.map((row) => row.status)).toEqual(expect.arrayContaining([401, 429, 500, 503]));
@@ -109,7 +114,7 @@ describe('operations', () => {
       expect(op.requestBody.example, op.id).toBeDefined();
       expect(op.requestBody.examples?.[0].value, op.id).toEqual(op.requestBody.example);
     }
-    expect(listOperations().filter((op) => op.requestBody).length).toBe(11);
+    expect(listOperations().filter((op) => op.requestBody).length).toBe(13);
   });
 
   it('fails on an unknown id with a message listing the valid ids', () => {
@@ -210,7 +215,7 @@ describe('limits, troubleshooting and retry', () => {
     expect(isSafeToRepeat(create, undefined)).toBe(false);
     expect(isSafeToRepeat(getOperation('acquire'), { cname: 'demo' })).toBe(false);
     expect(isSafeToRepeat(getOperation('delete-cloud-player'), undefined)).toBe(true);
-    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player']);
+    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'start-stt-agent']);
   });
 });
 
