@@ -65,6 +65,14 @@ const CHECKS: Record<string, (body: Json, state: ExecutionChain) => void> = {
   'list-cloud-players': (b, s) => expect(b.players?.map((player: Json) => player.id)).toContain(s.playerId),
   'update-cloud-player': (b) => expect(b).toBeTypeOf('object'),
   'delete-cloud-player': (b) => expect(b).toBeTypeOf('object'),
+  'start-stt-agent': (b, s) => {
+    expect(b).toMatchObject({ agent_id: expect.any(String), status: 'RUNNING' });
+    s.agentId = b.agent_id;
+  },
+  'list-stt-agents': (b, s) => expect(b.data?.list?.map((agent: Json) => agent.agent_id)).toContain(s.agentId),
+  'query-stt-agent': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, status: 'RUNNING' }),
+  'update-stt-agent': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, status: 'RUNNING' }),
+  'stop-stt-agent': (b) => expect(b).toEqual({}),
 };
 
 const servers: Array<Awaited<ReturnType<typeof serve>>> = [];

@@ -18,11 +18,12 @@ export interface ExecutionChain {
   sid?: string;
   banRuleId?: number;
   playerId?: string;
+  agentId?: string;
 }
 
 /**
  * What a call needs from earlier answers, as overrides of its default request.
- * Recording and player ids are chained path values (the tester fills them the
+ * Recording, player and STT agent ids are chained path values (the tester fills them the
  * same way); a ban rule's id goes in the body, which the catalog does not chain.
  */
 export function executionOverrides(op: OperationModel, chain: ExecutionChain): RequestOverrides {
@@ -44,6 +45,10 @@ export function executionOverrides(op: OperationModel, chain: ExecutionChain): R
       const chained = op.pathParams.filter((param) => param.valueFrom?.field === 'player.id');
       return { pathParams: Object.fromEntries(chained.map((param) => [param.name, chain.playerId ?? 'missing'])) };
     }
+    case 'query-stt-agent':
+    case 'update-stt-agent':
+    case 'stop-stt-agent':
+      return { pathParams: { agentId: chain.agentId ?? 'missing' } };
     default:
       return {};
   }
