@@ -8,7 +8,7 @@ import { REAL_TIME_STT_NOTIFICATIONS } from '../../families/real-time-stt/events
 import { RTC_NOTIFICATIONS } from './rtc';
 import type { NotificationCatalog } from './types';
 
-export const NOTIFICATION_CATALOGS: readonly NotificationCatalog[] = [MEDIA_PULL_NOTIFICATIONS, CLOUD_RECORDING_NOTIFICATIONS, REAL_TIME_STT_NOTIFICATIONS, RTC_NOTIFICATIONS];
+export const NOTIFICATION_CATALOGS: readonly NotificationCatalog[] = [MEDIA_PULL_NOTIFICATIONS, CLOUD_RECORDING_NOTIFICATIONS, RTC_NOTIFICATIONS, REAL_TIME_STT_NOTIFICATIONS];
 
 
 /** The catalog a productId belongs to (the family a stored notice is shown under). */
