@@ -13,7 +13,7 @@ import { channelFits, joinChannel, numericUid } from '../../sandbox/project';
 import type { HandlerContext, OperationHandler, SandboxResult } from '../../sandbox/types';
 import { sttDialect as dialect } from './dialect';
 import { agentJoined } from './events';
-import { joinProblem, maskValue, parseMask, updateProblem, type Problem } from './rules';
+import { joinProblem, maskValue, parseMask, updateProblem, type MaskField, type Problem } from './rules';
 import { BOT_SOURCE, CAPS, STATE_CODES, agentSlice, botUids, channelHasHost, makeRoom, stopAgent, type Agent, type LanguagePair, type UidLanguages } from './state';
 
 /** list's page size when `limit` is absent, as Agora documents. */
@@ -191,8 +191,9 @@ export const realTimeSttHandlers: OperationHandler[] = [
         return dialect.invalidParameter('sequenceId',
           agent.sequenceId < 0 ? `must be 0 or more (got ${sequenceId}).` : `must be greater than the last update's ${agent.sequenceId} (got ${sequenceId}); send ${agent.sequenceId + 1} or more.`);
       }
-      const mask = parseMask(ctx.query.get('updateMask')) as ReturnType<typeof parseMask> & string[];
-      const next = (path: Parameters<typeof maskValue>[1]) => maskValue(ctx.body, path);
+      // check() has refused a mask that does not parse, so this is the list of fields.
+      const mask = parseMask(ctx.query.get('updateMask')) as MaskField[];
+      const next = (path: MaskField) => maskValue(ctx.body, path);
       const enable = mask.includes('translateConfig.enable') ? (next('translateConfig.enable') as boolean) : agent.translate.enable;
       const pairs = mask.includes('translateConfig.languages') ? (next('translateConfig.languages') as LanguagePair[]) : agent.translate.languages;
       if (enable && pairs.length === 0) {
