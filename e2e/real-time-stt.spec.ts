@@ -36,8 +36,8 @@ test.describe('Real-Time STT guide (sandbox)', () => {
     await expect(panel).toContainText('Send start-stt-agent: agent joined (101) appears here');
 
     await send(join, 200);
-    await expect(body(join)).toContainText('"status": "RUNNING"');
-    const agentId = /"agent_id": "([0-9A-Z]{26})"/.exec((await body(join).textContent()) ?? '')?.[1];
+    await expect(body(join)).toContainText('status: "RUNNING"');
+    const agentId = /agent_id: "([0-9A-Z]{26})"/.exec((await body(join).textContent()) ?? '')?.[1];
     expect(agentId).toBeTruthy();
     await expect(panel.locator('li[data-family="real-time-stt"][data-event-type="101"]')).toContainText('agent joined', { timeout: 5000 });
 
@@ -49,7 +49,7 @@ test.describe('Real-Time STT guide (sandbox)', () => {
     const query = tester(page, 'query-stt-agent');
     await send(query, 200);
     await expect(body(query)).toContainText(agentId!);
-    await expect(body(query)).toContainText('"status": "RUNNING"');
+    await expect(body(query)).toContainText('status: "RUNNING"');
 
     const update = tester(page, 'update-stt-agent');
     await send(update, 200);
@@ -70,7 +70,7 @@ test.describe('Real-Time STT guide (sandbox)', () => {
     await send(leave, 200);
     await expect(panel.locator('li[data-family="real-time-stt"][data-event-type="102"]')).toContainText('OK', { timeout: 5000 });
     await send(query, 200);
-    await expect(body(query)).toContainText('"status": "STOPPED"');
+    await expect(body(query)).toContainText('status: "STOPPED"');
     await send(leave, 404);
     expect(problems()).toEqual([]);
   });
