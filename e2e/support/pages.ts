@@ -11,6 +11,7 @@ export const SITE_PAGES: readonly string[] = [
   '/docs/video-calling/rest-api-guide',
   '/docs/media-pull/best-practices',
   '/docs/cloud-transcoding/transcode-a-channel',
+  '/docs/real-time-stt/agent-lifecycle',
   '/docs/reference',
   // One reference page per catalog family.
   ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),

@@ -41,10 +41,15 @@ const EXPECTED: Record<string, [string, string]> = {
   'destroy-cloud-transcoding-task': ['DELETE', '/v1/projects/{appId}/rtsc/cloud-transcoder/tasks/{taskId}'],
   'create-or-update-transcoding-template': ['POST', '/v1/projects/{appId}/rtls/abr/config/codecs/{codecId}'],
   'query-transcoding-templates': ['GET', '/v1/projects/{appId}/rtls/abr/config/codecs'],
+  'start-stt-agent': ['POST', '/api/speech-to-text/v1/projects/{appid}/join'],
+  'list-stt-agents': ['GET', '/api/speech-to-text/v1/projects/{appid}/agents'],
+  'query-stt-agent': ['GET', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}'],
+  'update-stt-agent': ['POST', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}/update'],
+  'stop-stt-agent': ['POST', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}/leave'],
 };
 
 describe('operations', () => {
-  it('lists exactly the 28 operation ids of the brief, in catalog order', () => {
+  it('lists exactly the operation ids of the brief, in catalog order', () => {
     expect(operationIds).toEqual(Object.keys(EXPECTED));
     expect(listOperations().map((op) => op.id)).toEqual(operationIds);
   });
@@ -56,7 +61,7 @@ describe('operations', () => {
     expect(op.servers.map((s) => s.host)).toEqual(allServers().map((s) => s.host));
     expect(op.servers[0].host).toBe('api.agora.io');
     expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : ['basic']);
-    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull', 'cloud-transcoding': 'cloud-transcoding' }[op.family];
+    const page = op.family === 'guide' ? 'guide-examples' : op.family;
     expect(op.referencePath).toBe(`/docs/reference/${page}#${id}`);
     expect(op.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method));
     expect(op.troubleshooting.map((row) => row.status)).toEqual(expect.arrayContaining([401, 429, 500, 503]));
@@ -116,7 +121,7 @@ describe('operations', () => {
       expect(op.requestBody.example, op.id).toBeDefined();
       expect(op.requestBody.examples?.[0].value, op.id).toEqual(op.requestBody.example);
     }
-    expect(listOperations().filter((op) => op.requestBody).length).toBe(15);
+    expect(listOperations().filter((op) => op.requestBody).length).toBe(17);
   });
 
   it('fails on an unknown id with a message listing the valid ids', () => {
@@ -217,7 +222,7 @@ describe('limits, troubleshooting and retry', () => {
     expect(isSafeToRepeat(create, undefined)).toBe(false);
     expect(isSafeToRepeat(getOperation('acquire'), { cname: 'demo' })).toBe(false);
     expect(isSafeToRepeat(getOperation('delete-cloud-player'), undefined)).toBe(true);
-    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player']);
+    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'start-stt-agent']);
   });
 });
 

@@ -230,7 +230,12 @@ async function runOperation(op: OperationModel): Promise<Outcome[]> {
     // before stop has files, and per-second limits start afresh.
     t.advance(3000);
     const request = requestFromValues(target, variant.form);
-    const path = resolvePath(request.pathTemplate, request.pathParams) + (variant.pathSuffix ?? '');
+    const resolved = resolvePath(request.pathTemplate, request.pathParams);
+    // A path no operation has: the suffix grows while a template with a trailing parameter
+    // (`/agents/{agentId}` after `/agents`) still matches it.
+    let suffix = variant.pathSuffix ?? '';
+    while (suffix && matchOperation(request.method, resolved + suffix)) suffix += variant.pathSuffix;
+    const path = resolved + suffix;
     if (variant.pathSuffix) expect(matchOperation(request.method, path), `${path} should match no operation`).toBeUndefined();
     return t.call(request.method, path, {
       host: request.server,

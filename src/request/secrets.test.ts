@@ -103,7 +103,7 @@ describe('every secret-looking field of the catalog is marked', () => {
 
   it('finds the known secrets (storage keys, STS and RTC tokens, encryption keys)', () => {
     const marked = new Set(cases.filter((c) => c.marked).map((c) => c.name));
-    expect([...marked].sort()).toEqual(['accessKey', 'encryptKey', 'secret', 'secretKey', 'stsToken', 'token']);
+    expect([...marked].sort()).toEqual(['accessKey', 'accesskey', 'encryptKey', 'pubBotToken', 'secret', 'secretKey', 'secretkey', 'stsToken', 'subBotToken', 'token']);
   });
 
   it.each(cases.filter((c) => LOOKS_SECRET.test(c.name)))('$where', ({ name, marked }) => {

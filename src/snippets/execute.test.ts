@@ -79,6 +79,14 @@ const CHECKS: Record<string, (body: Json, state: ExecutionChain) => void> = {
   'destroy-cloud-transcoding-task': (b, s) => expect(b).toMatchObject({ taskId: s.transcodingTaskId, status: 'STOPPED' }),
   'create-or-update-transcoding-template': (b) => expect(b.status).toBe('success'),
   'query-transcoding-templates': (b) => expect(b.data?.codecs?.map((codec: Json) => codec.id)).toContain('hd720'),
+  'start-stt-agent': (b, s) => {
+    expect(b).toMatchObject({ agent_id: expect.any(String), status: 'RUNNING' });
+    s.agentId = b.agent_id;
+  },
+  'list-stt-agents': (b, s) => expect(b.data?.list?.map((agent: Json) => agent.agent_id)).toContain(s.agentId),
+  'query-stt-agent': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, status: 'RUNNING' }),
+  'update-stt-agent': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, status: 'RUNNING' }),
+  'stop-stt-agent': (b) => expect(b).toEqual({}),
 };
 
 const servers: Array<Awaited<ReturnType<typeof serve>>> = [];

@@ -20,11 +20,12 @@ export interface ExecutionChain {
   playerId?: string;
   builderToken?: string;
   transcodingTaskId?: string;
+  agentId?: string;
 }
 
 /**
  * What a call needs from earlier answers, as overrides of its default request.
- * Recording and player ids are chained path values (the tester fills them the
+ * Recording, player and STT agent ids are chained path values (the tester fills them the
  * same way); a ban rule's id goes in the body, which the catalog does not chain.
  */
 export function executionOverrides(op: OperationModel, chain: ExecutionChain): RequestOverrides {
@@ -53,6 +54,10 @@ export function executionOverrides(op: OperationModel, chain: ExecutionChain): R
     case 'destroy-cloud-transcoding-task':
       // Every call on a task passes the builder token that created it (a chained query value).
       return { pathParams: { taskId: chain.transcodingTaskId ?? 'missing' }, query: { builderToken: chain.builderToken ?? 'missing' } };
+    case 'query-stt-agent':
+    case 'update-stt-agent':
+    case 'stop-stt-agent':
+      return { pathParams: { agentId: chain.agentId ?? 'missing' } };
     default:
       return {};
   }

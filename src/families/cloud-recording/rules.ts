@@ -6,6 +6,8 @@
  * Pure functions over request bodies; each returns the first problem or null.
  */
 
+import { fileNamePrefixProblem, s3CompatibleProblem } from '../../sandbox/storage';
+
 /** A rule broken by a request: the dotted field and what is wrong with it. */
 export interface Problem {
   field: string;
@@ -149,15 +151,9 @@ export function storageProblem(storage: unknown, prefix: string): Problem | null
   if (!isObject(storage)) return null;
   const values = checkValues(storage, CLIENT_REQUEST_VALUES.filter(([path]) => path.startsWith('storageConfig.')).map(([path, allowed]) => [path.slice('storageConfig.'.length), allowed] as const), prefix);
   if (values) return values;
-  const folders = storage.fileNamePrefix;
-  if (Array.isArray(folders)) {
-    const bad = folders.findIndex((folder) => typeof folder !== 'string' || !/^[A-Za-z0-9]+$/.test(folder));
-    if (bad >= 0) return { field: `${prefix}.fileNamePrefix.${bad}`, reason: 'may hold letters and digits only.' };
-    if (folders.join('/').length + 1 > 128) return { field: `${prefix}.fileNamePrefix`, reason: 'makes a path prefix longer than 128 characters.' };
-  }
-  if (storage.vendor === 11 && !(isObject(storage.extensionParams) && typeof storage.extensionParams.endpoint === 'string')) {
-    return { field: `${prefix}.extensionParams.endpoint`, reason: 'is required with vendor 11 (S3-compatible storage).' };
-  }
+  const shared = fileNamePrefixProblem(storage.fileNamePrefix, `${prefix}.fileNamePrefix`)
+    ?? s3CompatibleProblem(storage.vendor, storage.extensionParams, `${prefix}.extensionParams.endpoint`);
+  if (shared) return shared;
   if (storage.stsToken !== undefined && ![1, 2, 3].includes(storage.vendor as number)) {
     return { field: `${prefix}.stsToken`, reason: 'works with Amazon S3 (1), Alibaba Cloud (2) and Tencent Cloud (3) only.' };
   }
