@@ -8,8 +8,9 @@ import channelManagement from './channel-management';
 import cloudRecording from './cloud-recording';
 import guide from './guide';
 import mediaPull from './media-pull';
+import mediaPush from './media-push';
 import type { FamilyModule } from './types';
 
 export type { FamilyModule } from './types';
 
-export const families: readonly FamilyModule[] = [guide, cloudRecording, channelManagement, mediaPull];
+export const families: readonly FamilyModule[] = [guide, cloudRecording, channelManagement, mediaPull, mediaPush];
