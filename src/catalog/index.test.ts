@@ -34,10 +34,16 @@ const EXPECTED: Record<string, [string, string]> = {
   'list-cloud-players': ['GET', '/v1/projects/{appId}/cloud-player/players'],
   'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{playerid}'],
   'delete-cloud-player': ['DELETE', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
+  'create-converter': ['POST', '/{region}/v1/projects/{appId}/rtmp-converters'],
+  'list-converters': ['GET', '/v1/projects/{appId}/rtmp-converters'],
+  'list-channel-converters': ['GET', '/v1/projects/{appId}/channels/{cname}/rtmp-converters'],
+  'query-converter': ['GET', '/{region}/v1/projects/{appId}/rtmp-converters/{converterId}'],
+  'update-converter': ['PATCH', '/{region}/v1/projects/{appId}/rtmp-converters/{converterId}'],
+  'delete-converter': ['DELETE', '/{region}/v1/projects/{appId}/rtmp-converters/{converterId}'],
 };
 
 describe('operations', () => {
-  it('lists exactly the 21 operation ids of the brief, in catalog order', () => {
+  it('lists exactly the 27 operation ids of the brief, in catalog order', () => {
     expect(operationIds).toEqual(Object.keys(EXPECTED));
     expect(listOperations().map((op) => op.id)).toEqual(operationIds);
   });
@@ -49,7 +55,7 @@ describe('operations', () => {
     expect(op.servers.map((s) => s.host)).toEqual(allServers().map((s) => s.host));
     expect(op.servers[0].host).toBe('api.agora.io');
     expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : ['basic']);
-    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull' }[op.family];
+    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull', 'media-push': 'media-push' }[op.family];
     expect(op.referencePath).toBe(`/docs/reference/${page}#${id}`);
     expect(op.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method));
     expect(op.troubleshooting.map((row) => row.status)).toEqual(expect.arrayContaining([401, 429, 500, 503]));
@@ -109,7 +115,7 @@ describe('operations', () => {
       expect(op.requestBody.example, op.id).toBeDefined();
       expect(op.requestBody.examples?.[0].value, op.id).toEqual(op.requestBody.example);
     }
-    expect(listOperations().filter((op) => op.requestBody).length).toBe(11);
+    expect(listOperations().filter((op) => op.requestBody).length).toBe(13);
   });
 
   it('fails on an unknown id with a message listing the valid ids', () => {
@@ -210,7 +216,15 @@ describe('limits, troubleshooting and retry', () => {
     expect(isSafeToRepeat(create, undefined)).toBe(false);
     expect(isSafeToRepeat(getOperation('acquire'), { cname: 'demo' })).toBe(false);
     expect(isSafeToRepeat(getOperation('delete-cloud-player'), undefined)).toBe(true);
-    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player']);
+    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'create-converter']);
+  });
+
+  it('lets a Media Push create be repeated only when it carries a name', () => {
+    const create = getOperation('create-converter');
+    expect(create.retry).toMatchObject({ safeToRepeat: true, safeToRepeatWhen: 'converter.name' });
+    expect(isSafeToRepeat(create, { converter: { name: 'demo_vertical' } })).toBe(true);
+    expect(isSafeToRepeat(create, { converter: { rtmpUrl: 'rtmp://example.agora.io/live/demo' } })).toBe(false);
+    expect(isSafeToRepeat(getOperation('delete-converter'), undefined)).toBe(true);
   });
 });
 
