@@ -18,6 +18,7 @@ export interface ExecutionChain {
   sid?: string;
   banRuleId?: number;
   playerId?: string;
+  converterId?: string;
 }
 
 /**
@@ -44,6 +45,10 @@ export function executionOverrides(op: OperationModel, chain: ExecutionChain): R
       const chained = op.pathParams.filter((param) => param.valueFrom?.field === 'player.id');
       return { pathParams: Object.fromEntries(chained.map((param) => [param.name, chain.playerId ?? 'missing'])) };
     }
+    case 'query-converter':
+    case 'update-converter':
+    case 'delete-converter':
+      return { pathParams: { converterId: chain.converterId ?? 'missing' } };
     default:
       return {};
   }
