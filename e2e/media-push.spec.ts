@@ -13,7 +13,7 @@ const GUIDE = '/docs/media-push/push-to-cdn';
 const REFERENCE = '/docs/reference/media-push';
 
 test.use({ colorScheme: 'light', viewport: { width: 1366, height: 900 } });
-// A converter turns running three seconds after create.
+// A converter turns running three seconds after create. Response bodies show as a JSON tree (key: value).
 test.describe.configure({ timeout: 60_000 });
 
 async function send(section: Locator, code: number): Promise<void> {
@@ -37,8 +37,8 @@ test.describe('Media Push guide', () => {
     await expect(panel).toContainText('Send create-converter: its Converter Created notice appears here');
 
     await send(create, 200);
-    await expect(body(create)).toContainText('"state": "connecting"');
-    const id = /"id": "([0-9a-f]{32})"/.exec((await body(create).textContent()) ?? '')?.[1];
+    await expect(body(create)).toContainText('state: "connecting"');
+    const id = /id: "([0-9a-f]{32})"/.exec((await body(create).textContent()) ?? '')?.[1];
     expect(id).toBeTruthy();
     const created = panel.locator('li[data-family="media-push"][data-event-type="1"]');
     await expect(created).toContainText('Converter Created');
@@ -48,8 +48,8 @@ test.describe('Media Push guide', () => {
     const query = tester(page, 'query-converter');
     await expect(query.getByLabel('converterId', { exact: true })).toHaveValue(id!);
     await send(query, 200);
-    await expect(body(query)).toContainText('"state": "running"');
-    await expect(body(query)).toContainText('"rtcChannel": "demo"');
+    await expect(body(query)).toContainText('state: "running"');
+    await expect(body(query)).toContainText('rtcChannel: "demo"');
 
     const update = tester(page, 'update-converter');
     await expect(update.getByLabel('converterId', { exact: true })).toHaveValue(id!);
