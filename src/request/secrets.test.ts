@@ -101,9 +101,9 @@ describe('every secret-looking field of the catalog is marked', () => {
     return [...params, ...fields];
   });
 
-  it('finds the known secrets (storage keys, STS and RTC tokens, encryption keys)', () => {
+  it('finds the known secrets (storage keys, STS and RTC tokens, encryption keys, CDN push addresses with their stream key)', () => {
     const marked = new Set(cases.filter((c) => c.marked).map((c) => c.name));
-    expect([...marked].sort()).toEqual(['accessKey', 'encryptKey', 'secret', 'secretKey', 'stsToken', 'token']);
+    expect([...marked].sort()).toEqual(['accessKey', 'encryptKey', 'rtmpUrl', 'secret', 'secretKey', 'stsToken', 'token']);
   });
 
   it.each(cases.filter((c) => LOOKS_SECRET.test(c.name)))('$where', ({ name, marked }) => {
