@@ -12,6 +12,7 @@ export const SITE_PAGES: readonly string[] = [
   '/docs/media-pull/best-practices',
   '/docs/cloud-transcoding/transcode-a-channel',
   '/docs/real-time-stt/agent-lifecycle',
+  '/docs/media-push/push-to-cdn',
   '/docs/reference',
   // One reference page per catalog family.
   ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),

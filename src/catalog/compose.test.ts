@@ -35,6 +35,7 @@ describe('composeCatalog', () => {
     );
     expect(() => composeCatalog(base, [part('a', 1, { '/x': get('same') }), part('b', 2, { '/y': get('same') })])).toThrow(/operationId same/);
     expect(() => composeCatalog(base, [part('a', 1, {}, { schemas: { Shared: {} } })])).toThrow(/components.schemas.Shared is already defined by src\/catalog\/base.yaml/);
+    expect(() => composeCatalog(base, [part('a', 1, {}), part('b', 1, {})])).toThrow(/x-order 1 is already defined by src\/families\/a\/catalog.yaml/);
   });
 
   it('says what a part lacks', () => {

@@ -74,6 +74,8 @@ export function composeCatalog(base: CatalogBase, parts: readonly SourcedPart[])
     const tag = checkTag(source, part.tag);
     claim(`family ${tag['x-family']}`, source);
     claim(`tag "${tag.name}"`, source);
+    // Two families at one place would list in whatever order the folders were read.
+    claim(`x-order ${tag['x-order']}`, source);
     doc.tags.push(structuredClone(tag));
     for (const [path, item] of Object.entries(part.paths ?? {})) {
       claim(`path ${path}`, source);

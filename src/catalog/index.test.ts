@@ -34,6 +34,12 @@ const EXPECTED: Record<string, [string, string]> = {
   'list-cloud-players': ['GET', '/v1/projects/{appId}/cloud-player/players'],
   'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{playerid}'],
   'delete-cloud-player': ['DELETE', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
+  'create-converter': ['POST', '/{region}/v1/projects/{appId}/rtmp-converters'],
+  'list-converters': ['GET', '/v1/projects/{appId}/rtmp-converters'],
+  'list-channel-converters': ['GET', '/v1/projects/{appId}/channels/{cname}/rtmp-converters'],
+  'query-converter': ['GET', '/{region}/v1/projects/{appId}/rtmp-converters/{converterId}'],
+  'update-converter': ['PATCH', '/{region}/v1/projects/{appId}/rtmp-converters/{converterId}'],
+  'delete-converter': ['DELETE', '/{region}/v1/projects/{appId}/rtmp-converters/{converterId}'],
   'acquire-cloud-transcoding-builder-token': ['POST', '/v1/projects/{appId}/rtsc/cloud-transcoder/builderTokens'],
   'create-cloud-transcoding-task': ['POST', '/v1/projects/{appId}/rtsc/cloud-transcoder/tasks'],
   'query-cloud-transcoding-task': ['GET', '/v1/projects/{appId}/rtsc/cloud-transcoder/tasks/{taskId}'],
@@ -121,7 +127,7 @@ describe('operations', () => {
       expect(op.requestBody.example, op.id).toBeDefined();
       expect(op.requestBody.examples?.[0].value, op.id).toEqual(op.requestBody.example);
     }
-    expect(listOperations().filter((op) => op.requestBody).length).toBe(17);
+    expect(listOperations().filter((op) => op.requestBody).length).toBe(19);
   });
 
   it('fails on an unknown id with a message listing the valid ids', () => {
@@ -222,7 +228,15 @@ describe('limits, troubleshooting and retry', () => {
     expect(isSafeToRepeat(create, undefined)).toBe(false);
     expect(isSafeToRepeat(getOperation('acquire'), { cname: 'demo' })).toBe(false);
     expect(isSafeToRepeat(getOperation('delete-cloud-player'), undefined)).toBe(true);
-    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'start-stt-agent']);
+    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'create-converter', 'start-stt-agent']);
+  });
+
+  it('lets a Media Push create be repeated only when it carries a name', () => {
+    const create = getOperation('create-converter');
+    expect(create.retry).toMatchObject({ safeToRepeat: true, safeToRepeatWhen: 'converter.name' });
+    expect(isSafeToRepeat(create, { converter: { name: 'demo_vertical' } })).toBe(true);
+    expect(isSafeToRepeat(create, { converter: { rtmpUrl: 'rtmp://example.agora.io/live/demo' } })).toBe(false);
+    expect(isSafeToRepeat(getOperation('delete-converter'), undefined)).toBe(true);
   });
 });
 

@@ -9,9 +9,10 @@ import cloudRecording from './cloud-recording';
 import cloudTranscoding from './cloud-transcoding';
 import guide from './guide';
 import mediaPull from './media-pull';
+import mediaPush from './media-push';
 import realTimeStt from './real-time-stt';
 import type { FamilyModule } from './types';
 
 export type { FamilyModule } from './types';
 
-export const families: readonly FamilyModule[] = [guide, cloudRecording, channelManagement, mediaPull, cloudTranscoding, realTimeStt];
+export const families: readonly FamilyModule[] = [guide, cloudRecording, channelManagement, mediaPull, mediaPush, cloudTranscoding, realTimeStt];

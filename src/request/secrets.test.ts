@@ -90,6 +90,8 @@ describe('redactSecrets', () => {
 const LOOKS_SECRET = /secret|password|passwd|token|credential|private|(^|[a-z])key$/i;
 const NOT_SECRET: Record<string, string> = {
   pageToken: 'a pagination cursor from the previous answer (nextPageToken): it grants nothing and is safe in a link',
+  builderToken:
+    "Cloud Transcoding's task handle from acquire: it works only with the caller's own Basic credentials, travels in Agora's URL by design, and chains from one tester to the next",
 };
 
 describe('every secret-looking field of the catalog is marked', () => {
@@ -101,9 +103,9 @@ describe('every secret-looking field of the catalog is marked', () => {
     return [...params, ...fields];
   });
 
-  it('finds the known secrets (storage keys, STS and RTC tokens, encryption keys)', () => {
+  it('finds the known secrets (storage keys, STS and RTC tokens, encryption keys, CDN push addresses with their stream key)', () => {
     const marked = new Set(cases.filter((c) => c.marked).map((c) => c.name));
-    expect([...marked].sort()).toEqual(['accessKey', 'accesskey', 'encryptKey', 'pubBotToken', 'secret', 'secretKey', 'secretkey', 'stsToken', 'subBotToken', 'token']);
+    expect([...marked].sort()).toEqual(['accessKey', 'accesskey', 'encryptKey', 'pubBotToken', 'rtcToken', 'rtmpUrl', 'secret', 'secretKey', 'secretkey', 'stsToken', 'subBotToken', 'token']);
   });
 
   it.each(cases.filter((c) => LOOKS_SECRET.test(c.name)))('$where', ({ name, marked }) => {

@@ -87,6 +87,16 @@ const CHECKS: Record<string, (body: Json, state: ExecutionChain) => void> = {
   'query-stt-agent': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, status: 'RUNNING' }),
   'update-stt-agent': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, status: 'RUNNING' }),
   'stop-stt-agent': (b) => expect(b).toEqual({}),
+  'create-converter': (b, s) => {
+    expect(b.converter?.id).toEqual(expect.any(String));
+    expect(b.converter?.state).toBe('connecting');
+    s.converterId = b.converter.id;
+  },
+  'list-converters': (b, s) => expect(b.data?.members?.map((member: Json) => member.converterId)).toContain(s.converterId),
+  'list-channel-converters': (b, s) => expect(b.data?.members?.map((member: Json) => member.converterId)).toContain(s.converterId),
+  'query-converter': (b, s) => expect(b.converter?.id).toBe(s.converterId),
+  'update-converter': (b, s) => expect(b.converter?.id).toBe(s.converterId),
+  'delete-converter': (b) => expect(b).toBeTypeOf('object'),
 };
 
 const servers: Array<Awaited<ReturnType<typeof serve>>> = [];

@@ -21,6 +21,7 @@ export interface ExecutionChain {
   builderToken?: string;
   transcodingTaskId?: string;
   agentId?: string;
+  converterId?: string;
 }
 
 /**
@@ -58,6 +59,10 @@ export function executionOverrides(op: OperationModel, chain: ExecutionChain): R
     case 'update-stt-agent':
     case 'stop-stt-agent':
       return { pathParams: { agentId: chain.agentId ?? 'missing' } };
+    case 'query-converter':
+    case 'update-converter':
+    case 'delete-converter':
+      return { pathParams: { converterId: chain.converterId ?? 'missing' } };
     default:
       return {};
   }

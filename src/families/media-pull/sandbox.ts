@@ -12,6 +12,7 @@
 import { assignedUid, hexId } from '../../sandbox/ids';
 import { channelFits, joinChannel, numericUid } from '../../sandbox/project';
 import { staleSequence } from '../../sandbox/sequence';
+import { clampTimeout, regionProblem } from '../../sandbox/regionalTasks';
 import type { HandlerContext, OperationHandler, SandboxResult } from '../../sandbox/types';
 import { badRequestMessage, mediaPullDialect as dialect } from './dialect';
 import { playerCreated } from './events';
@@ -20,7 +21,6 @@ import { playerSlice, removePlayer, type AudioOptions, type Player, type PlayerS
 /** Concurrent players per project when the catalog names no number (the best-practice page says 50). */
 const DEFAULT_MAX_PLAYERS = 50;
 
-export const REGIONS = ['cn', 'ap', 'na', 'eu'] as const;
 /** A new player reports `connecting` for this long, then `running`. */
 export const CONNECTING_MS = 3000;
 export const DEFAULT_IDLE_TIMEOUT = 300;
@@ -55,8 +55,7 @@ interface PlayerInput {
 
 /** `idleTimeout` as Agora applies it: the default when absent, else brought into 5-600 s. */
 export function effectiveIdleTimeout(requested: number | undefined): number {
-  if (requested === undefined) return DEFAULT_IDLE_TIMEOUT;
-  return Math.min(IDLE_TIMEOUT_BOUNDS.max, Math.max(IDLE_TIMEOUT_BOUNDS.min, requested));
+  return clampTimeout(requested, DEFAULT_IDLE_TIMEOUT, IDLE_TIMEOUT_BOUNDS);
 }
 
 /** Video options as the player encodes them: H.264 is the only codec, whatever was asked for. */
@@ -109,13 +108,8 @@ function describe(player: Player, now: number) {
 }
 
 function checkRegion(region: string): SandboxResult | null {
-  if ((REGIONS as readonly string[]).includes(region)) return null;
-  const lower = region.toLowerCase();
-  return dialect.invalidParameter('region',
-    (REGIONS as readonly string[]).includes(lower)
-      ? `must be lowercase: use "${lower}" (got "${region}").`
-      : `must be one of ${REGIONS.join(', ')} (got "${region.slice(0, 20)}").`,
-  );
+  const problem = regionProblem(region);
+  return problem ? dialect.invalidParameter('region', problem) : null;
 }
 
 /** The player fields a list entry may hold, as the answer's field mask names them. */
@@ -271,7 +265,7 @@ export const mediaPullHandlers: OperationHandler[] = [
         return dialect.error(400, badRequestMessage('sequence'), 'sequence', stale, { headers: { 'X-Resource-ID': player.id } });
       }
       const body = input(ctx);
-      player.sequence = sequence;
+      player.sequence = Number(ctx.query.get('sequence'));
       if (body.streamUrl !== undefined) player.streamUrl = body.streamUrl;
       // volume alone keeps the profile, and the profile alone keeps the volume.
       if (body.audioOptions !== undefined) player.audioOptions = { ...player.audioOptions, ...body.audioOptions };
