@@ -34,10 +34,20 @@ const EXPECTED: Record<string, [string, string]> = {
   'list-cloud-players': ['GET', '/v1/projects/{appId}/cloud-player/players'],
   'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{playerid}'],
   'delete-cloud-player': ['DELETE', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
+  'start-agent': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/join'],
+  'stop-agent': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/leave'],
+  'agent-update': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/update'],
+  'query-agent-status': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}'],
+  'get-agent-list': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents'],
+  'agent-speak': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/speak'],
+  'agent-interrupt': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/interrupt'],
+  'agent-think': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/think'],
+  'get-history': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/history'],
+  'get-turns': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/turns'],
 };
 
 describe('operations', () => {
-  it('lists exactly the 21 operation ids of the brief, in catalog order', () => {
+  it('lists exactly the 31 operation ids of the brief, in catalog order', () => {
     expect(operationIds).toEqual(Object.keys(EXPECTED));
     expect(listOperations().map((op) => op.id)).toEqual(operationIds);
   });
@@ -48,8 +58,9 @@ describe('operations', () => {
     expect(op.path).toBe(path);
     expect(op.servers.map((s) => s.host)).toEqual(allServers().map((s) => s.host));
     expect(op.servers[0].host).toBe('api.agora.io');
-    expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : ['basic']);
-    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull' }[op.family];
+    // Conversational AI takes an RTC token (`agora token=`) or Basic, in Agora's order.
+    expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : op.family === 'conversational-ai' ? ['agora-token', 'basic'] : ['basic']);
+    const page = { guide: 'guide-examples', 'cloud-recording': 'cloud-recording', 'channel-management': 'channel-management', 'media-pull': 'media-pull', 'conversational-ai': 'conversational-ai' }[op.family];
     expect(op.referencePath).toBe(`/docs/reference/${page}#${id}`);
     expect(op.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method));
     expect(op.troubleshooting.map((row) => row.status)).toEqual(expect.arrayContaining([401, 429, 500, 503]));
@@ -109,7 +120,7 @@ describe('operations', () => {
       expect(op.requestBody.example, op.id).toBeDefined();
       expect(op.requestBody.examples?.[0].value, op.id).toEqual(op.requestBody.example);
     }
-    expect(listOperations().filter((op) => op.requestBody).length).toBe(11);
+    expect(listOperations().filter((op) => op.requestBody).length).toBe(15);
   });
 
   it('fails on an unknown id with a message listing the valid ids', () => {
@@ -210,7 +221,8 @@ describe('limits, troubleshooting and retry', () => {
     expect(isSafeToRepeat(create, undefined)).toBe(false);
     expect(isSafeToRepeat(getOperation('acquire'), { cname: 'demo' })).toBe(false);
     expect(isSafeToRepeat(getOperation('delete-cloud-player'), undefined)).toBe(true);
-    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player']);
+    // Conversational AI's join (a unique name), leave and update may be repeated too.
+    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'start-agent', 'stop-agent', 'agent-update']);
   });
 });
 

@@ -6,10 +6,11 @@
  */
 import channelManagement from './channel-management';
 import cloudRecording from './cloud-recording';
+import conversationalAi from './conversational-ai';
 import guide from './guide';
 import mediaPull from './media-pull';
 import type { FamilyModule } from './types';
 
 export type { FamilyModule } from './types';
 
-export const families: readonly FamilyModule[] = [guide, cloudRecording, channelManagement, mediaPull];
+export const families: readonly FamilyModule[] = [guide, cloudRecording, channelManagement, mediaPull, conversationalAi];
