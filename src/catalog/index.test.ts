@@ -35,15 +35,15 @@ const EXPECTED: Record<string, [string, string]> = {
   'update-cloud-player': ['PATCH', '/{region}/v1/projects/{appId}/cloud-player/players/{playerid}'],
   'delete-cloud-player': ['DELETE', '/{region}/v1/projects/{appId}/cloud-player/players/{id}'],
   'start-agent': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/join'],
-  'stop-agent': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/leave'],
-  'agent-update': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/update'],
   'query-agent-status': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}'],
-  'get-agent-list': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents'],
+  'agent-update': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/update'],
   'agent-speak': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/speak'],
   'agent-interrupt': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/interrupt'],
   'agent-think': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/think'],
   'get-history': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/history'],
   'get-turns': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/turns'],
+  'get-agent-list': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents'],
+  'stop-agent': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/leave'],
 };
 
 describe('operations', () => {
@@ -222,7 +222,7 @@ describe('limits, troubleshooting and retry', () => {
     expect(isSafeToRepeat(getOperation('acquire'), { cname: 'demo' })).toBe(false);
     expect(isSafeToRepeat(getOperation('delete-cloud-player'), undefined)).toBe(true);
     // Conversational AI's join (a unique name), leave and update may be repeated too.
-    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'start-agent', 'stop-agent', 'agent-update']);
+    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'start-agent', 'agent-update', 'stop-agent']);
   });
 });
 

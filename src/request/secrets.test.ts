@@ -90,6 +90,7 @@ describe('redactSecrets', () => {
 const LOOKS_SECRET = /secret|password|passwd|token|credential|private|(^|[a-z])key$/i;
 const NOT_SECRET: Record<string, string> = {
   pageToken: 'a pagination cursor from the previous answer (nextPageToken): it grants nothing and is safe in a link',
+  credential_mode: 'Conversational AI names who provides a vendor key (managed or byok); the mode itself is no credential',
 };
 
 describe('every secret-looking field of the catalog is marked', () => {
@@ -103,7 +104,8 @@ describe('every secret-looking field of the catalog is marked', () => {
 
   it('finds the known secrets (storage keys, STS and RTC tokens, encryption keys)', () => {
     const marked = new Set(cases.filter((c) => c.marked).map((c) => c.name));
-    expect([...marked].sort()).toEqual(['accessKey', 'encryptKey', 'secret', 'secretKey', 'stsToken', 'token']);
+    // Conversational AI adds the LLM, vendor and avatar keys (api_key, key) and its media encryption key.
+    expect([...marked].sort()).toEqual(['accessKey', 'api_key', 'encryptKey', 'encryption_key', 'key', 'secret', 'secretKey', 'stsToken', 'token']);
   });
 
   it.each(cases.filter((c) => LOOKS_SECRET.test(c.name)))('$where', ({ name, marked }) => {

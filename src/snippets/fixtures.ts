@@ -192,6 +192,23 @@ export const FIXTURES: SnippetFixture[] = [
     options: { secrets: true, retry: MEDIA_PULL_POLICY, failover: { alternate: null, adjacent: null } },
   },
   {
+    // Conversational AI's token scheme: `Authorization: agora token=<token>`, the token read
+    // from AGORA_TOKEN (whose value holds characters a shell would expand).
+    name: 'post-agora-token',
+    request: {
+      operationId: 'agent-speak',
+      method: 'POST',
+      server: 'api.agora.io',
+      pathTemplate: '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/speak',
+      pathParams: { appid: '0123456789abcdef0123456789abcdef', agentId: '1NT29X10YHDS8UWJOXLYHNYB' },
+      query: {},
+      headers: { 'X-Request-ID': 'req-speak' },
+      body: { text: 'Your order has shipped.', priority: 'INTERRUPT', interruptable: false },
+      auth: 'agora-token',
+    },
+    options: { retry: GENERAL_POLICY, failover: { alternate: null, adjacent: null } },
+  },
+  {
     // DELETE with a body and no authentication.
     name: 'delete-no-auth',
     request: {
