@@ -18,6 +18,7 @@ export interface ExecutionChain {
   sid?: string;
   banRuleId?: number;
   playerId?: string;
+  agentId?: string;
 }
 
 /**
@@ -44,6 +45,15 @@ export function executionOverrides(op: OperationModel, chain: ExecutionChain): R
       const chained = op.pathParams.filter((param) => param.valueFrom?.field === 'player.id');
       return { pathParams: Object.fromEntries(chained.map((param) => [param.name, chain.playerId ?? 'missing'])) };
     }
+    case 'query-agent-status':
+    case 'agent-update':
+    case 'agent-speak':
+    case 'agent-interrupt':
+    case 'agent-think':
+    case 'get-history':
+    case 'get-turns':
+    case 'stop-agent':
+      return { pathParams: { agentId: chain.agentId ?? 'missing' } };
     default:
       return {};
   }
