@@ -10,7 +10,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Guides',
       collapsible: false,
-      items: ['video-calling/rest-api-guide', 'media-pull/best-practices'],
+      items: ['video-calling/rest-api-guide', 'media-pull/best-practices', 'conversational-ai/agent-lifecycle'],
     },
     {
       type: 'category',

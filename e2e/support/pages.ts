@@ -10,6 +10,7 @@ export const SITE_PAGES: readonly string[] = [
   '/',
   '/docs/video-calling/rest-api-guide',
   '/docs/media-pull/best-practices',
+  '/docs/conversational-ai/agent-lifecycle',
   '/docs/reference',
   // One reference page per catalog family.
   ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),
