@@ -36,7 +36,7 @@ describe('NotificationTable', () => {
   }
 
   it('names the known products when the page asks for one that does not exist', () => {
-    expect(() => notificationCatalog('media-push')).toThrow(/media-pull, cloud-recording, rtc/);
+    expect(() => notificationCatalog('media-push')).toThrow(/media-pull, cloud-recording, conversational-ai, rtc/);
   });
 });
 
