@@ -10,7 +10,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Guides',
       collapsible: false,
-      items: ['video-calling/rest-api-guide', 'media-pull/best-practices', 'media-push/push-to-cdn', 'cloud-transcoding/transcode-a-channel', 'real-time-stt/agent-lifecycle'],
+      items: ['video-calling/rest-api-guide', 'media-pull/best-practices', 'media-push/push-to-cdn', 'cloud-transcoding/transcode-a-channel', 'real-time-stt/agent-lifecycle', 'conversational-ai/agent-lifecycle'],
     },
     {
       type: 'category',

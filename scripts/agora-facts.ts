@@ -51,6 +51,7 @@ interface SourceOperation {
 }
 type SourcePathItem = { parameters?: SourceParameter[] } & Partial<Record<(typeof METHODS)[number], SourceOperation>>;
 interface SourceDocument {
+  servers?: Array<{ url?: string }>;
   paths?: Record<string, SourcePathItem>;
   security?: Array<Record<string, string[]>>;
   components?: { securitySchemes?: Record<string, { type?: string; scheme?: string }> };
@@ -142,9 +143,21 @@ function responsesOf(op: SourceOperation): ResponseFacts[] {
   return [...byStatus.values()];
 }
 
+/**
+ * The path every server URL starts with (`/api/conversational-ai-agent`), or '' for bare hosts.
+ * Our catalog's servers are hosts only, so its paths carry this prefix and the facts must too.
+ */
+function basePathOf(doc: SourceDocument): string {
+  const bases = new Set((doc.servers ?? []).map((server) => new URL(server.url ?? '/', 'https://host.invalid').pathname.replace(/\/+$/, '')));
+  if (bases.size > 1) fail(`the servers have different base paths (${[...bases].join(', ')}); give each path its own file.`);
+  return [...bases][0] ?? '';
+}
+
 function operationsOf(doc: SourceDocument): OperationFacts[] {
   const out: OperationFacts[] = [];
-  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
+  const base = basePathOf(doc);
+  for (const [rawPath, pathItem] of Object.entries(doc.paths ?? {})) {
+    const path = `${base}${rawPath}`;
     for (const method of METHODS) {
       const op = pathItem[method];
       if (!op) continue;

@@ -13,6 +13,7 @@ export const SITE_PAGES: readonly string[] = [
   '/docs/cloud-transcoding/transcode-a-channel',
   '/docs/real-time-stt/agent-lifecycle',
   '/docs/media-push/push-to-cdn',
+  '/docs/conversational-ai/agent-lifecycle',
   '/docs/reference',
   // One reference page per catalog family.
   ...catalog.tags.map((tag) => `/docs/reference/${tag['x-page']}`),

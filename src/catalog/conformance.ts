@@ -7,7 +7,10 @@
  * Pure and browser-safe: no file access, no catalog import.
  */
 import { dottedPath, ITEMS, limitsOf, primaryType, walkSchema } from './schemaWalk';
-import type { JsonSchema, OperationModel } from './types';
+import type { JsonSchema, OperationModel, SecurityKind } from './types';
+
+/** A kind as scripts/agora-facts.ts names it: the HTTP scheme, else the OpenAPI scheme type. */
+const FACT_AUTH: Record<SecurityKind, string> = { basic: 'basic', bearer: 'bearer', 'agora-token': 'apiKey' };
 
 /** What a schema says about one value: its type and limits. Prose (descriptions, examples) is never a fact. */
 export interface ValueFacts {
@@ -195,7 +198,7 @@ export function factsOfOperation(model: OperationModel): OperationFacts {
   return {
     method: model.method,
     path: model.path,
-    auth: [...new Set(model.security)].sort(),
+    auth: [...new Set(model.security.map((kind) => FACT_AUTH[kind]))].sort(),
     params: model.params.map((param) => ({ name: param.name, in: param.in, required: param.required, schema: valueFacts(param.schema) })),
     ...(body ? { body: { required: body.required, fields: bodyFieldFacts(body.schema) } } : {}),
     responses: model.responses.map((response) => ({ status: response.status, fields: responseFieldFacts(response.schema) })),

@@ -94,7 +94,7 @@ export interface OpenApiDocument {
   tags: RawTag[];
   paths: Record<string, RawPathItem>;
   components: {
-    securitySchemes?: Record<string, { type: string; scheme?: string; description?: string }>;
+    securitySchemes?: Record<string, { type: string; scheme?: string; in?: string; name?: string; description?: string }>;
     schemas?: Record<string, JsonSchema>;
     [key: string]: unknown;
   };

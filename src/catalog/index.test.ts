@@ -52,6 +52,16 @@ const EXPECTED: Record<string, [string, string]> = {
   'query-stt-agent': ['GET', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}'],
   'update-stt-agent': ['POST', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}/update'],
   'stop-stt-agent': ['POST', '/api/speech-to-text/v1/projects/{appid}/agents/{agentId}/leave'],
+  'start-agent': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/join'],
+  'query-agent-status': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}'],
+  'agent-update': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/update'],
+  'agent-speak': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/speak'],
+  'agent-interrupt': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/interrupt'],
+  'agent-think': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/think'],
+  'get-history': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/history'],
+  'get-turns': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/turns'],
+  'get-agent-list': ['GET', '/api/conversational-ai-agent/v2/projects/{appid}/agents'],
+  'stop-agent': ['POST', '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/leave'],
 };
 
 describe('operations', () => {
@@ -66,7 +76,8 @@ describe('operations', () => {
     expect(op.path).toBe(path);
     expect(op.servers.map((s) => s.host)).toEqual(allServers().map((s) => s.host));
     expect(op.servers[0].host).toBe('api.agora.io');
-    expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : ['basic']);
+    // Conversational AI takes an RTC token (`agora token=`) or Basic, in Agora's order.
+    expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : op.family === 'conversational-ai' ? ['agora-token', 'basic'] : ['basic']);
     const page = op.family === 'guide' ? 'guide-examples' : op.family;
     expect(op.referencePath).toBe(`/docs/reference/${page}#${id}`);
     expect(op.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method));
@@ -127,7 +138,7 @@ describe('operations', () => {
       expect(op.requestBody.example, op.id).toBeDefined();
       expect(op.requestBody.examples?.[0].value, op.id).toEqual(op.requestBody.example);
     }
-    expect(listOperations().filter((op) => op.requestBody).length).toBe(19);
+    expect(listOperations().filter((op) => op.requestBody).length).toBe(23);
   });
 
   it('fails on an unknown id with a message listing the valid ids', () => {
@@ -228,7 +239,6 @@ describe('limits, troubleshooting and retry', () => {
     expect(isSafeToRepeat(create, undefined)).toBe(false);
     expect(isSafeToRepeat(getOperation('acquire'), { cname: 'demo' })).toBe(false);
     expect(isSafeToRepeat(getOperation('delete-cloud-player'), undefined)).toBe(true);
-    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual(['create-cloud-player', 'create-converter', 'start-stt-agent']);
   });
 
   it('lets a Media Push create be repeated only when it carries a name', () => {
@@ -237,6 +247,17 @@ describe('limits, troubleshooting and retry', () => {
     expect(isSafeToRepeat(create, { converter: { name: 'demo_vertical' } })).toBe(true);
     expect(isSafeToRepeat(create, { converter: { rtmpUrl: 'rtmp://example.agora.io/live/demo' } })).toBe(false);
     expect(isSafeToRepeat(getOperation('delete-converter'), undefined)).toBe(true);
+  });
+
+  it('lists every create that may be repeated: Media Pull and Media Push by name, STT join, Conversational AI join (a unique name), update and leave', () => {
+    expect(listOperations().filter((op) => op.retry.safeToRepeat).map((op) => op.id)).toEqual([
+      'create-cloud-player',
+      'create-converter',
+      'start-stt-agent',
+      'start-agent',
+      'agent-update',
+      'stop-agent',
+    ]);
   });
 });
 

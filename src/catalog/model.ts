@@ -125,14 +125,24 @@ function toResponse(status: string, raw: RawResponse): ResponseModel {
   return response;
 }
 
+/** The kind a declared scheme stands for; an apiKey in the Authorization header is Agora's `agora token=` form. */
+function securityKindOf(scheme: { type: string; scheme?: string; in?: string; name?: string } | undefined): SecurityKind | undefined {
+  if (scheme?.type === 'http') {
+    const kind = scheme.scheme?.toLowerCase();
+    return kind === 'basic' || kind === 'bearer' ? kind : undefined;
+  }
+  if (scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name?.toLowerCase() === 'authorization') return 'agora-token';
+  return undefined;
+}
+
 function securityKinds(doc: OpenApiDocument, requirements: Array<Record<string, string[]>>): SecurityKind[] {
   const kinds: SecurityKind[] = [];
   for (const requirement of requirements) {
     for (const name of Object.keys(requirement)) {
       const scheme = doc.components.securitySchemes?.[name];
-      const kind = scheme?.type === 'http' ? scheme.scheme?.toLowerCase() : undefined;
-      if (kind !== 'basic' && kind !== 'bearer') {
-        throw new Error(`Catalog security scheme "${name}" must be http basic or http bearer.`);
+      const kind = securityKindOf(scheme);
+      if (!kind) {
+        throw new Error(`Catalog security scheme "${name}" must be http basic, http bearer, or an apiKey in the Authorization header (agora token=<token>).`);
       }
       if (!kinds.includes(kind)) kinds.push(kind);
     }

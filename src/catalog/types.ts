@@ -52,8 +52,12 @@ export interface ParamModel {
   valueFrom?: { operationId: string; field: string };
 }
 
-/** Agora's REST calls use HTTP Basic; the guide's get-channel example uses a Bearer token. */
-export type SecurityKind = 'basic' | 'bearer';
+/**
+ * Agora's REST calls use HTTP Basic; the guide's get-channel example uses a Bearer token;
+ * Conversational AI also takes an RTC token as `Authorization: agora token=<token>`
+ * (an OpenAPI `apiKey` scheme in the Authorization header).
+ */
+export type SecurityKind = 'basic' | 'bearer' | 'agora-token';
 
 /**
  * A family id: the folder name under `src/families/` and its catalog tag's

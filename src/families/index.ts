@@ -7,6 +7,7 @@
 import channelManagement from './channel-management';
 import cloudRecording from './cloud-recording';
 import cloudTranscoding from './cloud-transcoding';
+import conversationalAi from './conversational-ai';
 import guide from './guide';
 import mediaPull from './media-pull';
 import mediaPush from './media-push';
@@ -15,4 +16,4 @@ import type { FamilyModule } from './types';
 
 export type { FamilyModule } from './types';
 
-export const families: readonly FamilyModule[] = [guide, cloudRecording, channelManagement, mediaPull, mediaPush, cloudTranscoding, realTimeStt];
+export const families: readonly FamilyModule[] = [guide, cloudRecording, channelManagement, mediaPull, mediaPush, cloudTranscoding, realTimeStt, conversationalAi];

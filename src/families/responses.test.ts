@@ -218,7 +218,8 @@ function variantsFor(op: OperationModel, form: FormState): Variant[] {
   const unknown = withUnknownIds(op, form);
   if (unknown) variants.push({ name: 'unknown-id', form: unknown });
   for (const status of FAULTS) variants.push({ name: `fault-${status}`, headers: { 'X-Sandbox-Fault': String(status) } });
-  variants.push({ name: 'no-route', pathSuffix: '/no-such-route' });
+  // Two segments: one would name an agent after Conversational AI's list path (GET .../agents/{agentId}).
+  variants.push({ name: 'no-route', pathSuffix: '/no-such-route/at-all' });
   return variants;
 }
 

@@ -152,7 +152,9 @@ describe('Postman collection', () => {
     expect(chained.length).toBeGreaterThan(0);
     for (const { op, param } of chained) {
       const variable = chainVariable(param)!;
-      expect(byId(op.id).request.url.variable).toContainEqual(expect.objectContaining({ key: param.name, value: `{{${variable}}}` }));
+      // A chained path id is a path variable; a chained query value (Cloud Transcoding's builderToken) a query item.
+      const where = param.in === 'query' ? byId(op.id).request.url.query : byId(op.id).request.url.variable;
+      expect(where).toContainEqual(expect.objectContaining({ key: param.name, value: `{{${variable}}}` }));
       expect(scriptOf(byId(param.valueFrom!.operationId), 'test')).toContain(`pm.collectionVariables.set(${JSON.stringify(variable)}`);
       expect(collection.variable.map((v) => v.key)).toContain(variable);
     }

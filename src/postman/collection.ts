@@ -152,8 +152,9 @@ function headers(op: OperationModel, request: ApiRequest): PostmanKeyValue[] {
 function authFor(op: OperationModel): PostmanAuth | undefined {
   const scheme = op.security[0];
   if (scheme === 'bearer') return { type: 'bearer', bearer: [{ key: 'token', value: ref('token'), type: 'string' }] };
-  // Basic is the collection's own auth; a request inherits it by having none.
-  return scheme === 'basic' ? undefined : { type: 'noauth' };
+  // Basic is the collection's own auth; a request that accepts it (Conversational AI takes an
+  // `agora token=` RTC token or Basic) inherits it by having none.
+  return op.security.includes('basic') ? undefined : { type: 'noauth' };
 }
 
 function description(op: OperationModel, options: PostmanOptions, pause: Pause | undefined): string {

@@ -46,6 +46,9 @@ describe('authorizationHeader', () => {
   it('builds Bearer from a token', () => {
     expect(authorizationHeader({ kind: 'bearer', token: 'demo-token' })).toBe('Bearer demo-token');
   });
+  it("builds Conversational AI's `agora token=` from an RTC token", () => {
+    expect(authorizationHeader({ kind: 'agora-token', token: 'demo-token' })).toBe('agora token=demo-token');
+  });
   it('encodes non-Latin-1 text as UTF-8 base64', () => {
     expect(base64('é✓')).toBe(Buffer.from('é✓', 'utf8').toString('base64'));
   });

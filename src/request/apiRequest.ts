@@ -5,7 +5,13 @@
  */
 import type { HttpMethod } from '../catalog/types';
 
-export type AuthScheme = 'basic' | 'bearer' | 'none';
+export type AuthScheme = 'basic' | TokenScheme | 'none';
+
+/** Schemes that send one token after a fixed prefix. */
+export type TokenScheme = 'bearer' | 'agora-token';
+
+/** What goes before the token in `Authorization` (Agora's Conversational AI: `agora token=<token>`). */
+export const TOKEN_PREFIX: Record<TokenScheme, string> = { bearer: 'Bearer ', 'agora-token': 'agora token=' };
 
 export interface ApiRequest {
   operationId: string;
@@ -28,7 +34,7 @@ export interface ApiRequest {
 
 export type Credentials =
   | { kind: 'basic'; customerId: string; customerSecret: string }
-  | { kind: 'bearer'; token: string };
+  | { kind: TokenScheme; token: string };
 
 export class PathParamError extends Error {
   constructor(
@@ -84,5 +90,5 @@ export function base64(text: string): string {
 export function authorizationHeader(credentials: Credentials): string {
   return credentials.kind === 'basic'
     ? `Basic ${base64(`${credentials.customerId}:${credentials.customerSecret}`)}`
-    : `Bearer ${credentials.token}`;
+    : `${TOKEN_PREFIX[credentials.kind]}${credentials.token}`;
 }

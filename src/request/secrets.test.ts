@@ -92,6 +92,7 @@ const NOT_SECRET: Record<string, string> = {
   pageToken: 'a pagination cursor from the previous answer (nextPageToken): it grants nothing and is safe in a link',
   builderToken:
     "Cloud Transcoding's task handle from acquire: it works only with the caller's own Basic credentials, travels in Agora's URL by design, and chains from one tester to the next",
+  credential_mode: 'Conversational AI names who provides a vendor key (managed or byok); the mode itself is no credential',
 };
 
 describe('every secret-looking field of the catalog is marked', () => {
@@ -105,7 +106,7 @@ describe('every secret-looking field of the catalog is marked', () => {
 
   it('finds the known secrets (storage keys, STS and RTC tokens, encryption keys, CDN push addresses with their stream key)', () => {
     const marked = new Set(cases.filter((c) => c.marked).map((c) => c.name));
-    expect([...marked].sort()).toEqual(['accessKey', 'accesskey', 'encryptKey', 'pubBotToken', 'rtcToken', 'rtmpUrl', 'secret', 'secretKey', 'secretkey', 'stsToken', 'subBotToken', 'token']);
+    expect([...marked].sort()).toEqual(['accessKey', 'accesskey', 'api_key', 'encryptKey', 'encryption_key', 'key', 'pubBotToken', 'rtcToken', 'rtmpUrl', 'secret', 'secretKey', 'secretkey', 'stsToken', 'subBotToken', 'token']);
   });
 
   it.each(cases.filter((c) => LOOKS_SECRET.test(c.name)))('$where', ({ name, marked }) => {

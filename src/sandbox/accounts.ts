@@ -105,7 +105,7 @@ export class Accounts {
     return issued;
   }
 
-  /** Judge an Authorization header against the credentials the operation accepts (`basic`, `bearer`). */
+  /** Judge an Authorization header against the credentials the operation accepts (`basic`, `bearer`, `agora-token`). */
   async resolve(header: string | null, accepted: readonly SecurityKind[], now: number): Promise<Caller> {
     // A header sent empty carries no credentials, the same as none.
     if (header === null || header.trim() === '') return { verdict: 'missing' };
@@ -119,11 +119,19 @@ export class Accounts {
       if (!pair || colon < 0) return { verdict: 'invalid' };
       return this.check(pair.slice(0, colon), 'secret', pair.slice(colon + 1), now);
     }
-    if (scheme === 'bearer' && accepted.includes('bearer')) {
-      if (value === DEMO.token) return demoCaller();
-      return this.check(value.split('.', 1)[0], 'token', value, now);
+    if (scheme === 'bearer' && accepted.includes('bearer')) return this.checkToken(value, now);
+    // Conversational AI's `agora token=<token>`: the same token a Bearer call carries, after `token=`.
+    if (scheme === 'agora' && accepted.includes('agora-token')) {
+      const token = /^token=(\S+)$/.exec(value)?.[1];
+      return token ? this.checkToken(token, now) : { verdict: 'invalid' };
     }
     return { verdict: 'invalid' };
+  }
+
+  /** A project token (`<customerId>.<random>`) or the demo token. */
+  private checkToken(token: string, now: number): Promise<Caller> {
+    if (token === DEMO.token) return Promise.resolve(demoCaller());
+    return this.check(token.split('.', 1)[0], 'token', token, now);
   }
 
   /** When the project of `customerId` is forgotten if unused (null: no such project). */

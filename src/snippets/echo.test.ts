@@ -3,7 +3,7 @@
  * real against an echo endpoint; what arrives must equal the ApiRequest byte
  * for byte (path parameters, query values, headers, credentials, body).
  */
-import { authorizationHeader, base64, type ApiRequest } from '../request/apiRequest';
+import { authorizationHeader, base64, TOKEN_PREFIX, type ApiRequest } from '../request/apiRequest';
 import { FIXTURES } from './fixtures';
 import { secretEnv } from './testing/secretEnv';
 import { generateSnippet, SNIPPET_TARGETS } from './index';
@@ -59,7 +59,7 @@ function expectedAuthorization(request: ApiRequest, inline: ReturnType<typeof au
   if (inline) return inline;
   return request.auth === 'basic'
     ? `Basic ${base64(`${ENV_VARS.AGORA_CUSTOMER_ID}:${ENV_VARS.AGORA_CUSTOMER_SECRET}`)}`
-    : `Bearer ${ENV_VARS.AGORA_TOKEN}`;
+    : `${TOKEN_PREFIX[request.auth]}${ENV_VARS.AGORA_TOKEN}`;
 }
 
 const cases = FIXTURES.flatMap((fixture) => SNIPPET_TARGETS.map((target) => ({ fixture, target })));

@@ -97,6 +97,23 @@ const CHECKS: Record<string, (body: Json, state: ExecutionChain) => void> = {
   'query-converter': (b, s) => expect(b.converter?.id).toBe(s.converterId),
   'update-converter': (b, s) => expect(b.converter?.id).toBe(s.converterId),
   'delete-converter': (b) => expect(b).toBeTypeOf('object'),
+  'start-agent': (b, s) => {
+    expect(b).toMatchObject({ agent_id: expect.any(String), status: 'RUNNING' });
+    s.agentId = b.agent_id;
+  },
+  'query-agent-status': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, name: 'support-agent-1', status: 'RUNNING' }),
+  'agent-update': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, status: 'RUNNING' }),
+  'agent-speak': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, channel: 'lobby' }),
+  'agent-interrupt': (b, s) => expect(b.agent_id).toBe(s.agentId),
+  'agent-think': (b, s) => expect(b.agent_id).toBe(s.agentId),
+  // The greeting (user 1002 is in lobby), the speak and the think, oldest first.
+  'get-history': (b, s) => {
+    expect(b.agent_id).toBe(s.agentId);
+    expect(b.contents.map((entry: Json) => entry.role)).toEqual(['assistant', 'assistant', 'user']);
+  },
+  'get-turns': (b, s) => expect(b).toMatchObject({ agent_id: s.agentId, total_turn_count: 2 }),
+  'get-agent-list': (b, s) => expect(b.data?.list?.map((agent: Json) => agent.agent_id)).toContain(s.agentId),
+  'stop-agent': (b) => expect(b).toEqual({}),
 };
 
 const servers: Array<Awaited<ReturnType<typeof serve>>> = [];

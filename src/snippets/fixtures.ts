@@ -20,6 +20,7 @@ export interface ExecutionChain {
   playerId?: string;
   builderToken?: string;
   transcodingTaskId?: string;
+  /** A Real-Time STT agent's id, then a Conversational AI agent's (their chains run one after the other). */
   agentId?: string;
   converterId?: string;
 }
@@ -63,6 +64,15 @@ export function executionOverrides(op: OperationModel, chain: ExecutionChain): R
     case 'update-converter':
     case 'delete-converter':
       return { pathParams: { converterId: chain.converterId ?? 'missing' } };
+    case 'query-agent-status':
+    case 'agent-update':
+    case 'agent-speak':
+    case 'agent-interrupt':
+    case 'agent-think':
+    case 'get-history':
+    case 'get-turns':
+    case 'stop-agent':
+      return { pathParams: { agentId: chain.agentId ?? 'missing' } };
     default:
       return {};
   }
@@ -209,6 +219,23 @@ export const FIXTURES: SnippetFixture[] = [
       auth: 'basic',
     },
     options: { secrets: true, retry: MEDIA_PULL_POLICY, failover: { alternate: null, adjacent: null } },
+  },
+  {
+    // Conversational AI's token scheme: `Authorization: agora token=<token>`, the token read
+    // from AGORA_TOKEN (whose value holds characters a shell would expand).
+    name: 'post-agora-token',
+    request: {
+      operationId: 'agent-speak',
+      method: 'POST',
+      server: 'api.agora.io',
+      pathTemplate: '/api/conversational-ai-agent/v2/projects/{appid}/agents/{agentId}/speak',
+      pathParams: { appid: '0123456789abcdef0123456789abcdef', agentId: '1NT29X10YHDS8UWJOXLYHNYB' },
+      query: {},
+      headers: { 'X-Request-ID': 'req-speak' },
+      body: { text: 'Your order has shipped.', priority: 'INTERRUPT', interruptable: false },
+      auth: 'agora-token',
+    },
+    options: { retry: GENERAL_POLICY, failover: { alternate: null, adjacent: null } },
   },
   {
     // DELETE with a body and no authentication.

@@ -4,7 +4,7 @@
  * targets only decide how to write these down.
  */
 import { getOperation } from '../catalog';
-import { authorizationHeader, buildQueryString, resolvePath, type ApiRequest } from '../request/apiRequest';
+import { authorizationHeader, buildQueryString, resolvePath, TOKEN_PREFIX, type ApiRequest } from '../request/apiRequest';
 import { HEADER_TOKEN, PORTABLE_HEADER_VALUE } from '../request/customParams';
 import { redactSecrets, secretsPresent } from '../request/secrets';
 import { EnvRef } from './quote/envRef';
@@ -20,9 +20,10 @@ export const ENV = {
 export type SnippetAuth =
   | { kind: 'none' }
   | { kind: 'env-basic' }
-  | { kind: 'env-bearer' }
+  /** The token from AGORA_TOKEN after its scheme's prefix (`Bearer `, `agora token=`). */
+  | { kind: 'env-token'; prefix: string }
   | { kind: 'inline-basic'; customerId: string; customerSecret: string; header: string }
-  | { kind: 'inline-bearer'; header: string };
+  | { kind: 'inline-token'; header: string };
 
 export interface PreparedRequest {
   method: string;
@@ -119,7 +120,7 @@ function checkBaseUrl(baseUrl: string): string {
 function snippetAuth(request: ApiRequest, options: SnippetOptions): SnippetAuth {
   if (request.auth === 'none') return { kind: 'none' };
   const credentials = options.credentials;
-  if (!credentials) return request.auth === 'basic' ? { kind: 'env-basic' } : { kind: 'env-bearer' };
+  if (!credentials) return request.auth === 'basic' ? { kind: 'env-basic' } : { kind: 'env-token', prefix: TOKEN_PREFIX[request.auth] };
   if (credentials.kind !== request.auth) {
     throw new SnippetError(`The operation needs ${request.auth} credentials but ${credentials.kind} credentials were given.`);
   }
@@ -129,5 +130,5 @@ function snippetAuth(request: ApiRequest, options: SnippetOptions): SnippetAuth 
   }
   return credentials.kind === 'basic'
     ? { kind: 'inline-basic', customerId: credentials.customerId, customerSecret: credentials.customerSecret, header }
-    : { kind: 'inline-bearer', header };
+    : { kind: 'inline-token', header };
 }

@@ -68,7 +68,7 @@ export function blockingProblems(op: OperationModel, form: FormState, session: S
   const fetched = new Set(session.environment === 'sandbox' ? missingChained(op, form).map(paramKey) : []);
   const problems = summarize({ ...validation, errors: validation.errors.filter((error) => !fetched.has(error.field)) });
   if (session.environment === 'live' && op.security.length > 0 && !credentialsFor(op, session)) {
-    problems.push(op.security[0] === 'bearer' ? 'Enter your token under Credentials.' : 'Enter your Customer ID and Customer Secret under Credentials.');
+    problems.push(op.security[0] !== 'basic' ? 'Enter your token under Credentials.' : 'Enter your Customer ID and Customer Secret under Credentials.');
   }
   return problems;
 }

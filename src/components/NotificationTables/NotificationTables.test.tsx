@@ -36,7 +36,7 @@ describe('NotificationTable', () => {
   }
 
   it('names the known products when the page asks for one that does not exist', () => {
-    expect(() => notificationCatalog('chat')).toThrow(/media-pull, media-push, cloud-recording, rtc/);
+    expect(() => notificationCatalog('chat')).toThrow(/media-pull, media-push, cloud-recording, real-time-stt, conversational-ai, rtc/);
   });
 });
 

@@ -20,6 +20,7 @@ export interface OperationReferenceProps {
 const AUTH_LABEL = {
   basic: 'HTTP Basic: Customer ID and Customer Secret',
   bearer: 'Bearer token',
+  'agora-token': 'RTC token (Authorization: agora token=<token>)',
 } as const;
 
 /**

@@ -3,13 +3,21 @@
  * page shows them. A family with notifications adds its table here.
  */
 import { CLOUD_RECORDING_NOTIFICATIONS } from '../../families/cloud-recording/events';
+import { CONVERSATIONAL_AI_NOTIFICATIONS } from '../../families/conversational-ai/events';
 import { MEDIA_PULL_NOTIFICATIONS } from '../../families/media-pull/events';
 import { MEDIA_PUSH_NOTIFICATIONS } from '../../families/media-push/events';
 import { REAL_TIME_STT_NOTIFICATIONS } from '../../families/real-time-stt/events';
 import { RTC_NOTIFICATIONS } from './rtc';
 import type { NotificationCatalog } from './types';
 
-export const NOTIFICATION_CATALOGS: readonly NotificationCatalog[] = [MEDIA_PULL_NOTIFICATIONS, MEDIA_PUSH_NOTIFICATIONS, CLOUD_RECORDING_NOTIFICATIONS, RTC_NOTIFICATIONS, REAL_TIME_STT_NOTIFICATIONS];
+export const NOTIFICATION_CATALOGS: readonly NotificationCatalog[] = [
+  MEDIA_PULL_NOTIFICATIONS,
+  MEDIA_PUSH_NOTIFICATIONS,
+  CLOUD_RECORDING_NOTIFICATIONS,
+  REAL_TIME_STT_NOTIFICATIONS,
+  CONVERSATIONAL_AI_NOTIFICATIONS,
+  RTC_NOTIFICATIONS,
+];
 
 
 /** The catalog a productId belongs to (the family a stored notice is shown under). */

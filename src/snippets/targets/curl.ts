@@ -41,13 +41,13 @@ export function curlSnippet(p: PreparedRequest): string {
     case 'env-basic':
       args.push(`--user "${required(ENV.customerId, 'Customer ID')}:${required(ENV.customerSecret, 'Customer Secret')}"`);
       break;
-    case 'env-bearer':
-      args.push(`--header "Authorization: Bearer ${required(ENV.token, 'token')}"`);
+    case 'env-token':
+      args.push(`--header "Authorization: ${p.auth.prefix}${required(ENV.token, 'token')}"`);
       break;
     case 'inline-basic':
       args.push(`--user ${shellQuote(`${p.auth.customerId}:${p.auth.customerSecret}`)}`);
       break;
-    case 'inline-bearer':
+    case 'inline-token':
       args.push(`--header ${shellQuote(`Authorization: ${p.auth.header}`)}`);
       break;
     case 'none':

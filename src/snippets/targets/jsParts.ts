@@ -4,7 +4,7 @@ import { jsString, jsValue } from '../quote/js';
 
 export function jsPreamble(p: PreparedRequest, run: string): string[] {
   const lines = [`// Node 20+: save as ${run}.mjs and run \`node ${run}.mjs\`; or paste into a browser console.`];
-  if (p.auth.kind === 'inline-basic' || p.auth.kind === 'inline-bearer') {
+  if (p.auth.kind === 'inline-basic' || p.auth.kind === 'inline-token') {
     lines.push('// The credentials are written into this code: keep it out of version control and logs.');
   }
   if (p.inlineSecrets) lines.push('// Secret fields are written into this code: keep it out of version control and logs.');
@@ -26,7 +26,7 @@ export function jsPreamble(p: PreparedRequest, run: string): string[] {
 
 function envNames(p: PreparedRequest): string[] {
   if (p.auth.kind === 'env-basic') return [ENV.customerId, ENV.customerSecret];
-  if (p.auth.kind === 'env-bearer') return [ENV.token];
+  if (p.auth.kind === 'env-token') return [ENV.token];
   return [];
 }
 
@@ -39,11 +39,11 @@ export function jsInit(p: PreparedRequest, indent: string, requestIdComment: str
     case 'env-basic':
       headers.push(`${i2}"Authorization": "Basic " + btoa(env(${jsString(ENV.customerId)}) + ":" + env(${jsString(ENV.customerSecret)})),`);
       break;
-    case 'env-bearer':
-      headers.push(`${i2}"Authorization": "Bearer " + env(${jsString(ENV.token)}),`);
+    case 'env-token':
+      headers.push(`${i2}"Authorization": ${jsString(p.auth.prefix)} + env(${jsString(ENV.token)}),`);
       break;
     case 'inline-basic':
-    case 'inline-bearer':
+    case 'inline-token':
       headers.push(`${i2}"Authorization": ${jsString(p.auth.header)},`);
       break;
     case 'none':

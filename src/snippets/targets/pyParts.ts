@@ -9,7 +9,7 @@ export function pyHeader(p: PreparedRequest, extraImports: string[], thirdParty:
   const lines = ['# Python 3.8+ with requests (python3 -m pip install requests).'];
   if (credentials.length) lines.push(`# Credentials come from the environment: export ${credentials.map((n) => `${n}=...`).join(' ')}`);
   if (secrets.length) lines.push(`# Secret fields come from the environment: export ${secrets.map((n) => `${n}=...`).join(' ')}`);
-  if (p.auth.kind === 'inline-basic' || p.auth.kind === 'inline-bearer') {
+  if (p.auth.kind === 'inline-basic' || p.auth.kind === 'inline-token') {
     lines.push('# The credentials are written into this code: keep it out of version control and logs.');
   }
   if (p.inlineSecrets) lines.push('# Secret fields are written into this code: keep it out of version control and logs.');
@@ -37,7 +37,7 @@ export function pyHeader(p: PreparedRequest, extraImports: string[], thirdParty:
 
 function envNames(p: PreparedRequest): string[] {
   if (p.auth.kind === 'env-basic') return [ENV.customerId, ENV.customerSecret];
-  if (p.auth.kind === 'env-bearer') return [ENV.token];
+  if (p.auth.kind === 'env-token') return [ENV.token];
   return [];
 }
 
@@ -50,11 +50,11 @@ export function pyKwargs(p: PreparedRequest, indent: string, requestIdComment: s
     case 'env-basic':
       lines.push(`${indent}auth=(env(${pyString(ENV.customerId)}), env(${pyString(ENV.customerSecret)})),`);
       break;
-    case 'env-bearer':
-      headers.push(`${i2}"Authorization": "Bearer " + env(${pyString(ENV.token)}),`);
+    case 'env-token':
+      headers.push(`${i2}"Authorization": ${pyString(p.auth.prefix)} + env(${pyString(ENV.token)}),`);
       break;
     case 'inline-basic':
-    case 'inline-bearer':
+    case 'inline-token':
       headers.push(`${i2}"Authorization": ${pyString(p.auth.header)},`);
       break;
     case 'none':

@@ -86,6 +86,6 @@ export default function CodeSamples({ request, environment, credentials, sandbox
 
 function credentialsNote(auth: ApiRequest['auth']): string {
   if (auth === 'basic') return 'Credentials come from AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET.';
-  if (auth === 'bearer') return 'The token comes from AGORA_TOKEN.';
+  if (auth === 'bearer' || auth === 'agora-token') return 'The token comes from AGORA_TOKEN.';
   return '';
 }

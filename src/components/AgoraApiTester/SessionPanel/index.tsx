@@ -14,7 +14,10 @@ const FIELDS: Record<SecurityKind, Array<{ key: keyof CredentialFields; label: s
     { key: 'customerSecret', label: 'Customer Secret', secret: true },
   ],
   bearer: [{ key: 'token', label: 'Token', secret: true }],
+  'agora-token': [{ key: 'token', label: 'Token', secret: true }],
 };
+
+const SCHEME_LABEL: Record<SecurityKind, string> = { basic: 'HTTP Basic', bearer: 'Bearer token', 'agora-token': 'agora token=<RTC token>' };
 
 /**
  * Environment and credentials, shared by every tester on the page: typing here
@@ -51,7 +54,7 @@ export default function SessionPanel({ scheme }: { scheme: SecurityKind | undefi
       {scheme && (
         <details className={styles.credentials} open={session.environment === 'live'}>
           <summary>
-            Credentials: {scheme === 'basic' ? 'HTTP Basic' : 'Bearer token'}
+            Credentials: {SCHEME_LABEL[scheme]}
             {label && <span className={styles.demo}>{label}</span>}
           </summary>
           <p className={styles.note}>

@@ -50,7 +50,8 @@ export function isDemo(fields: CredentialFields): boolean {
 /** The credential an operation needs, from the current environment's fields; undefined when incomplete. */
 export function credentialsFor(op: Pick<OperationModel, 'security'>, state: SessionState): Credentials | undefined {
   const fields = state.credentials[state.environment];
-  if (op.security[0] === 'bearer') return fields.token ? { kind: 'bearer', token: fields.token } : undefined;
+  const scheme = op.security[0];
+  if (scheme === 'bearer' || scheme === 'agora-token') return fields.token ? { kind: scheme, token: fields.token } : undefined;
   if (op.security[0] === 'basic') {
     return fields.customerId && fields.customerSecret
       ? { kind: 'basic', customerId: fields.customerId, customerSecret: fields.customerSecret }
