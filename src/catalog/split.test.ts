@@ -1,4 +1,5 @@
 import { composeCatalog, type CatalogBase, type CatalogPart } from './compose';
+import type { RawParameter } from './document';
 import { splitCatalog, splitFiles } from './split';
 
 const base = {
@@ -19,7 +20,7 @@ function part(family: string, order: number, paths: CatalogPart['paths'], compon
 
 const parts = [
   // alpha: its parameter is the base's, which names beta's operation.
-  part('alpha', 1, { '/alpha/{id}': { get: { operationId: 'a-get', parameters: [{ $ref: '#/components/parameters/fromBeta' }], responses: {} } } }),
+  part('alpha', 1, { '/alpha/{id}': { get: { operationId: 'a-get', parameters: [{ $ref: '#/components/parameters/fromBeta' } as RawParameter], responses: {} } } }),
   part('beta', 2, { '/beta': { get: { operationId: 'b-list', responses: {} } } }, { schemas: { BetaThing: { $ref: '#/components/schemas/GammaThing' } } }),
   // gamma: names delta as its nearest real call; delta uses beta's schema (one component namespace).
   part('gamma', 3, { '/gamma': { post: { operationId: 'g-post', 'x-nearest-real-operations': ['d-put'], responses: {} } } }, { schemas: { GammaThing: { type: 'object' } } }),
