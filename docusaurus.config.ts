@@ -2,6 +2,7 @@ import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
 import { DEFAULT_SITE_URL } from './src/site/origin';
+import catalogFamilies from './src/plugins/catalog-families/remark';
 
 /**
  * package.json says "type": "module", so webpack parses the generated
@@ -86,6 +87,8 @@ const config: Config = {
         docs: {
           routeBasePath: 'docs',
           sidebarPath: './sidebars.ts',
+          // Each page imports the catalog families its testers and references show (see the catalog-families plugin).
+          remarkPlugins: [catalogFamilies],
         },
         blog: false,
         theme: {
@@ -124,7 +127,13 @@ const config: Config = {
   // Explicit file: Node's resolver does not look for index.ts in a folder;
   // Docusaurus loads the TypeScript module itself.
   // folder-redirects: /docs and every docs folder without a page lead to its first page.
-  plugins: ['./src/plugins/agora-dev-server/index.ts', './src/plugins/folder-redirects/index.ts', generatedModulesAsAuto],
+  // catalog-families: the client bundle carries no catalog family unless a page imports it.
+  plugins: [
+    './src/plugins/agora-dev-server/index.ts',
+    './src/plugins/folder-redirects/index.ts',
+    './src/plugins/catalog-families/index.ts',
+    generatedModulesAsAuto,
+  ],
 
   themeConfig: {
     colorMode: {

@@ -5,14 +5,17 @@
 // the result is written as JSON for the code (src/catalog/openapi.gen.json),
 // as downloads (static/openapi.json, static/openapi.yaml, and a Postman
 // collection with its environments under static/postman/), and as one
-// reference page per family (docs/reference/<page>.mdx). All are gitignored.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// reference page per family (docs/reference/<page>.mdx), and split for the
+// browser into src/catalog/gen/ (a manifest plus one module per family, so a
+// page carries only the families it shows; see src/catalog/split.ts). All are gitignored.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { composeCatalog } from '../src/catalog/compose';
 import { familiesOf, rawOperations } from '../src/catalog/model';
 import { readCatalogBase, readFamilyParts } from '../src/catalog/sources';
+import { splitFiles } from '../src/catalog/split';
 import { referencePageMdx } from '../src/components/OperationReference/referencePage';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,9 +29,14 @@ function write(file: string, content: string): void {
 }
 
 try {
-  const doc = composeCatalog(readCatalogBase(root), readFamilyParts(root));
+  const parts = readFamilyParts(root);
+  const doc = composeCatalog(readCatalogBase(root), parts);
   const json = JSON.stringify(doc, null, 2) + '\n';
   write('src/catalog/openapi.gen.json', json);
+  const gen = splitFiles(doc, parts);
+  for (const [name, text] of Object.entries(gen)) write(`src/catalog/gen/${name}`, text);
+  // A family removed or renamed leaves no module behind for a page to import.
+  for (const name of readdirSync(join(root, 'src/catalog/gen'))) if (!(name in gen)) rmSync(join(root, 'src/catalog/gen', name));
   write('static/openapi.json', json);
   write('static/openapi.yaml', `# Generated from src/catalog/base.yaml and src/families/*/catalog.yaml.\n${stringify(doc, { lineWidth: 0 })}`);
   const operations = rawOperations(doc).map(({ operation }) => operation);

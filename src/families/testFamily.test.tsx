@@ -12,13 +12,22 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import '@testing-library/jest-dom/vitest';
 
-vi.mock('../catalog/openapi.gen.json', async () => {
+// The catalog as `npm run catalog` writes it for the code (src/catalog/gen/: a manifest and one part per family).
+async function composedWithTestFamily() {
   const { composeCatalog } = await import('../catalog/compose');
   const { readCatalogBase, readFamilyParts } = await import('../catalog/sources');
+  const { splitCatalog } = await import('../catalog/split');
   const { notesCatalogPart } = await import('../testing/family-fixture');
   // Vitest runs from the project root (import.meta.url is not a file URL under jsdom).
   const root = process.cwd();
-  return { default: composeCatalog(readCatalogBase(root), [...readFamilyParts(root), notesCatalogPart()]) };
+  const parts = [...readFamilyParts(root), notesCatalogPart()];
+  return splitCatalog(composeCatalog(readCatalogBase(root), parts), parts);
+}
+vi.mock('../catalog/gen/manifest.json', async () => ({ default: (await composedWithTestFamily()).manifest }));
+vi.mock('../catalog/gen/all', async () => {
+  const { registerFamilyPart } = await import('../catalog/registry');
+  for (const part of (await composedWithTestFamily()).parts) registerFamilyPart(part);
+  return {};
 });
 // The one registry line.
 vi.mock('./index', async (importOriginal) => {

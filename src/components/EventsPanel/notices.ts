@@ -3,7 +3,7 @@
  * of its payload, which tester family it belongs to, the history entry of the
  * call that caused it, and the batched sentence the live region announces.
  */
-import { familyList, getOperation, hasOperation } from '../../catalog';
+import { familyList, familyOfOperation } from '../../catalog';
 import { NOTIFICATION_CATALOGS } from '../../sandbox/events/catalogs';
 import { objectOf, type NoticeRecord } from '../../sandbox/events/types';
 import { shortValue, type HistoryEntry } from '../AgoraApiTester/history';
@@ -31,11 +31,14 @@ export function noticeSummary(notice: Pick<NoticeRecord, 'family' | 'body'>): st
     .join(' · ');
 }
 
-/** The tester family a notice belongs to: its own product, or the family of the call that caused it (a player's channel events). */
+/**
+ * The tester family a notice belongs to: its own product, or the family of the call that caused it (a player's channel events).
+ * The family comes from the catalog's manifest: the call may be of a family this page has not loaded.
+ */
 export function belongsTo(notice: Pick<NoticeRecord, 'family' | 'cause'>, family: string): boolean {
   if (notice.family === family) return true;
   const operationId = notice.cause?.operationId;
-  return Boolean(operationId && hasOperation(operationId) && getOperation(operationId).family === family);
+  return Boolean(operationId && familyOfOperation(operationId) === family);
 }
 
 /** The page's history entry for the call that caused `notice`, when this page sent it. */
