@@ -14,7 +14,7 @@ const budget = JSON.parse(readFileSync(join(process.cwd(), 'scripts/size-budget.
 
 test('the guide page initial JS stays within budget and has no Monaco', async ({ page, baseURL }) => {
   const urls = await initialScripts(page, baseURL!);
-  const size = measureFiles(process.env.E2E_BUILD_DIR ?? join(process.cwd(), 'build'), urls);
+  const size = measureFiles(process.env.E2E_BUILD_DIR ?? process.env.BUILD_DIR ?? join(process.cwd(), 'build'), urls);
   const limit = budget.baselineGzipKB + budget.testerAllowanceKB;
   expect(size.chunks.length).toBeGreaterThan(2);
   expect(size.monaco, `Monaco in initial JS: ${size.chunks.filter((chunk) => chunk.monaco).map((chunk) => chunk.file).join(', ')}`).toBe(false);
