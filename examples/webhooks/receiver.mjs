@@ -10,7 +10,7 @@ const SECRET = process.env.AGORA_NCS_SECRET ?? 'demo-ncs-secret';
 const HOST = process.env.HOST ?? '127.0.0.1';
 const PORT = Number(process.env.PORT ?? 8080);
 const PATH = '/agora/notifications';
-const PRODUCTS = { 1: 'RTC', 3: 'Cloud Recording', 4: 'Media Pull', 5: 'Media Push' };
+const PRODUCTS = { 1: 'RTC', 3: 'Cloud Recording', 4: 'Media Pull', 5: 'Media Push', 17: 'Conversational AI', 20: 'Real-Time STT' };
 
 // Agora may send one notice more than once: remember the ids handled (keep them
 // in your database in production; here the oldest are forgotten past 10,000).

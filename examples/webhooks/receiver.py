@@ -17,7 +17,7 @@ SECRET = os.environ.get("AGORA_NCS_SECRET", "demo-ncs-secret").encode()
 HOST = os.environ.get("HOST", "127.0.0.1")
 PORT = int(os.environ.get("PORT", "8080"))
 PATH = "/agora/notifications"
-PRODUCTS = {1: "RTC", 3: "Cloud Recording", 4: "Media Pull", 5: "Media Push"}
+PRODUCTS = {1: "RTC", 3: "Cloud Recording", 4: "Media Pull", 5: "Media Push", 17: "Conversational AI", 20: "Real-Time STT"}
 
 # Agora may send one notice more than once: remember the ids handled (keep them
 # in your database in production; here the oldest are forgotten past 10,000).

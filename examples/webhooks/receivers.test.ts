@@ -15,8 +15,11 @@ import { startSandboxServer, type SandboxServer } from '../../src/sandbox/serve'
 import { BASIC, issueProject, paths, testSandbox } from '../../src/sandbox/testing';
 import {
   acceptedLine,
+  callDefault,
+  CATALOG_FLOWS,
   createPlayer,
   deletePlayer,
+  fieldOf,
   FLOW_EVENTS,
   hasEvents,
   httpCall,
@@ -48,9 +51,20 @@ async function flowNotices(): Promise<NoticeRecord[]> {
   expect((await t.call('GET', paths.task(recording.rid, recording.sid, 'mix', 'query'))).status).toBe(200);
   await stopRecording(t.call, recording);
   t.advance(5000); // past the stop sequence (300 ms steps)
+  for (const flow of CATALOG_FLOWS) {
+    const started = await callDefault(t.call, flow.start, {}, 'example' in flow ? flow.example : undefined);
+    expect(started.status, `${flow.start}: ${JSON.stringify(started.body)}`).toBe(200);
+    t.advance(5000);
+    const stopped = await callDefault(t.call, flow.stop, { [flow.param]: fieldOf(started.body, flow.id) });
+    expect(stopped.status, `${flow.stop}: ${JSON.stringify(stopped.body)}`).toBe(200);
+    t.advance(5000);
+  }
   return streamNotices(
     (signal) => t.sandbox.handler(new Request('https://sandbox.test/__sandbox/events', { headers: { Authorization: BASIC }, signal })),
-    (records) => hasEvents(records, 4, [...FLOW_EVENTS.mediaPull]) && hasEvents(records, 3, [...FLOW_EVENTS.cloudRecording]),
+    (records) =>
+      hasEvents(records, 4, [...FLOW_EVENTS.mediaPull]) &&
+      hasEvents(records, 3, [...FLOW_EVENTS.cloudRecording]) &&
+      CATALOG_FLOWS.every((flow) => hasEvents(records, flow.productId, [...flow.events])),
   );
 }
 
@@ -89,7 +103,7 @@ describe.each(KINDS)('the %s receiver', (kind) => {
 
   it('accepts every notice the sandbox signed: 200 with a JSON body, one line each, in order', async () => {
     expect(notices.length).toBeGreaterThanOrEqual(FLOW_EVENTS.mediaPull.length + FLOW_EVENTS.cloudRecording.length);
-    expect(new Set(notices.map((record) => record.body.productId))).toEqual(new Set([1, 3, 4]));
+    expect(new Set(notices.map((record) => record.body.productId))).toEqual(new Set([1, 3, 4, ...CATALOG_FLOWS.map((flow) => flow.productId)]));
     for (const record of notices) {
       const answer = await postNotice(receiver.url, record.raw, record.headers);
       expect(answer.status, `${record.name}: ${JSON.stringify(answer.body)}`).toBe(200);

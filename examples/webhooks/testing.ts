@@ -7,6 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createSseParser } from '../../src/sandbox/events/sse';
 import type { NoticeRecord } from '../../src/sandbox/events/types';
+import { getOperation } from '../../src/catalog';
+import { resolvePath } from '../../src/request/apiRequest';
+import { defaultRequest } from '../../src/request/build';
 import { paths, STORAGE, type Answer, type CallOptions } from '../../src/sandbox/testing';
 
 export type ReceiverKind = 'node' | 'python';
@@ -17,7 +20,7 @@ export const RECEIVER_FILES: Record<ReceiverKind, string> = {
 };
 
 /** How the receivers name a productId in the line they print. */
-export const PRODUCT_NAMES: Record<number, string> = { 1: 'RTC', 3: 'Cloud Recording', 4: 'Media Pull', 5: 'Media Push' };
+export const PRODUCT_NAMES: Record<number, string> = { 1: 'RTC', 3: 'Cloud Recording', 4: 'Media Pull', 5: 'Media Push', 17: 'Conversational AI', 20: 'Real-Time STT' };
 
 export interface Receiver {
   /** Where it takes notices, as it printed it (`http://127.0.0.1:<port>/agora/notifications`). */
@@ -181,6 +184,36 @@ type Call = (method: string, path: string, options?: CallOptions) => Promise<Ans
 
 /** The page's flows: a cloud player created, running, deleted; a recording started, then stopped. */
 export const FLOW_EVENTS = { mediaPull: [1, 4, 3], cloudRecording: [40, 41, 30, 31, 11] } as const;
+
+/**
+ * The other products' examples on the page come from the catalog's own default requests:
+ * a create and a delete of each product's task, the id chained from the create's answer.
+ * Each: the productId, the start operation (and which of its named examples, else the default),
+ * its answer's id field, the stop operation and its id parameter, the events both cause.
+ */
+export const CATALOG_FLOWS = [
+  // The page shows a converter without transcoding: the catalog's `raw` example.
+  { productId: 5, start: 'create-converter', example: 'raw', id: 'converter.id', stop: 'delete-converter', param: 'converterId', events: [1, 3] },
+  { productId: 20, start: 'start-stt-agent', id: 'agent_id', stop: 'stop-stt-agent', param: 'agentId', events: [101, 102] },
+  { productId: 17, start: 'start-agent', id: 'agent_id', stop: 'stop-agent', param: 'agentId', events: [101, 102, 103] },
+] as const;
+
+/** Send an operation's default request (the tester's), with `pathParams` over its defaults and the body of its named `example`. */
+export async function callDefault(call: Call, operationId: string, pathParams: Record<string, string> = {}, example?: string): Promise<Answer> {
+  const op = getOperation(operationId);
+  const named = example === undefined ? undefined : op.requestBody?.examples?.find((entry) => entry.name === example);
+  if (example !== undefined && !named) throw new Error(`${operationId} has no example named ${example}.`);
+  const request = defaultRequest(op, { pathParams, ...(named ? { body: named.value } : {}) });
+  const path = resolvePath(request.pathTemplate, request.pathParams);
+  return call(request.method, path, { body: request.body, query: request.query, headers: request.headers });
+}
+
+/** A dotted field of a JSON answer (`converter.id`). */
+export function fieldOf(body: unknown, dotted: string): string {
+  const value = dotted.split('.').reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), body);
+  if (typeof value !== 'string') throw new Error(`The answer has no ${dotted}: ${JSON.stringify(body).slice(0, 200)}`);
+  return value;
+}
 
 /** Create a cloud player (as the Webhooks page does); returns its id. */
 export async function createPlayer(call: Call): Promise<string> {
