@@ -3,8 +3,8 @@
  * words `message` (its troubleshooting sends readers to `reason` too, and the
  * query call documents `reason` alone), so the sandbox sends both.
  */
-import { appIdReason } from '../../sandbox/errors';
 import type { ErrorDialect } from '../../sandbox/family';
+import { regionalTaskDialect } from '../../sandbox/regionalTasks';
 
 /** The status-code table's own wording of these statuses, in our words. */
 const FAULT_MESSAGES: Record<number, string> = {
@@ -21,24 +21,9 @@ export function badRequestMessage(field: string): string {
   return `Invalid parameter: ${name}. Replace it and retry.`;
 }
 
-export const mediaPushDialect: ErrorDialect = {
-  error: (status, message, field, reason, options = {}) => ({
-    status,
-    headers: options.headers,
-    body: { message, reason: field ? `${field}: ${reason}` : reason },
-  }),
-  invalidParameter(field, reason) {
-    return this.error(400, badRequestMessage(field), field, reason);
-  },
-  invalidAppId(field, appId, ownAppId) {
-    // Agora documents 403 for a project that may not use Media Push.
-    return this.error(403, 'The project lacks permission to use this function. Contact Agora technical support.', field, appIdReason(appId, ownAppId));
-  },
-  planLimited: (_limit, retryAfter) => ({ status: 429, headers: { 'Retry-After': String(retryAfter) }, body: { message: 'API rate limit exceeded' } }),
-  qpsLimited: (text, retryAfter) => ({
-    status: 429,
-    headers: { 'Retry-After': String(retryAfter) },
-    body: { message: FAULT_MESSAGES[429], reason: `${text} Wait ${retryAfter} s and retry.` },
-  }),
-  faultBody: (status) => ({ message: FAULT_MESSAGES[status] ?? FAULT_MESSAGES[500] }),
-};
+export const mediaPushDialect: ErrorDialect = regionalTaskDialect({
+  badRequest: badRequestMessage,
+  // Agora documents 403 for a project that may not use Media Push.
+  forbidden: 'The project lacks permission to use this function. Contact Agora technical support.',
+  faults: FAULT_MESSAGES,
+});
