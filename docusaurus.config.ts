@@ -208,6 +208,10 @@ const config: Config = {
           items: [
             { label: 'Video Calling REST API guide', to: '/docs/video-calling/rest-api-guide' },
             { label: 'Media Pull best practices', to: '/docs/media-pull/best-practices' },
+            { label: 'Media Push', to: '/docs/media-push/push-to-cdn' },
+            { label: 'Cloud Transcoding', to: '/docs/cloud-transcoding/transcode-a-channel' },
+            { label: 'Real-Time STT', to: '/docs/real-time-stt/agent-lifecycle' },
+            { label: 'Conversational AI', to: '/docs/conversational-ai/agent-lifecycle' },
             { label: 'SDK documentation', to: '/docs/sdk-documentation/video-calling-sdk-guide' },
           ],
         },

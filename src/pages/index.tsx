@@ -29,7 +29,7 @@ const destinations: Destination[] = [
   {
     title: 'API reference',
     to: '/docs/reference',
-    description: 'Every operation of Cloud Recording, Channel management and Media Pull, generated from one OpenAPI 3.1 catalog.',
+    description: 'Every operation of Cloud Recording, Channel management, Media Pull, Media Push, Cloud Transcoding, Real-Time STT and the Conversational AI Engine, generated from one OpenAPI 3.1 catalog, with a walkthrough for each newer family.',
     cta: 'Browse operations',
   },
   {
