@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs';
 
 // Read, not imported: Playwright's ESM loader wants an import attribute for JSON.
 const catalog = JSON.parse(readFileSync(new URL('../../src/catalog/openapi.gen.json', import.meta.url), 'utf8')) as {
-  tags: Array<{ 'x-page': string }>;
+  tags: Array<{ name: string; 'x-page': string }>;
 };
+
+/** The catalog's families by name, in catalog order (a Postman folder each). */
+export const FAMILY_NAMES: readonly string[] = catalog.tags.map((tag) => tag.name);
 
 export const SITE_PAGES: readonly string[] = [
   '/',
