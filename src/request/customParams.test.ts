@@ -27,6 +27,7 @@ describe('custom headers: the relay rule', () => {
     ['X-Api-Key', 'k', /looks like a credential/],
     ['X-Auth-Token', 'k', /looks like a credential/],
     ['X-Note', 'Bearer abc.def', /looks like a credential/],
+    ['X-Note', 'agora token=007eJxTYBBb', /looks like a credential/],
     ['X-Note', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig', /looks like a credential/],
     ['X-Bad Name', '1', /letters, digits and hyphens/],
     ['X-Note', 'caf\u00e9', /printable ASCII/],

@@ -66,8 +66,9 @@ export function isDangerousHeader(lower: string): boolean {
 // other words (`X-Monkey`, `X-Authority-Hint` are fine).
 const CREDENTIAL_NAME =
   /(^|[-_.])(authorization|auth|token|access[-_]?token|secret|client[-_]?secret|password|passwd|api[-_]?key|access[-_]?key|private[-_]?key|cookie|session|signature|credentials?)([-_.]|$)/i;
-// `Basic …`, `Bearer …` and friends, or a JWT (three base64url parts, the first a JSON object).
-const CREDENTIAL_VALUE = /^\s*(basic|bearer|digest|negotiate|token|hmac[\w-]*)\s+\S|^eyJ[\w-]+\.[\w-]+\./i;
+// `Basic …`, `Bearer …` and friends, Conversational AI's `agora token=…`, or a JWT (three
+// base64url parts, the first a JSON object).
+const CREDENTIAL_VALUE = /^\s*(basic|bearer|digest|negotiate|token|hmac[\w-]*)\s+\S|^\s*agora\s+token=\S|^eyJ[\w-]+\.[\w-]+\./i;
 
 /** Header names that hold a credential whatever their value; never written to a link, history or storage. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
