@@ -128,10 +128,12 @@ const config: Config = {
   // Docusaurus loads the TypeScript module itself.
   // folder-redirects: /docs and every docs folder without a page lead to its first page.
   // catalog-families: the client bundle carries no catalog family unless a page imports it.
+  // async-vendor-styles: Monaco's CSS loads with the editor, not in every page's stylesheet.
   plugins: [
     './src/plugins/agora-dev-server/index.ts',
     './src/plugins/folder-redirects/index.ts',
     './src/plugins/catalog-families/index.ts',
+    './src/plugins/async-vendor-styles/index.ts',
     generatedModulesAsAuto,
   ],
 

@@ -157,6 +157,35 @@ test("search for a cloud player's idleTimeout finds the Media Pull page", async 
   await expect(page.locator('article h1')).toHaveText('Best practice integrating Media Pull');
 });
 
+test('the search box costs nothing until used: Ctrl+K loads it, and what was typed meanwhile is kept', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await gotoHydrated(page, GUIDE);
+  await page.waitForLoadState('networkidle');
+  const before = scripts.length;
+  const input = page.locator('input.navbar__search-input');
+  await expect(input).toBeVisible();
+  await expect(input).toHaveAttribute('placeholder', 'Search');
+  // Nothing of the search engine came with the page.
+  expect(scripts.length).toBe(before);
+  await page.keyboard.press('Control+k');
+  await expect(input).toBeFocused();
+  // Typed at once, while the engine may still be on its way.
+  await page.keyboard.type('cloud player');
+  await expect(input).toHaveValue('cloud player');
+  await expect(page.locator('[role="option"]').first()).toBeVisible();
+  expect(scripts.length, 'the search engine loaded on the shortcut').toBeGreaterThan(before);
+  await expect(input).toBeFocused();
+});
+
+test('a page opened from a search hit marks the searched words', async ({ page }) => {
+  await gotoHydrated(page, `${MEDIA_PULL}?_highlight=idleTimeout`);
+  await expect(page.locator('article mark', { hasText: 'idleTimeout' }).first()).toBeVisible();
+  await expect(page.locator('input.navbar__search-input')).toHaveValue('idleTimeout');
+});
+
 test('dark mode toggles', async ({ page }) => {
   await gotoHydrated(page, '/');
   const html = page.locator('html');

@@ -175,19 +175,32 @@ test.describe('testers on the guide page (sandbox)', () => {
   test('dark mode: the JSON view loads Monaco only when opened, in the dark theme, in sync with the form', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const scripts: string[] = [];
+    const styles: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
+      if (request.resourceType() === 'stylesheet') styles.push(request.url());
     });
     await gotoHydrated(page, GUIDE);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.waitForLoadState('networkidle');
     const before = scripts.length;
+    const stylesBefore = styles.length;
     await expect(page.locator('.monaco-editor')).toHaveCount(0);
+    // Monaco's 160 KB of CSS is not in the page's stylesheet: it comes with the editor.
+    const monacoRules = () =>
+      page.evaluate(() =>
+        [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.monaco-editor'))),
+      );
+    expect(await monacoRules(), "the page's stylesheet carries Monaco's CSS").toBe(false);
     const section = tester(page, 'create-channel');
     await section.getByRole('tab', { name: 'JSON' }).click();
     const editor = section.locator('.monaco-editor');
     await expect(editor).toBeVisible({ timeout: 20_000 });
     expect(scripts.length, 'opening the JSON view fetched Monaco').toBeGreaterThan(before);
+    expect(styles.length, "opening the JSON view fetched Monaco's stylesheet").toBeGreaterThan(stylesBefore);
+    expect(await monacoRules()).toBe(true);
+    // Its own rules apply: the editor clips its content, which only Monaco's CSS says.
+    await expect(editor.locator('.overflow-guard').first()).toHaveCSS('overflow', 'hidden');
     await expect(editor).toHaveClass(/vs-dark/);
     await editor.click();
     // The JSON worker checks the text against the operation's schema: a number where text is due is marked.
