@@ -71,6 +71,8 @@ export interface RunMetrics {
   fcpMs: number;
   speedIndexMs: number;
   cls: number;
+  /** bootup-time: main-thread time spent on JavaScript (evaluate, parse, compile), simulated slowdown included. */
+  jsExecMs: number;
   /** total-byte-weight: bytes over the network (compressed), all requests. */
   transferBytes: number;
   /** Transfer bytes and request count per resource type. */
@@ -117,6 +119,7 @@ export function metricsOf(lhr: LighthouseResultLike): RunMetrics {
     fcpMs: numeric(lhr, 'first-contentful-paint'),
     speedIndexMs: numeric(lhr, 'speed-index'),
     cls: numeric(lhr, 'cumulative-layout-shift'),
+    jsExecMs: numeric(lhr, 'bootup-time'),
     transferBytes: numeric(lhr, 'total-byte-weight'),
     byType,
     topScripts,
@@ -149,6 +152,7 @@ export interface PageSummary {
   fcpMs: number;
   speedIndexMs: number;
   cls: number;
+  jsExecMs: number;
   transferBytes: number;
   byType: Record<ResourceType, number>;
 }
@@ -164,6 +168,7 @@ export function summarize(page: BenchPage, runs: readonly RunMetrics[]): PageSum
     fcpMs: of((run) => run.fcpMs),
     speedIndexMs: of((run) => run.speedIndexMs),
     cls: of((run) => run.cls),
+    jsExecMs: of((run) => run.jsExecMs),
     transferBytes: of((run) => run.transferBytes),
     byType: Object.fromEntries(RESOURCE_TYPES.map((type) => [type, of((run) => run.byType[type].bytes)])) as Record<ResourceType, number>,
   };
@@ -209,10 +214,11 @@ export function formatSummary(summaries: readonly PageSummary[]): string {
       cell(kb(s.byType.script), base && (s.byType.script - base.byType.script) / 1024),
       cell(s.lcpMs.toFixed(0), base && s.lcpMs - base.lcpMs),
       cell(s.fcpMs.toFixed(0), base && s.fcpMs - base.fcpMs),
+      cell(s.jsExecMs.toFixed(0), base && s.jsExecMs - base.jsExecMs),
       s.cls.toFixed(3),
     ];
   });
-  return table(['page', 'perf', 'TBT ms', 'transfer KB', 'script KB', 'LCP ms', 'FCP ms', 'CLS'], rows);
+  return table(['page', 'perf', 'TBT ms', 'transfer KB', 'script KB', 'LCP ms', 'FCP ms', 'JS exec ms', 'CLS'], rows);
 }
 
 /** Median transfer KB per resource type and page: where the weight is. */

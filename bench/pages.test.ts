@@ -25,6 +25,7 @@ function lhr(overrides: { score?: number; tbt?: number; bytes?: number; script?:
       'first-contentful-paint': value(1500),
       'speed-index': value(1600),
       'cumulative-layout-shift': value(0.01),
+      'bootup-time': value(overrides.tbt ? overrides.tbt * 2 : 400),
       'total-byte-weight': value(overrides.bytes ?? 220 * 1024),
       'resource-summary': {
         details: {
@@ -84,6 +85,7 @@ describe('bench:pages figures', () => {
     const metrics = run({ score: 0.884, tbt: 321 });
     expect(metrics.score).toBe(88);
     expect(metrics.tbtMs).toBe(321);
+    expect(metrics.jsExecMs).toBe(642);
     expect(metrics.transferBytes).toBe(220 * 1024);
     expect(metrics.byType.script).toEqual({ bytes: 180 * 1024, requests: 5 });
     expect(metrics.byType.font).toEqual({ bytes: 0, requests: 0 });
@@ -124,9 +126,9 @@ describe('bench:pages verdict', () => {
   it('prints the medians with the difference to the plain page, the breakdown and a verdict per page', () => {
     const summaries = [plain, summarize({ name: 'guide', route: '/g' }, [run({ score: 0.9, tbt: 339, bytes: 414 * 1024, script: 370 * 1024 })])];
     const table = formatSummary(summaries);
-    expect(table.split('\n')[0]).toMatch(/^page\s+perf\s+TBT ms\s+transfer KB\s+script KB\s+LCP ms\s+FCP ms\s+CLS$/);
+    expect(table.split('\n')[0]).toMatch(/^page\s+perf\s+TBT ms\s+transfer KB\s+script KB\s+LCP ms\s+FCP ms\s+JS exec ms\s+CLS$/);
     expect(table).toMatch(/plain\s+96\s+205\s+220\s+180/);
-    expect(table).toMatch(/guide\s+90 \(-6\)\s+339 \(\+134\)\s+414 \(\+194\)\s+370 \(\+190\)/);
+    expect(table).toMatch(/guide\s+90 \(-6\)\s+339 \(\+134\)\s+414 \(\+194\)\s+370 \(\+190\)\s+2100 \(±0\)\s+1500 \(±0\)\s+678 \(\+268\)\s+0\.010$/m);
     expect(formatBreakdown(summaries)).toMatch(/guide\s+8\s+370\s+20\s+0\s+0\s+0\s+0\s+414/);
     expect(formatVerdicts(summaries)).toBe('FAIL  guide  score 90 < 96 - 1; TBT 339 ms > 205 + 30 ms');
   });
