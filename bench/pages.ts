@@ -19,7 +19,9 @@
  * Chromium, or CHROME_PATH), so no run sees another's cache.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,15 +110,47 @@ function serve(buildDir: string, port: number): Promise<{ url: string; child: Ch
   });
 }
 
+/** Resolves once nothing accepts connections on the port any more (or after `ms`). */
+async function portFreed(port: number, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((done) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        done(true);
+      });
+      socket.once('error', () => done(false));
+    });
+    if (!open) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
 /** One Lighthouse run in a fresh Chrome: Lighthouse's defaults (mobile emulation, simulated slow 4G and 4x CPU), performance only. */
 async function measure(url: string): Promise<{ metrics: RunMetrics; warnings: string[] }> {
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox'], port: basePort + 2, logLevel: 'silent' });
+  const port = basePort + 2;
+  // The previous run's Chrome must be gone from the port, or the launcher would take it for the new one.
+  await portFreed(port);
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox'], port, logLevel: 'silent' });
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
     return { metrics: metricsOf(result.lhr as unknown as LighthouseResultLike), warnings: result.lhr.runWarnings ?? [] };
   } finally {
+    const closed = chrome.process.exitCode === null ? once(chrome.process, 'close') : Promise.resolve();
     chrome.kill();
+    await Promise.race([closed, new Promise((done) => setTimeout(done, 10_000))]);
+  }
+}
+
+/** A run that fails (Chrome not answering, Lighthouse's own error) is tried once more before the bench gives up. */
+async function measureWithRetry(url: string): Promise<{ metrics: RunMetrics; warnings: string[] }> {
+  try {
+    return await measure(url);
+  } catch (error) {
+    console.log(`  ${url}: ${(error as Error).message.split('\n')[0]}; trying once more`);
+    return measure(url);
   }
 }
 
@@ -164,7 +198,7 @@ const raw: Array<{ run: number; page: string; url: string; metrics: RunMetrics; 
 const started = Date.now();
 for (const { run: runNumber, page } of interleave(pages, runs)) {
   const url = new URL(page.route, origin(page)).href;
-  const { metrics, warnings } = await measure(url);
+  const { metrics, warnings } = await measureWithRetry(url);
   results.get(page.name)!.push(metrics);
   raw.push({ run: runNumber, page: page.name, url, metrics, warnings });
   console.log(
