@@ -77,8 +77,14 @@ export interface RunMetrics {
   transferBytes: number;
   /** Transfer bytes and request count per resource type. */
   byType: Record<ResourceType, { bytes: number; requests: number }>;
-  /** The largest scripts by transfer size (path, bytes), for the JSON. */
-  topScripts: Array<{ url: string; bytes: number }>;
+  /**
+   * Of `other`: Docusaurus's `<link rel=prefetch>` of the chunks of pages the
+   * page links to (Chrome files them as type Other at VeryLow/Lowest priority),
+   * fetched when the page is idle; weight, but not what the page runs.
+   */
+  prefetchBytes: number;
+  /** The largest requests by transfer size, for the JSON: where the weight is, file by file. */
+  largest: Array<{ url: string; type: string; priority: string; bytes: number }>;
 }
 
 /** The parts of a Lighthouse result (LH.Result) the bench reads; a structural subset so tests can build one by hand. */
@@ -106,12 +112,14 @@ export function metricsOf(lhr: LighthouseResultLike): RunMetrics {
       byType[item.resourceType as ResourceType] = { bytes: item.transferSize, requests: item.requestCount };
     }
   }
-  const requests = (lhr.audits['network-requests']?.details?.items ?? []) as Array<{ url: string; resourceType?: string; transferSize?: number }>;
-  const topScripts = requests
-    .filter((request) => request.resourceType === 'Script')
-    .map((request) => ({ url: pathOf(request.url), bytes: request.transferSize ?? 0 }))
+  const requests = (lhr.audits['network-requests']?.details?.items ?? []) as Array<{ url: string; resourceType?: string; priority?: string; transferSize?: number }>;
+  const prefetchBytes = requests
+    .filter((request) => request.resourceType === 'Other' && (request.priority === 'VeryLow' || request.priority === 'Lowest'))
+    .reduce((sum, request) => sum + (request.transferSize ?? 0), 0);
+  const largest = requests
+    .map((request) => ({ url: pathOf(request.url), type: request.resourceType ?? '?', priority: request.priority ?? '?', bytes: request.transferSize ?? 0 }))
     .sort((a, b) => b.bytes - a.bytes)
-    .slice(0, 5);
+    .slice(0, 10);
   return {
     score: Math.round(score * 100),
     tbtMs: numeric(lhr, 'total-blocking-time'),
@@ -122,7 +130,8 @@ export function metricsOf(lhr: LighthouseResultLike): RunMetrics {
     jsExecMs: numeric(lhr, 'bootup-time'),
     transferBytes: numeric(lhr, 'total-byte-weight'),
     byType,
-    topScripts,
+    prefetchBytes,
+    largest,
   };
 }
 
@@ -155,6 +164,7 @@ export interface PageSummary {
   jsExecMs: number;
   transferBytes: number;
   byType: Record<ResourceType, number>;
+  prefetchBytes: number;
 }
 
 export function summarize(page: BenchPage, runs: readonly RunMetrics[]): PageSummary {
@@ -171,6 +181,7 @@ export function summarize(page: BenchPage, runs: readonly RunMetrics[]): PageSum
     jsExecMs: of((run) => run.jsExecMs),
     transferBytes: of((run) => run.transferBytes),
     byType: Object.fromEntries(RESOURCE_TYPES.map((type) => [type, of((run) => run.byType[type].bytes)])) as Record<ResourceType, number>,
+    prefetchBytes: of((run) => run.prefetchBytes),
   };
 }
 
@@ -221,10 +232,10 @@ export function formatSummary(summaries: readonly PageSummary[]): string {
   return table(['page', 'perf', 'TBT ms', 'transfer KB', 'script KB', 'LCP ms', 'FCP ms', 'JS exec ms', 'CLS'], rows);
 }
 
-/** Median transfer KB per resource type and page: where the weight is. */
+/** Median transfer KB per resource type and page, and how much of `other` is prefetch: where the weight is. */
 export function formatBreakdown(summaries: readonly PageSummary[]): string {
-  const rows = summaries.map((s) => [s.page.name, ...RESOURCE_TYPES.map((type) => kb(s.byType[type])), kb(s.transferBytes)]);
-  return table(['transfer KB', 'doc', 'script', 'css', 'font', 'img', 'media', 'other', 'total'], rows);
+  const rows = summaries.map((s) => [s.page.name, ...RESOURCE_TYPES.map((type) => kb(s.byType[type])), kb(s.prefetchBytes), kb(s.transferBytes)]);
+  return table(['transfer KB', 'doc', 'script', 'css', 'font', 'img', 'media', 'other', 'of it prefetch', 'total'], rows);
 }
 
 /** One PASS/FAIL line per page other than the plain one. */

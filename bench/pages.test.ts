@@ -41,9 +41,11 @@ function lhr(overrides: { score?: number; tbt?: number; bytes?: number; script?:
       'network-requests': {
         details: {
           items: [
-            { url: 'http://127.0.0.1:4101/assets/js/main.abc.js', resourceType: 'Script', transferSize: 150_000 },
-            { url: 'http://127.0.0.1:4101/docs/x', resourceType: 'Document', transferSize: 8000 },
-            { url: 'http://127.0.0.1:4101/assets/js/runtime.abc.js', resourceType: 'Script', transferSize: 3000 },
+            { url: 'http://127.0.0.1:4101/assets/js/runtime.abc.js', resourceType: 'Script', priority: 'High', transferSize: 3000 },
+            { url: 'http://127.0.0.1:4101/assets/js/main.abc.js', resourceType: 'Script', priority: 'High', transferSize: 150_000 },
+            { url: 'http://127.0.0.1:4101/docs/x', resourceType: 'Document', priority: 'VeryHigh', transferSize: 8000 },
+            { url: 'http://127.0.0.1:4101/assets/js/linked.abc.js', resourceType: 'Other', priority: 'VeryLow', transferSize: 2048 },
+            { url: 'http://127.0.0.1:4101/favicon.ico', resourceType: 'Other', priority: 'High', transferSize: 1000 },
           ],
         },
       },
@@ -81,7 +83,7 @@ describe('bench:pages pages', () => {
 });
 
 describe('bench:pages figures', () => {
-  it('reads the score, metrics, transfer per type and the largest scripts from a Lighthouse result', () => {
+  it('reads the score, metrics, transfer per type and the largest requests from a Lighthouse result', () => {
     const metrics = run({ score: 0.884, tbt: 321 });
     expect(metrics.score).toBe(88);
     expect(metrics.tbtMs).toBe(321);
@@ -89,10 +91,14 @@ describe('bench:pages figures', () => {
     expect(metrics.transferBytes).toBe(220 * 1024);
     expect(metrics.byType.script).toEqual({ bytes: 180 * 1024, requests: 5 });
     expect(metrics.byType.font).toEqual({ bytes: 0, requests: 0 });
-    expect(metrics.topScripts).toEqual([
-      { url: '/assets/js/main.abc.js', bytes: 150_000 },
-      { url: '/assets/js/runtime.abc.js', bytes: 3000 },
+    expect(metrics.largest).toEqual([
+      { url: '/assets/js/main.abc.js', type: 'Script', priority: 'High', bytes: 150_000 },
+      { url: '/docs/x', type: 'Document', priority: 'VeryHigh', bytes: 8000 },
+      { url: '/assets/js/runtime.abc.js', type: 'Script', priority: 'High', bytes: 3000 },
+      { url: '/assets/js/linked.abc.js', type: 'Other', priority: 'VeryLow', bytes: 2048 },
+      { url: '/favicon.ico', type: 'Other', priority: 'High', bytes: 1000 },
     ]);
+    expect(metrics.prefetchBytes).toBe(2048);
   });
 
   it('refuses a failed run rather than counting it', () => {
@@ -129,7 +135,7 @@ describe('bench:pages verdict', () => {
     expect(table.split('\n')[0]).toMatch(/^page\s+perf\s+TBT ms\s+transfer KB\s+script KB\s+LCP ms\s+FCP ms\s+JS exec ms\s+CLS$/);
     expect(table).toMatch(/plain\s+96\s+205\s+220\s+180/);
     expect(table).toMatch(/guide\s+90 \(-6\)\s+339 \(\+134\)\s+414 \(\+194\)\s+370 \(\+190\)\s+2100 \(±0\)\s+1500 \(±0\)\s+678 \(\+268\)\s+0\.010$/m);
-    expect(formatBreakdown(summaries)).toMatch(/guide\s+8\s+370\s+20\s+0\s+0\s+0\s+0\s+414/);
+    expect(formatBreakdown(summaries)).toMatch(/guide\s+8\s+370\s+20\s+0\s+0\s+0\s+0\s+2\s+414$/m);
     expect(formatVerdicts(summaries)).toBe('FAIL  guide  score 90 < 96 - 1; TBT 339 ms > 205 + 30 ms');
   });
 });

@@ -211,7 +211,7 @@ const summaries = pages.map((page) => summarize(page, results.get(page.name)!));
 const loadAfter = loadavg();
 console.log(`\nMedians of ${runs} run(s); in brackets the difference to the plain Docusaurus page (${pages[0].route}).\n`);
 console.log(formatSummary(summaries));
-console.log(`\nTransfer by resource type (median KB over the network, compressed):\n`);
+console.log(`\nTransfer by resource type (median KB over the network, compressed; "of it prefetch": chunks of linked pages that Docusaurus\nprefetches once the page is idle, <link rel=prefetch>, so it varies with timing):\n`);
 console.log(formatBreakdown(summaries));
 console.log(`\nTarget: within ${TARGET.scorePoints} point of the plain page's score and TBT at most plain + ${TARGET.tbtMs} ms.\n`);
 console.log(formatVerdicts(summaries));
