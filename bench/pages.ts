@@ -222,4 +222,5 @@ writeFileSync(
   `${JSON.stringify({ date: new Date().toISOString(), lighthouse: lighthouseVersion, chromePath, runs, loadBefore, loadAfter, siteBuild, plainBuild, summaries, raw }, null, 2)}\n`,
 );
 console.log(`Raw figures: ${args.json}`);
+console.log(`Measure again on the same builds: npm run bench:pages -- --site-build ${siteBuild} --plain-build ${plainBuild}`);
 process.exit(0);
