@@ -1,22 +1,21 @@
-// The weight budget of issue 7: the guide page's initial JavaScript (what it
-// fetches before any interaction) may grow by at most the allowance over the
-// site without the tester, and never contains Monaco. Measured on the
-// production build the e2e server serves.
-import { readFileSync } from 'node:fs';
+// The weight budgets (issues 7 and 17): every page of the site may fetch at
+// most its budget of JavaScript and of CSS before any interaction
+// (scripts/size-budget.json), and none of it is Monaco. Measured on the
+// production build the e2e server serves, the way `npm run size` measures.
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { initialScripts, kb, measureFiles } from '../scripts/size';
+import { budgetProblems, initialAssets, measurePage, readBudget } from '../scripts/size';
+import { SITE_PAGES } from './support/pages';
 
-const budget = JSON.parse(readFileSync(join(process.cwd(), 'scripts/size-budget.json'), 'utf8')) as {
-  baselineGzipKB: number;
-  testerAllowanceKB: number;
-};
+const budget = readBudget();
+const buildDir = process.env.E2E_BUILD_DIR ?? process.env.BUILD_DIR ?? join(process.cwd(), 'build');
 
-test('the guide page initial JS stays within budget and has no Monaco', async ({ page, baseURL }) => {
-  const urls = await initialScripts(page, baseURL!);
-  const size = measureFiles(process.env.E2E_BUILD_DIR ?? process.env.BUILD_DIR ?? join(process.cwd(), 'build'), urls);
-  const limit = budget.baselineGzipKB + budget.testerAllowanceKB;
-  expect(size.chunks.length).toBeGreaterThan(2);
-  expect(size.monaco, `Monaco in initial JS: ${size.chunks.filter((chunk) => chunk.monaco).map((chunk) => chunk.file).join(', ')}`).toBe(false);
-  expect(kb(size.totalGzipBytes), `initial JS ${kb(size.totalGzipBytes)} KB gzip; limit ${limit} KB`).toBeLessThanOrEqual(limit);
-});
+for (const route of SITE_PAGES) {
+  test(`${route}: initial JS and CSS within budget, no Monaco`, async ({ page, baseURL }) => {
+    const weight = measurePage(buildDir, await initialAssets(page, baseURL!, route), route);
+    // The runtime, main bundle and the route's own chunk at least: fewer means the measurement missed the page.
+    expect(weight.js.chunks.length, `${route}: scripts seen`).toBeGreaterThan(2);
+    expect(weight.css.chunks.length, `${route}: stylesheets seen`).toBeGreaterThan(0);
+    expect(budgetProblems(weight, budget)).toEqual([]);
+  });
+}
