@@ -6,14 +6,14 @@ import { SITE_PAGES } from '../e2e/support/pages';
 import { budgetFor, budgetProblems, formatBudgetFile, measurePage, readBudget, type PageWeight, type SizeBudget } from './size';
 
 /** A page whose JS files gzip to the given byte counts (and one CSS file of `css` bytes). */
-function weight(route: string, js: number[], css: number, monaco = false): PageWeight {
-  const size = (sizes: number[], prefix: string) => ({
+function weight(route: string, js: number[], css: number, monaco = false, monacoCss = false): PageWeight {
+  const size = (sizes: number[], prefix: string, monaco: boolean) => ({
     route,
     chunks: sizes.map((gzipBytes, index) => ({ file: `/assets/${prefix}/${index}.js`, bytes: gzipBytes * 3, gzipBytes, monaco: monaco && index === 0 })),
     totalGzipBytes: sizes.reduce((sum, bytes) => sum + bytes, 0),
     monaco: monaco && sizes.length > 0,
   });
-  return { route, js: size(js, 'js'), css: size([css], 'css') };
+  return { route, js: size(js, 'js', monaco), css: size([css], 'css', monacoCss) };
 }
 
 const budget: SizeBudget = { marginKB: 2, pages: { '/docs/a': { jsGzipKB: 100, cssGzipKB: 20 } } };
@@ -36,7 +36,11 @@ describe('size budgets', () => {
   });
 
   it('fails Monaco in initial JS even within budget, naming the file', () => {
-    expect(budgetProblems(weight('/docs/a', [1024, 1024], 1024, true), budget)).toEqual(['/docs/a loads Monaco before any interaction: /assets/js/0.js']);
+    expect(budgetProblems(weight('/docs/a', [1024, 1024], 1024, true), budget)).toEqual(["/docs/a loads Monaco's JS before any interaction: /assets/js/0.js"]);
+  });
+
+  it("fails Monaco's CSS in a page's initial stylesheets even within budget", () => {
+    expect(budgetProblems(weight('/docs/a', [1024], 1024, false, true), budget)).toEqual(["/docs/a loads Monaco's CSS before any interaction: /assets/css/0.js"]);
   });
 
   it('fails a page that has no budget, so a new page cannot go unmeasured', () => {

@@ -131,8 +131,11 @@ export function budgetProblems(weight: PageWeight, budget: SizeBudget): string[]
   const limits = budget.pages[weight.route];
   if (!limits) return [`${weight.route} has no budget in scripts/size-budget.json: add one (npm run size -- --write-budgets measures it).`];
   const problems: string[] = [];
-  if (weight.js.monaco) {
-    problems.push(`${weight.route} loads Monaco before any interaction: ${weight.js.chunks.filter((chunk) => chunk.monaco).map((chunk) => chunk.file).join(', ')}`);
+  // Monaco loads with the JSON view, its CSS too (src/plugins/async-vendor-styles): neither belongs to a page's first load.
+  for (const [what, size] of [['JS', weight.js], ['CSS', weight.css]] as const) {
+    if (size.monaco) {
+      problems.push(`${weight.route} loads Monaco's ${what} before any interaction: ${size.chunks.filter((chunk) => chunk.monaco).map((chunk) => chunk.file).join(', ')}`);
+    }
   }
   const over = (what: string, size: PageSize, limit: number) => {
     if (kb(size.totalGzipBytes) > limit) {
@@ -217,7 +220,7 @@ if (isMain) {
     const pageProblems = budgetProblems(weight, budget);
     problems.push(...pageProblems);
     console.log(
-      `  ${weight.route.padEnd(width)}  JS ${cell(weight.js, limits?.jsGzipKB)} in ${String(weight.js.chunks.length).padStart(2)} files  CSS ${cell(weight.css, limits?.cssGzipKB)} in ${weight.css.chunks.length}  ${pageProblems.length ? 'OVER' : 'ok'}${weight.js.monaco ? '  Monaco in JS!' : ''}${weight.css.monaco ? '  (Monaco CSS)' : ''}`,
+      `  ${weight.route.padEnd(width)}  JS ${cell(weight.js, limits?.jsGzipKB)} in ${String(weight.js.chunks.length).padStart(2)} files  CSS ${cell(weight.css, limits?.cssGzipKB)} in ${weight.css.chunks.length}  ${pageProblems.length ? 'OVER' : 'ok'}${weight.js.monaco ? '  Monaco in JS!' : ''}${weight.css.monaco ? '  Monaco in CSS!' : ''}`,
     );
     if (showFiles) {
       for (const chunk of [...weight.js.chunks, ...weight.css.chunks]) {
@@ -225,7 +228,7 @@ if (isMain) {
       }
     }
   }
-  console.log(`Monaco in any page's initial JS: ${weights.some((weight) => weight.js.monaco) ? 'YES' : 'no'}; in its initial CSS: ${weights.some((weight) => weight.css.monaco) ? 'yes (not a budget failure yet)' : 'no'}`);
+  console.log(`Monaco in any page's initial JS: ${weights.some((weight) => weight.js.monaco) ? 'YES' : 'no'}; in its initial CSS: ${weights.some((weight) => weight.css.monaco) ? 'YES' : 'no'}`);
   if (writeBudgets) {
     const file = JSON.parse(readFileSync(BUDGET_FILE, 'utf8')) as SizeBudget & Record<string, unknown>;
     file.pages = Object.fromEntries(weights.map((weight) => [weight.route, budgetFor(weight, budget.marginKB, budget.pages[weight.route])]));
