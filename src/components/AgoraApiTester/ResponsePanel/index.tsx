@@ -3,8 +3,17 @@ import clsx from 'clsx';
 import { statusText, type Phase } from '../phase';
 import styles from './styles.module.css';
 
-const loadDetails = () => import('./Details');
-const Details = lazy(loadDetails);
+type DetailsComponent = typeof import('./Details').default;
+
+// Once fetched, the details render directly: through `lazy` alone, the first answer would still suspend them for a tick.
+let loaded: DetailsComponent | undefined;
+const loadDetails = () => import('./Details').then((module) => (loaded = module.default));
+const LazyDetails = lazy(() => import('./Details'));
+
+/** Fetch the details' code ahead of the first answer (the warm-up calls it when the tester mounts). */
+export function preloadDetails(): Promise<DetailsComponent> {
+  return loadDetails();
+}
 
 /** Status (announced), then the answer's details: explanation, attempts, headers and body. */
 export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase; onDetailsShown?: () => void }) {
@@ -14,6 +23,7 @@ export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase;
     if (sending) void loadDetails();
   }, [sending]);
   const result = phase.kind === 'done' ? phase.result : undefined;
+  const Details = loaded ?? LazyDetails;
   const tone = result ? (result.status < 300 ? styles.success : styles.error) : phase.kind === 'failed' ? styles.error : undefined;
   return (
     <section className={styles.panel} aria-label="Response">
