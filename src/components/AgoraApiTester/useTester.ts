@@ -4,6 +4,7 @@
  * hook only wires it to React state and the page's stores.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { OperationModel, ParamLocation } from '../../catalog/types';
 import { getOperation, listOperations } from '../../catalog';
 import { requestFromValues, type RestorableRequest } from '../../request/build';
@@ -204,7 +205,10 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
       sandboxAppId = { value: projectAppId(projects.get()), isStale: projects.isStaleAppId };
     }
     const outcome = await sendRequest({ op, form, session: sendSession, fault, force, signal: controller.signal, onProgress, appId: sandboxAppId }, deps);
-    if (current() && outcome.kind !== 'blocked') setPhase(outcome);
+    // Rendered at once, in the task that brought the answer: the history and chained ids it recorded re-rendered
+    // in this task's microtasks, so the answer and they reach the screen in one frame. Left to the scheduler,
+    // the answer waited for a task of its own, often behind a frame that showed only the new history row.
+    if (current() && outcome.kind !== 'blocked') flushSync(() => setPhase(outcome));
     // A 401 in the sandbox may mean the project itself is gone (expired, or dropped by a full server mid-visit).
     if (sendSession.environment === 'sandbox' && outcome.kind === 'done' && outcome.result.status === 401) void projects.recheck();
   }, [op, form, session, fault, client, projects, sandboxBase]);

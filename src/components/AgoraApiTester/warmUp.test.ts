@@ -4,11 +4,16 @@ import { createWarmUp, type IdleScheduler } from './warmUp';
 /** An idle scheduler the test drives: each `tick()` runs one waiting task, as one idle period would. */
 function manualIdle() {
   const waiting: Array<() => void> = [];
-  const idle: IdleScheduler = (task) => waiting.push(task);
+  let left = 0;
+  const idle: IdleScheduler = (task) => waiting.push(() => task(() => left));
   const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
   return {
     idle,
     waiting: () => waiting.length,
+    /** The idle time the next periods report (0: each step needs a period of its own). */
+    leave(ms: number) {
+      left = ms;
+    },
     async tick() {
       waiting.shift()?.();
       await flush();
@@ -28,6 +33,19 @@ describe('createWarmUp', () => {
     expect(done).toEqual(['one']);
     await clock.tick();
     expect(done).toEqual(['one', 'two']);
+    await run;
+    expect(clock.waiting()).toBe(0);
+  });
+
+  it('runs several steps in one idle period while it has time left', async () => {
+    const clock = manualIdle();
+    const warmUp = createWarmUp(clock.idle);
+    const done: string[] = [];
+    clock.leave(40);
+    const run = warmUp('a', [() => done.push('one'), () => done.push('two'), () => done.push('three')]);
+    await clock.tick();
+    await clock.tick();
+    expect(done).toEqual(['one', 'two', 'three']);
     await run;
     expect(clock.waiting()).toBe(0);
   });
