@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { cleanup, render, waitFor } from '@testing-library/react';
 import { getOperation } from '../../catalog';
 import { operationSchemas } from '../../catalog/validate';
-import { sharedSteps, useWarmUp } from './useWarmUp';
+import { sharedSteps, useWarmUp, warmUpMark } from './useWarmUp';
 import { validatorLoaded } from './validate';
 import type { WarmUp } from './warmUp';
 
@@ -25,6 +25,7 @@ describe('useWarmUp', () => {
     const onCompiled = vi.fn();
     render(<Probe id="create-channel" warmUp={warmUp} onCompiled={onCompiled} />);
     await waitFor(() => expect(onCompiled).toHaveBeenCalledTimes(1));
+    expect(performance.getEntriesByName(warmUpMark('create-channel'), 'mark')).toHaveLength(1);
     expect(asked).toEqual([
       { key: 'shared', steps: sharedSteps.length },
       { key: 'operation:create-channel', steps: operationSchemas(getOperation('create-channel')).length },

@@ -18,6 +18,9 @@ import { browserIdle, createWarmUp, type WarmUp } from './warmUp';
  */
 export const sharedSteps = [() => Promise.all([loadValidator(), import('./explain'), preloadDetails(), import('../EventsPanel/Count')])];
 
+/** The User Timing mark made once `operationId`'s warm-up (shared chunks, then its schemas) is over. */
+export const warmUpMark = (operationId: string) => `agora-tester:warm:${operationId}`;
+
 let pageWarmUp: WarmUp | undefined;
 
 /** `onCompiled` runs once this operation's schemas are compiled: the tester re-validates with every rule. */
@@ -27,6 +30,8 @@ export function useWarmUp(op: OperationModel, onCompiled: () => void, warmUp?: W
     let mounted = true;
     void run('shared', sharedSteps);
     void run(`operation:${op.id}`, compileSteps(op)).then(() => {
+      // A User Timing mark, so a trace or `npm run bench:send` can tell whether the warm-up was over before a Send.
+      performance.mark?.(warmUpMark(op.id));
       if (mounted) onCompiled();
     });
     return () => {
