@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileSchema } from './ajv';
+import { compileCatalogSchema, compileSchema } from './ajv';
 import { getOperation } from './index';
 import type { JsonSchema, OperationModel } from './types';
 import { bodyIssues, describePattern, formatRule, loadSchemaCompiler, paramIssues, validateRequest, valueFromText, type RequestParts } from './validate';
@@ -165,7 +165,18 @@ describe('validateRequest', () => {
     const first = loadSchemaCompiler();
     expect(loadSchemaCompiler()).toBe(first);
     const compile = await first;
-    expect(compile).toBe(compileSchema);
+    expect(compile).toBe(compileCatalogSchema);
+  });
+
+  it('checks a schema against the meta-schema in the sandbox\'s compiler, and judges requests alike in the browser\'s', () => {
+    // The sandbox compiles every catalog schema with compileSchema at start-up, so a broken one stops it there.
+    expect(() => compileSchema({ type: 'strng' } as never)).toThrow(/schema is invalid/);
+    const schema = { type: 'object', required: ['uid'], properties: { uid: { type: 'string', maxLength: 3 } } };
+    const acquire = { ...op('acquire'), requestBody: { ...op('acquire').requestBody!, schema } };
+    expect(bodyIssues(acquire, { uid: 'abcd' }, compileCatalogSchema).map((issue) => issue.kind)).toEqual(['length']);
+    for (const body of [{ uid: 'abc' }, { uid: 'abcd' }, {}]) {
+      expect(bodyIssues(acquire, body, compileCatalogSchema)).toEqual(bodyIssues(acquire, body, compileSchema));
+    }
   });
 });
 

@@ -102,9 +102,9 @@ export interface RequestParts {
 
 let compilerLoading: Promise<CompileSchema> | undefined;
 
-/** Fetch the schema engine (Ajv, its own chunk in the browser); the same promise on every call. */
+/** Fetch the schema engine (Ajv, its own chunk in the browser: `compileCatalogSchema`); the same promise on every call. */
 export function loadSchemaCompiler(): Promise<CompileSchema> {
-  compilerLoading ??= import('./ajv').then((module) => module.compileSchema);
+  compilerLoading ??= import('./ajv').then((module) => module.compileCatalogSchema);
   return compilerLoading;
 }
 
@@ -517,8 +517,12 @@ export function validateRequest(op: OperationModel, parts: RequestParts, compile
   return [...paramIssues(op, parts, compile), ...bodyIssues(op, parts.body, compile)];
 }
 
+/** Every schema a request of `op` is checked against: its parameters', then its body's. */
+export function operationSchemas(op: OperationModel): JsonSchema[] {
+  return [...op.params.map((param) => param.schema), ...(op.requestBody ? [op.requestBody.schema] : [])];
+}
+
 /** Compile every schema of an operation now, so a broken schema fails at start-up rather than mid-request. */
 export function precompileOperation(op: OperationModel, compile: CompileSchema): void {
-  for (const param of op.params) compile(param.schema);
-  if (op.requestBody) compile(op.requestBody.schema);
+  for (const schema of operationSchemas(op)) compile(schema);
 }

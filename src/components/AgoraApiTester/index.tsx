@@ -6,7 +6,7 @@ import EventsEntry from '../EventsPanel/Entry';
 import GuideExampleNote, { liveWarning } from './GuideExampleNote';
 import Header from './Header';
 import HistoryPanel from './HistoryPanel';
-import { clearHistory, usePageHistory } from './stores/pageHistory';
+import { clearHistory, useOperationHistory } from './stores/pageHistory';
 import ParamsForm from './ParamsForm';
 import ResponsePanel from './ResponsePanel';
 import SendBar from './SendBar';
@@ -39,7 +39,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const sandboxBase = useBaseUrl(SANDBOX_BASE_PATH);
   const tester = useTester(op, useBaseUrl(RELAY_PATH), sandboxBase);
   const pathname = isBrowser ? window.location.pathname : '';
-  const history = usePageHistory(pathname).filter((entry) => entry.request.operationId === op.id);
+  const history = useOperationHistory(pathname, op.id);
   const sandboxBaseUrl = `${isBrowser ? window.location.origin : DEFAULT_SITE_URL}/sandbox`;
   const sending = tester.phase.kind === 'sending';
   const [{ wide }] = useViewPrefs();

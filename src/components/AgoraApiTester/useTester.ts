@@ -4,6 +4,7 @@
  * hook only wires it to React state and the page's stores.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { OperationModel, ParamLocation } from '../../catalog/types';
 import { getOperation, listOperations } from '../../catalog';
 import { requestFromValues, type RestorableRequest } from '../../request/build';
@@ -28,13 +29,14 @@ import type { Phase } from './phase';
 import { chainedParams } from './chain';
 import { blockingProblems, sendRequest, type SendDeps, type SendInput, type SendProgress } from './sendRequest';
 import { encodeShare } from './share';
-import { chainValue, pageChainValues, useChainValues } from './stores/chainValues';
+import { pageChainValues, useChainedValues } from './stores/chainValues';
 import { pageHistory } from './stores/pageHistory';
 import { projectAppId, useSandboxProject } from './stores/sandboxProject';
 import { credentialsFor, sessionStore, useSession } from './stores/session';
 import { alignAppIds } from './appIds';
 import { shortValue } from './history';
 import { useFormMemory } from './useFormMemory';
+import { useWarmUp } from './useWarmUp';
 import { fieldValue, loadValidator, validateForm, validatorLoaded } from './validate';
 
 /** Where a restored form came from: a share link may carry another reader's sandbox App ID. */
@@ -65,13 +67,18 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
   const rootRef = useRef<HTMLElement>(null);
   // Chained params filled from another answer (not typed): newer answers may replace them.
   const autoFilled = useRef(new Set<string>());
-  const chain = useChainValues();
+  const chained = useMemo(() => chainedParams(op), [op]);
+  const chain = useChainedValues(chained, session.environment);
 
-  // The schema engine loads on the reader's first focus, edit or Send (see validate.ts).
+  // The schema engine loads in the page's idle time once the tester is here (useWarmUp.ts), or at once on the
+  // reader's first focus, edit or Send if that comes first (see validate.ts).
   const [validatorReady, setValidatorReady] = useState(validatorLoaded);
+  const markValidatorReady = useCallback(() => setValidatorReady(true), []);
   const ensureValidator = useCallback(() => {
-    if (!validatorLoaded()) void loadValidator().then(() => setValidatorReady(true));
-  }, []);
+    if (!validatorLoaded()) void loadValidator().then(markValidatorReady);
+    else setValidatorReady(true);
+  }, [markValidatorReady]);
+  useWarmUp(op, markValidatorReady);
   const validation = useMemo(() => validateForm(op, form), [op, form, validatorReady]);
   const request = useMemo(() => requestFromValues(op, form), [op, form]);
   const credentials = useMemo(() => credentialsFor(op, session), [op, session]);
@@ -81,31 +88,38 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
 
   // Take chained values from answers elsewhere on the page (e.g. stop takes start's sid, query a builderToken).
   useEffect(() => {
-    for (const param of chainedParams(op)) {
-      const latest = chainValue(chain, session.environment, param.valueFrom!);
-      if (!latest) continue;
+    chained.forEach((param, index) => {
+      const latest = chain[index];
+      if (!latest) return;
       setForm((current) => {
         const value = current[locationKey[param.in]][param.name] ?? '';
         if (value === latest || (value !== '' && !autoFilled.current.has(param.name))) return current;
         autoFilled.current.add(param.name);
         return setParam(current, param.in, param.name, latest);
       });
-    }
-  }, [chain, session.environment, op]);
+    });
+  }, [chain, chained]);
 
   // The form as the last answer found it: the server's complaint about a field stands only until the reader changes that field.
   const answered = useRef({ phase, form });
   if (answered.current.phase !== phase) answered.current = { phase, form };
 
   // Inline messages: the schema's, plus the field the server blamed in the last answer (while unchanged).
-  const fieldErrors = useMemo(() => {
+  // Keyed on what they show (not on the phase object), so a Send that changes none of them leaves the form alone.
+  const blamed = phase.kind === 'done' ? phase.explanation?.field : undefined;
+  const blamedNow = blamed && fieldValue(form, blamed.key) === fieldValue(answered.current.form, blamed.key) ? blamed : undefined;
+  const ownErrors = useMemo(() => {
     const byField: Record<string, string[]> = { ...validation.byField };
     for (const [index, message] of custom) byField[customKey(index)] = [message];
-    const field = phase.kind === 'done' ? phase.explanation?.field : undefined;
-    if (!field || fieldValue(form, field.key) !== fieldValue(answered.current.form, field.key)) return byField;
-    const server = `The server refused it: ${field.reason}`;
-    return { ...byField, [field.key]: [...(byField[field.key] ?? []), server] };
-  }, [validation, phase, custom, form]);
+    return byField;
+  }, [validation, custom]);
+  const blamedKey = blamedNow?.key;
+  const blamedReason = blamedNow?.reason;
+  const fieldErrors = useMemo(() => {
+    if (blamedKey === undefined) return ownErrors;
+    const server = `The server refused it: ${blamedReason}`;
+    return { ...ownErrors, [blamedKey]: [...(ownErrors[blamedKey] ?? []), server] };
+  }, [ownErrors, blamedKey, blamedReason]);
 
   const restore = useCallback((shared: RestorableRequest & { cleared?: string[] }, from: RestoredFrom = 'history') => {
     ensureValidator();
@@ -191,12 +205,39 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
       sandboxAppId = { value: projectAppId(projects.get()), isStale: projects.isStaleAppId };
     }
     const outcome = await sendRequest({ op, form, session: sendSession, fault, force, signal: controller.signal, onProgress, appId: sandboxAppId }, deps);
-    if (current() && outcome.kind !== 'blocked') setPhase(outcome);
+    // Rendered at once, in the task that brought the answer: the history and chained ids it recorded re-rendered
+    // in this task's microtasks, so the answer and they reach the screen in one frame. Left to the scheduler,
+    // the answer waited for a task of its own, often behind a frame that showed only the new history row.
+    if (current() && outcome.kind !== 'blocked') flushSync(() => setPhase(outcome));
     // A 401 in the sandbox may mean the project itself is gone (expired, or dropped by a full server mid-visit).
     if (sendSession.environment === 'sandbox' && outcome.kind === 'done' && outcome.result.status === 401) void projects.recheck();
   }, [op, form, session, fault, client, projects, sandboxBase]);
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
+
+  // The same functions on every render, so the form's parts (memoised) skip the renders a Send causes.
+  const handlers = useMemo(
+    () => ({
+      onServer: (host: string) => setForm((current) => setServer(current, host)),
+      onParam: (location: ParamLocation, name: string, value: string) => {
+        ensureValidator();
+        autoFilled.current.delete(name);
+        setForm((current) => setParam(current, location, name, value));
+      },
+      onBodyField: (path: string[], value: unknown) => {
+        ensureValidator();
+        setForm((current) => setBodyField(current, path, value));
+      },
+      onBodyText: (text: string) => {
+        ensureValidator();
+        setForm((current) => setBodyText(current, text));
+      },
+      onCustomAdd: (location: CustomLocation) => setForm((current) => addCustom(current, location)),
+      onCustomChange: (index: number, change: Partial<CustomParam>) => setForm((current) => setCustom(current, index, change)),
+      onCustomRemove: (index: number) => setForm((current) => removeCustom(current, index)),
+    }),
+    [ensureValidator],
+  );
 
   /** The share link for the request as it stands, with the Simulate choice; the address bar is left alone. */
   const shareLink = useCallback(
@@ -223,22 +264,6 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     shareLink,
     restore,
     ensureValidator,
-    onServer: (host: string) => setForm((current) => setServer(current, host)),
-    onParam: (location: ParamLocation, name: string, value: string) => {
-      ensureValidator();
-      autoFilled.current.delete(name);
-      setForm((current) => setParam(current, location, name, value));
-    },
-    onBodyField: (path: string[], value: unknown) => {
-      ensureValidator();
-      setForm((current) => setBodyField(current, path, value));
-    },
-    onBodyText: (text: string) => {
-      ensureValidator();
-      setForm((current) => setBodyText(current, text));
-    },
-    onCustomAdd: (location: CustomLocation) => setForm((current) => addCustom(current, location)),
-    onCustomChange: (index: number, change: Partial<CustomParam>) => setForm((current) => setCustom(current, index, change)),
-    onCustomRemove: (index: number) => setForm((current) => removeCustom(current, index)),
+    ...handlers,
   };
 }

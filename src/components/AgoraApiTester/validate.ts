@@ -10,7 +10,7 @@
  */
 import { dottedPath } from '../../catalog/schemaWalk';
 import type { OperationModel } from '../../catalog/types';
-import { loadSchemaCompiler, validateRequest, type CompileSchema, type RequestIssue } from '../../catalog/validate';
+import { loadSchemaCompiler, operationSchemas, validateRequest, type CompileSchema, type RequestIssue } from '../../catalog/validate';
 import { bodyFieldKey, bodyKey, getAt, paramKey, type FieldKey, type FormState } from './formModel';
 
 export interface FieldError {
@@ -35,6 +35,18 @@ let compile: CompileSchema | undefined;
 /** Fetch the schema engine (its own chunk); resolves at once when it is already here. */
 export async function loadValidator(): Promise<void> {
   compile ??= await loadSchemaCompiler();
+}
+
+/**
+ * Ahead-of-time work for `op`'s checks: one step per schema, each loading the
+ * engine if needed and compiling that schema, so the warm-up (useWarmUp.ts)
+ * can spread them over idle moments instead of one long task on the first Send.
+ */
+export function compileSteps(op: OperationModel): Array<() => Promise<void>> {
+  return operationSchemas(op).map((schema) => async () => {
+    await loadValidator();
+    compile!(schema);
+  });
 }
 
 /** True once the schema engine is here and every schema rule is checked. */

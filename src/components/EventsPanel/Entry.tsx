@@ -1,4 +1,4 @@
-import React, { lazy, Suspense, useState } from 'react';
+import React, { lazy, memo, Suspense, useState } from 'react';
 import type { HistoryEntry } from '../AgoraApiTester/history';
 import styles from './entry.module.css';
 
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** The tester's compact Events entry: a disclosure with the count of notices its calls caused, opening the panel. */
-export default function EventsEntry({ family, environment, sandboxBase, entries }: Props) {
+function EventsEntry({ family, environment, sandboxBase, entries }: Props) {
   const [open, setOpen] = useState(false);
   if (environment === 'live') {
     return <p className={styles.live}>Events: Live notifications go to the webhook configured in Agora Console, not here.</p>;
@@ -40,3 +40,6 @@ export default function EventsEntry({ family, environment, sandboxBase, entries 
     </details>
   );
 }
+
+// Memoised: a Send re-renders the tester twice (sending, answered); this entry changes only with the tester's own history.
+export default memo(EventsEntry);

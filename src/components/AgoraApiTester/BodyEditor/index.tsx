@@ -1,4 +1,4 @@
-import React, { useId, useMemo, useState } from 'react';
+import React, { memo, useId, useMemo, useState } from 'react';
 import type { OperationModel } from '../../../catalog/types';
 import Tabs from '../Tabs';
 import { bodyTree, type FormState } from '../formModel';
@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** The request body as a form and as JSON; both edit the same state, so they never drift. */
-export default function BodyEditor({ op, form, errors, onField, onText }: Props) {
+function BodyEditor({ op, form, errors, onField, onText }: Props) {
   const [view, setView] = useState<View>('form');
   const errorId = useId();
   const schema = op.requestBody?.schema;
@@ -67,3 +67,6 @@ export default function BodyEditor({ op, form, errors, onField, onText }: Props)
     </section>
   );
 }
+
+// Memoised: a Send re-renders the tester twice (sending, answered), and nothing here depends on the answer.
+export default memo(BodyEditor);

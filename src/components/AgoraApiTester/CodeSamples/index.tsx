@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import React, { memo, useMemo, useState } from 'react';
 import { getOperation } from '../../../catalog';
 import type { ApiRequest, Credentials } from '../../../request/apiRequest';
 import { secretPaths, secretsPresent } from '../../../request/secrets';
@@ -35,7 +35,7 @@ function snippetFor(target: SnippetTarget, request: ApiRequest, baseUrl: string,
 }
 
 /** cURL / JavaScript / Python for the request as it stands, rebuilt on every keystroke. */
-export default function CodeSamples({ request, environment, credentials, sandboxBaseUrl }: Props) {
+function CodeSamples({ request, environment, credentials, sandboxBaseUrl }: Props) {
   const [tab, setTab] = useState<Base>('curl');
   const [production, setProduction] = useState(false);
   const [inline, setInline] = useState(false);
@@ -89,3 +89,6 @@ function credentialsNote(auth: ApiRequest['auth']): string {
   if (auth === 'bearer' || auth === 'agora-token') return 'The token comes from AGORA_TOKEN.';
   return '';
 }
+
+// Memoised: a Send re-renders the tester twice (sending, answered), and nothing here depends on the answer.
+export default memo(CodeSamples);

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { getOperation } from '../../../catalog';
 import type { OperationModel } from '../../../catalog/types';
 import { Link } from '../site';
@@ -14,7 +14,7 @@ export function liveWarning(op: OperationModel, host: string): string | undefine
  * For the guide's illustrative calls: says so where the tester sits (the guide
  * page included) and links the nearest real calls, one click away.
  */
-export default function GuideExampleNote({ op }: { op: OperationModel }) {
+function GuideExampleNote({ op }: { op: OperationModel }) {
   if (!op.guideExample) return null;
   const real = (op.nearestRealOperations ?? []).map(getOperation);
   return (
@@ -39,3 +39,6 @@ export default function GuideExampleNote({ op }: { op: OperationModel }) {
     </p>
   );
 }
+
+// Memoised: a Send re-renders the tester twice (sending, answered), and nothing here depends on the answer.
+export default memo(GuideExampleNote);

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import clsx from 'clsx';
 import type { OperationModel } from '../../../catalog/types';
 import { Link } from '../site';
@@ -10,7 +10,7 @@ export function pathParts(path: string): Array<{ text: string; param: boolean }>
 }
 
 /** Method badge, path with its parameters highlighted, summary and the link to the reference. */
-export default function Header({ op, headingId }: { op: OperationModel; headingId: string }) {
+function Header({ op, headingId }: { op: OperationModel; headingId: string }) {
   return (
     <header className={styles.header}>
       <p className={styles.line}>
@@ -39,3 +39,6 @@ export default function Header({ op, headingId }: { op: OperationModel; headingI
     </header>
   );
 }
+
+// Memoised: a Send re-renders the tester twice (sending, answered), and nothing here depends on the answer.
+export default memo(Header);

@@ -5,7 +5,7 @@ import { clockTime, entrySummary, type HistoryEntry } from '../history';
 import styles from './styles.module.css';
 
 interface Props {
-  entries: HistoryEntry[];
+  entries: readonly HistoryEntry[];
   onOpen: (entry: HistoryEntry) => void;
   onClear: () => void;
 }

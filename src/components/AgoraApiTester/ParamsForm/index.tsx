@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import type { OperationModel, ParamLocation, ParamModel, ServerModel } from '../../../catalog/types';
 import { secretOf } from '../../../catalog/schemaWalk';
 import type { CustomLocation, CustomParam } from '../../../request/customParams';
@@ -77,7 +77,7 @@ function serverNote(servers: readonly ServerModel[], host: string): string {
 }
 
 /** The server (region) choice, every path, query and header parameter of the operation, and the reader's own. */
-export default function ParamsForm({ op, form, errors, onServer, onParam, onCustomAdd, onCustomChange, onCustomRemove }: Props) {
+function ParamsForm({ op, form, errors, onServer, onParam, onCustomAdd, onCustomChange, onCustomRemove }: Props) {
   const params = [...op.pathParams, ...op.queryParams, ...op.headerParams];
   return (
     <div className={styles.params}>
@@ -131,3 +131,6 @@ export default function ParamsForm({ op, form, errors, onServer, onParam, onCust
     </div>
   );
 }
+
+// Memoised: a Send re-renders the tester twice (sending, answered), and nothing here depends on the answer.
+export default memo(ParamsForm);

@@ -1,4 +1,4 @@
-import React, { useLayoutEffect } from 'react';
+import React, { memo, useLayoutEffect } from 'react';
 import type { Phase } from '../phase';
 import Attempts from './Attempts';
 import Body from './Body';
@@ -11,7 +11,7 @@ import Headers from './Headers';
  * ever shown after a send, so `ResponsePanel` loads it on the first Send
  * rather than with the page.
  */
-export default function Details({ phase, onShown }: { phase: Extract<Phase, { kind: 'done' | 'failed' }>; onShown?: () => void }) {
+function Details({ phase, onShown }: { phase: Extract<Phase, { kind: 'done' | 'failed' }>; onShown?: () => void }) {
   // Told once the answer is laid out, so the panel can bring its status line back into view if the new height moved it.
   useLayoutEffect(() => onShown?.(), [phase, onShown]);
   if (phase.kind === 'failed') {
@@ -32,3 +32,6 @@ export default function Details({ phase, onShown }: { phase: Extract<Phase, { ki
     </>
   );
 }
+
+// Memoised: while a request is under way the panel keeps the last answer's details with the same props (see shownDetails.ts).
+export default memo(Details);

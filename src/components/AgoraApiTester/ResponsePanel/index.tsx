@@ -1,10 +1,20 @@
-import React, { lazy, Suspense, useEffect } from 'react';
+import React, { lazy, Suspense, useEffect, useRef } from 'react';
 import clsx from 'clsx';
 import { statusText, type Phase } from '../phase';
+import { shownDetails, type ShownDetails } from './shownDetails';
 import styles from './styles.module.css';
 
-const loadDetails = () => import('./Details');
-const Details = lazy(loadDetails);
+type DetailsComponent = typeof import('./Details').default;
+
+// Once fetched, the details render directly: through `lazy` alone, the first answer would still suspend them for a tick.
+let loaded: DetailsComponent | undefined;
+const loadDetails = () => import('./Details').then((module) => (loaded = module.default));
+const LazyDetails = lazy(() => import('./Details'));
+
+/** Fetch the details' code ahead of the first answer (the warm-up calls it when the tester mounts). */
+export function preloadDetails(): Promise<DetailsComponent> {
+  return loadDetails();
+}
 
 /** Status (announced), then the answer's details: explanation, attempts, headers and body. */
 export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase; onDetailsShown?: () => void }) {
@@ -14,6 +24,10 @@ export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase;
     if (sending) void loadDetails();
   }, [sending]);
   const result = phase.kind === 'done' ? phase.result : undefined;
+  const Details = loaded ?? LazyDetails;
+  const shownRef = useRef<ShownDetails | undefined>(undefined);
+  const shown = shownDetails(shownRef.current, phase);
+  shownRef.current = shown;
   const tone = result ? (result.status < 300 ? styles.success : styles.error) : phase.kind === 'failed' ? styles.error : undefined;
   return (
     <section className={styles.panel} aria-label="Response">
@@ -21,10 +35,13 @@ export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase;
       <p role="status" aria-live="polite" aria-atomic="true" className={clsx(styles.status, tone)} data-phase={phase.kind}>
         {statusText(phase)}
       </p>
-      {(phase.kind === 'done' || phase.kind === 'failed') && (
-        <Suspense fallback={null}>
-          <Details phase={phase} onShown={onDetailsShown} />
-        </Suspense>
+      {shown && (
+        // Held: invisible and inert, but keeping its space (see shownDetails.ts); the same props, so the details do not re-render.
+        <div key={shown.key} data-details={shown.held ? 'held' : 'shown'} className={clsx(shown.held && styles.held)} aria-hidden={shown.held || undefined} inert={shown.held || undefined}>
+          <Suspense fallback={null}>
+            <Details phase={shown.phase} onShown={onDetailsShown} />
+          </Suspense>
+        </div>
       )}
     </section>
   );

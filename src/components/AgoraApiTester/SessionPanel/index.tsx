@@ -1,4 +1,4 @@
-import React, { useId } from 'react';
+import React, { memo, useId } from 'react';
 import type { SecurityKind } from '../../../catalog/types';
 import Field from '../Field';
 import MaskedInput from '../MaskedInput';
@@ -23,7 +23,7 @@ const SCHEME_LABEL: Record<SecurityKind, string> = { basic: 'HTTP Basic', bearer
  * Environment and credentials, shared by every tester on the page: typing here
  * updates all of them. Shows only the fields the operation's scheme needs.
  */
-export default function SessionPanel({ scheme }: { scheme: SecurityKind | undefined }) {
+function SessionPanel({ scheme }: { scheme: SecurityKind | undefined }) {
   const [session, store] = useSession();
   const id = useId();
   const fields = session.credentials[session.environment];
@@ -96,3 +96,6 @@ export default function SessionPanel({ scheme }: { scheme: SecurityKind | undefi
     </div>
   );
 }
+
+// Memoised: a Send re-renders the tester twice (sending, answered), and nothing here depends on the answer.
+export default memo(SessionPanel);

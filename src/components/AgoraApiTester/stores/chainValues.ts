@@ -4,10 +4,11 @@
  * recording" succeeds, the "Stop recording" tester already holds its
  * resourceid and sid. Ids only, never credentials; memory only.
  */
-import type { OperationModel } from '../../../catalog/types';
+import type { OperationModel, ParamModel } from '../../../catalog/types';
 import type { RelayEnvironment } from '../../../relay/contract';
 import { getAt } from '../formModel';
-import { createStore, useStore } from './createStore';
+import { useCallback } from 'react';
+import { createStore, sameItems, useStore, useStoreSelector } from './createStore';
 
 /** `environment:operationId:field` -> value. */
 export type ChainValues = Readonly<Record<string, string>>;
@@ -50,4 +51,14 @@ export const pageChainValues: ChainValuesStore = createChainValuesStore();
 /** The page's chained ids, re-rendering when an answer adds one. */
 export function useChainValues(): ChainValues {
   return useStore(pageChainValues);
+}
+
+/**
+ * The latest value for each of `params` (chained parameters: `valueFrom` set) in
+ * `environment`, in order; re-renders only when one of them changes, not on
+ * every answer elsewhere on the page. `params` should keep its identity between renders.
+ */
+export function useChainedValues(params: readonly ParamModel[], environment: RelayEnvironment): readonly (string | undefined)[] {
+  const select = useCallback((values: ChainValues) => params.map((param) => chainValue(values, environment, param.valueFrom!)), [params, environment]);
+  return useStoreSelector(pageChainValues, select, sameItems);
 }

@@ -4,7 +4,7 @@
  * optional storage adapter. Components read it with `useStore`
  * (useSyncExternalStore), so no provider has to wrap the site.
  */
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 
 /** Where a store keeps a copy between page loads; `read` returns undefined when there is nothing usable. */
 export interface StorageAdapter<T> {
@@ -44,6 +44,29 @@ export function createStore<T>(initial: T, storage?: StorageAdapter<T>): Store<T
 /** The store's value, re-rendering on change; the server render (and hydration) sees `initial`. */
 export function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, store.get, () => store.initial);
+}
+
+/**
+ * A part of the store's value (`select`, which should keep its identity between
+ * renders), re-rendering only when `same` says that part changed: a page-wide
+ * store then re-renders the testers that show what changed, not every tester.
+ */
+export function useStoreSelector<T, S>(store: Store<T>, select: (state: T) => S, same: (a: S, b: S) => boolean): S {
+  const last = useRef<{ state: T; select: (state: T) => S; part: S } | undefined>(undefined);
+  const pick = (state: T): S => {
+    const cached = last.current;
+    if (cached && cached.state === state && cached.select === select) return cached.part;
+    const fresh = select(state);
+    const part = cached && same(cached.part, fresh) ? cached.part : fresh;
+    last.current = { state, select, part };
+    return part;
+  };
+  return useSyncExternalStore(store.subscribe, () => pick(store.get()), () => pick(store.initial));
+}
+
+/** Same length, same items (by identity): the `same` of a selected list. */
+export function sameItems<S>(a: readonly S[], b: readonly S[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** The part of the Web Storage API the adapters use (tests pass a Map-backed one). */

@@ -3,7 +3,8 @@
  * mirrored in this tab's sessionStorage. It holds no credentials.
  */
 import { addEntry, parseHistory, serializeHistory, storageKey, type HistoryEntry } from '../history';
-import { createStore, storageAdapter, tabStorage, useStore, type KeyValueStorage } from './createStore';
+import { useCallback } from 'react';
+import { createStore, sameItems, storageAdapter, tabStorage, useStore, useStoreSelector, type KeyValueStorage } from './createStore';
 
 /** A history store for one page; `storage` is sessionStorage in the browser. */
 export function createHistoryStore(pathname: string, storage?: KeyValueStorage) {
@@ -40,6 +41,12 @@ export function pageHistory(pathname: string): HistoryStore {
 /** The page's history, newest first, re-rendering when a tester records a request. */
 export function usePageHistory(pathname: string): readonly HistoryEntry[] {
   return useStore(pageHistory(pathname));
+}
+
+/** One operation's entries in the page's history, newest first; re-renders only when they change (not on another tester's Send). */
+export function useOperationHistory(pathname: string, operationId: string): readonly HistoryEntry[] {
+  const select = useCallback((entries: readonly HistoryEntry[]) => entries.filter((entry) => entry.request.operationId === operationId), [operationId]);
+  return useStoreSelector(pageHistory(pathname), select, sameItems);
 }
 
 /** Wipe the page's history (memory and sessionStorage). */

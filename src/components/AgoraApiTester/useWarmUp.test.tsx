@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import React from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { cleanup, render, waitFor } from '@testing-library/react';
+import { getOperation } from '../../catalog';
+import { operationSchemas } from '../../catalog/validate';
+import { sharedSteps, useWarmUp, warmUpMark } from './useWarmUp';
+import { validatorLoaded } from './validate';
+import type { WarmUp } from './warmUp';
+
+// The shared chunks include the response details and the Events count, which use the site's Docusaurus hooks.
+vi.mock('./site', async () => (await import('./testing/siteMock')).siteMock);
+
+function Probe({ id, warmUp, onCompiled }: { id: string; warmUp: WarmUp; onCompiled: () => void }) {
+  useWarmUp(getOperation(id), onCompiled, warmUp);
+  return null;
+}
+
+describe('useWarmUp', () => {
+  it('asks, on mount, for the shared chunks and for this operation\'s schemas, one step per schema', async () => {
+    const asked: Array<{ key: string; steps: number }> = [];
+    const warmUp: WarmUp = vi.fn(async (key, steps) => {
+      asked.push({ key, steps: steps.length });
+    });
+    const onCompiled = vi.fn();
+    render(<Probe id="create-channel" warmUp={warmUp} onCompiled={onCompiled} />);
+    await waitFor(() => expect(onCompiled).toHaveBeenCalledTimes(1));
+    expect(performance.getEntriesByName(warmUpMark('create-channel'), 'mark')).toHaveLength(1);
+    expect(asked).toEqual([
+      { key: 'shared', steps: sharedSteps.length },
+      { key: 'operation:create-channel', steps: operationSchemas(getOperation('create-channel')).length },
+    ]);
+    cleanup();
+  });
+
+  it('does not tell an unmounted tester that its schemas are compiled', async () => {
+    let finish: () => void = () => undefined;
+    const warmUp: WarmUp = (key) => (key === 'shared' ? Promise.resolve() : new Promise<void>((resolve) => (finish = resolve)));
+    const onCompiled = vi.fn();
+    const { unmount } = render(<Probe id="get-channel" warmUp={warmUp} onCompiled={onCompiled} />);
+    unmount();
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(onCompiled).not.toHaveBeenCalled();
+  });
+
+  it('loads the schema engine among the shared chunks, so the first Send finds it here', async () => {
+    expect(validatorLoaded()).toBe(false);
+    for (const step of sharedSteps) await step();
+    expect(validatorLoaded()).toBe(true);
+  });
+});
