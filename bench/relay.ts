@@ -149,24 +149,21 @@ async function load(url: string, body: string, duration: number, proc?: ChildPro
   let times = new Float64Array(1 << 16);
   let count = 0;
   const cpuBefore = proc ? await cpuOf(proc) : NaN;
-  const instance = autocannon({
-    url,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration,
-    headers: { 'content-type': 'application/json' },
-    body,
+  const result = await new Promise<autocannon.Result>((resolveRun, reject) => {
+    const instance = autocannon(
+      { url, method: 'POST', connections: CONNECTIONS, duration, headers: { 'content-type': 'application/json' }, body },
+      (error, run) => (error ? reject(error) : resolveRun(run)),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status < 200 || status >= 300) return;
+      if (count === times.length) {
+        const grown = new Float64Array(times.length * 2);
+        grown.set(times);
+        times = grown;
+      }
+      times[count++] = ms;
+    });
   });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status < 200 || status >= 300) return;
-    if (count === times.length) {
-      const grown = new Float64Array(times.length * 2);
-      grown.set(times);
-      times = grown;
-    }
-    times[count++] = ms;
-  });
-  const result = await instance;
   const cpuAfter = proc ? await cpuOf(proc) : NaN;
   const sorted = times.subarray(0, count).sort();
   return {
