@@ -56,7 +56,7 @@ export function sanitizeRequestHeaders(input: Record<string, string>, policy: He
   let custom = 0;
   for (const [name, value] of Object.entries(input)) {
     const lower = name.toLowerCase();
-    if (hopByHop.has(lower)) continue;
+    if (names(hopByHop, lower)) continue;
     if (lower.startsWith('x-sandbox-')) {
       if (policy.allowSandboxHeaders) out[lower] = value;
     } else if (allowed.has(lower)) {
@@ -74,17 +74,24 @@ export function sanitizeRequestHeaders(input: Record<string, string>, policy: He
   return out;
 }
 
-const NO_TOKENS: ReadonlySet<string> = new Set();
+type Tokens = readonly string[] | ReadonlySet<string>;
+const NO_TOKENS: Tokens = [];
 
-/** Lower-case names a `Connection` header value lists (`close`, `keep-alive` and any hop-by-hop header). */
-function connectionTokens(value: string | undefined): ReadonlySet<string> {
+/**
+ * Lower-case names a `Connection` header value lists (`close`, `keep-alive` and any hop-by-hop header).
+ * Usually one or two, kept as an array; a long list becomes a set, so a hostile one stays linear.
+ */
+function connectionTokens(value: string | undefined): Tokens {
   if (!value) return NO_TOKENS;
-  return new Set(
-    value
-      .split(',')
-      .map((token) => token.trim().toLowerCase())
-      .filter(Boolean),
-  );
+  const tokens = value
+    .split(',')
+    .map((token) => token.trim().toLowerCase())
+    .filter(Boolean);
+  return tokens.length > 4 ? new Set(tokens) : tokens;
+}
+
+function names(tokens: Tokens, name: string): boolean {
+  return Array.isArray(tokens) ? tokens.includes(name) : (tokens as ReadonlySet<string>).has(name);
 }
 
 // The relay passes the same `declared` array for every call of an operation, so the set is built once.
@@ -122,7 +129,7 @@ export function sanitizeResponseHeaders(headers: Record<string, string>): Record
   const out: Record<string, string> = Object.create(null);
   for (const name in headers) {
     const value = headers[name];
-    if (DROP_RESPONSE.has(name) || connectionNamed.has(name) || name.startsWith('access-control-')) continue;
+    if (DROP_RESPONSE.has(name) || names(connectionNamed, name) || name.startsWith('access-control-')) continue;
     out[name] = value;
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import type { OperationModel } from '../../catalog/types';
 import { looksLikeCredential } from '../../request/customParams';
-import { redactSecrets } from '../../request/secrets';
+import { redactSecrets, secretPaths } from '../../request/secrets';
 import { MASK, MAX_SHOWN_BODY_CHARS, type SentRequest } from '../contract';
 
 /**
@@ -61,8 +61,9 @@ export function sentRequestBuilder(
   const shownHeaders = maskHeaders(headers);
   let shownBody: string | undefined;
   if (bodyText !== undefined) {
-    const redacted = redactSecrets({ pathParams: {}, query: {}, headers: {}, body }, op, () => MASK);
-    const text = redacted.body === body ? bodyText : JSON.stringify(redacted.body);
+    // Most operations mark no secret at all (the list is cached per operation): nothing to redact then.
+    const redacted = secretPaths(op).length === 0 ? null : redactSecrets({ pathParams: {}, query: {}, headers: {}, body }, op, () => MASK);
+    const text = redacted === null || redacted.body === body ? bodyText : JSON.stringify(redacted.body);
     shownBody = text.length > MAX_SHOWN_BODY_CHARS ? text.slice(0, MAX_SHOWN_BODY_CHARS) : text;
   }
   const bodyBytes = bodyText === undefined ? undefined : utf8Length(bodyText);
