@@ -54,7 +54,8 @@ export function concat(chunks: Uint8Array[], total: number): Uint8Array {
 /**
  * A body as chunks on demand: what `readBodyLimited` needs from a runtime.
  * `read` gives the next chunk (null at the end); `cancel` means nobody will read
- * further, and must not read the rest either.
+ * further, and must not read the rest either. A read pending when `cancel` is
+ * called must settle (null or an error): that is how the deadline interrupts it.
  */
 export interface BodySource {
   read(): Promise<Uint8Array | null>;
@@ -91,20 +92,22 @@ export async function readBodyLimited(body: ReadableStream<Uint8Array> | BodySou
   }
   if (!source) return new Uint8Array(0);
   const deadlineMs = limits.deadlineMs ?? DEFAULT_BODY_DEADLINE_MS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired =
+  // At the deadline the source is cancelled, which settles the pending read; no Promise.race per chunk
+  // (each race allocates promises and reactions, which a small envelope pays on every call).
+  let timedOut = false;
+  const timer =
     deadlineMs > 0
-      ? new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new BodyReadError('timeout', deadlineMs)), deadlineMs);
-        })
-      : null;
-  // The deadline may fire while no read is pending; never let that rejection go unhandled.
-  expired?.catch(() => undefined);
+      ? setTimeout(() => {
+          timedOut = true;
+          source.cancel();
+        }, deadlineMs)
+      : undefined;
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
-      const chunk = await (expired ? Promise.race([source.read(), expired]) : source.read());
+      const chunk = await source.read();
+      if (timedOut) throw new BodyReadError('timeout', deadlineMs);
       if (chunk === null) return concat(chunks, total);
       total += chunk.byteLength;
       if (total > maxBytes) throw new BodyReadError('too_large', maxBytes);
@@ -112,7 +115,8 @@ export async function readBodyLimited(body: ReadableStream<Uint8Array> | BodySou
     }
   } catch (error) {
     source.cancel();
-    throw error;
+    // A read the deadline cancelled may fail in its own words; the refusal is the timeout.
+    throw timedOut ? new BodyReadError('timeout', deadlineMs) : error;
   } finally {
     if (timer) clearTimeout(timer);
   }

@@ -138,19 +138,65 @@ export function jitterRange([min, max]: [number, number]): [number, number] {
   return [min, min + Math.min(Math.round(min * JITTER_FRACTION), JITTER_CAP_MS)];
 }
 
+/*
+ * The relay plans every call, so what depends only on the catalog (the policy's
+ * numbers, an operation's failover hosts) is computed once per policy and per
+ * server list, then shared, frozen, by every plan built from them. Catalog
+ * objects are built once and never change, so identity is a safe key.
+ */
+type PolicyPart = Pick<RetryPlan, 'schedule' | 'retryStatuses' | 'backoffRangesMs' | 'maxAttempts' | 'attemptTimeoutMs'>;
+const policyParts = new WeakMap<RetryPolicy, PolicyPart>();
+type HostsPart = ReturnType<typeof failoverHosts>;
+const hostsParts = new WeakMap<readonly ServerModel[], Map<string, HostsPart>>();
+/** Start hosts remembered per server list: an operation has a handful; past this, plans are simply built afresh. */
+const MAX_HOST_ENTRIES = 32;
+
+function policyPart(policy: RetryPolicy): PolicyPart {
+  let part = policyParts.get(policy);
+  if (!part) {
+    const maxAttempts = Math.max(1, Math.min(MAX_ATTEMPTS[policy.schedule], policy.delaysMs.length + 1));
+    part = {
+      schedule: policy.schedule,
+      retryStatuses: Object.freeze([...policy.retryStatuses].sort((a, b) => a - b)) as number[],
+      backoffRangesMs: Object.freeze(policy.delaysMs.slice(0, maxAttempts - 1).map((range) => Object.freeze(jitterRange(range)))) as Array<[number, number]>,
+      maxAttempts,
+      attemptTimeoutMs: policy.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS,
+    };
+    policyParts.set(policy, part);
+  }
+  return part;
+}
+
+function hostsPart(servers: readonly ServerModel[], startHost: string, primaryRegion?: string): HostsPart {
+  let byStart = hostsParts.get(servers);
+  if (!byStart) {
+    byStart = new Map();
+    hostsParts.set(servers, byStart);
+  }
+  const key = `${startHost} ${primaryRegion ?? ''}`;
+  let part = byStart.get(key);
+  if (!part) {
+    part = failoverHosts(servers, startHost, primaryRegion);
+    Object.freeze(part.hosts);
+    if (byStart.size < MAX_HOST_ENTRIES) byStart.set(key, part);
+  }
+  return part;
+}
+
 /** The plan for one call of `op` starting at `startHost` with this body. */
 export function planRetries(op: PlanSubject, startHost: string, body: unknown, primaryRegion?: string): RetryPlan {
   const policy = op.retry;
-  const maxAttempts = Math.max(1, Math.min(MAX_ATTEMPTS[policy.schedule], policy.delaysMs.length + 1));
-  const { hosts, assumedRegion } = failoverHosts(op.servers, startHost, primaryRegion);
+  const { hosts, assumedRegion } = hostsPart(op.servers, startHost, primaryRegion);
+  const part = policyPart(policy);
+  // Field order as always: snippets embed the plan as JSON.
   const plan: RetryPlan = {
-    schedule: policy.schedule,
+    schedule: part.schedule,
     hosts,
-    retryStatuses: [...policy.retryStatuses].sort((a, b) => a - b),
+    retryStatuses: part.retryStatuses,
     safeToRepeat: isSafeToRepeat({ idempotent: isIdempotentMethod(op.method), retry: policy }, body),
-    backoffRangesMs: policy.delaysMs.slice(0, maxAttempts - 1).map(jitterRange),
-    maxAttempts,
-    attemptTimeoutMs: policy.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS,
+    backoffRangesMs: part.backoffRangesMs,
+    maxAttempts: part.maxAttempts,
+    attemptTimeoutMs: part.attemptTimeoutMs,
   };
   if (assumedRegion) plan.assumedRegion = assumedRegion;
   return plan;

@@ -33,53 +33,79 @@ export interface BodyStreamOptions {
  * path) and, wrapped, as the Fetch Request body.
  */
 export function nodeBodySource(req: IncomingMessage): BodySource {
-  let wake: (() => void) | null = null;
-  let failure: Error | null = null;
-  const notify = () => {
-    const waiting = wake;
-    wake = null;
+  return new NodeBodySource(req);
+}
+
+/**
+ * A class rather than closures: one per request on the relay's hot path, and its
+ * listeners are bound once per instance instead of built (and named) per call.
+ */
+class NodeBodySource implements BodySource {
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private cancelled = false;
+  private readonly notify: () => void;
+  private readonly onError: (error: Error) => void;
+  private readonly onClose: () => void;
+
+  constructor(private readonly req: IncomingMessage) {
+    this.notify = this.wakeReader.bind(this);
+    this.onError = this.fail.bind(this);
+    this.onClose = this.closed.bind(this);
+    req.on('readable', this.notify);
+    req.on('end', this.notify);
+    req.on('error', this.onError);
+    req.on('close', this.onClose);
+  }
+
+  private wakeReader(): void {
+    const waiting = this.wake;
+    this.wake = null;
     waiting?.();
-  };
-  const onError = (error: Error) => {
-    failure ??= error;
-    notify();
-  };
-  // The client went away mid-body: whoever reads must not wait for a deadline.
-  const onClose = () => {
-    if (!req.complete) failure ??= new Error('the client closed the connection before sending the whole body');
-    notify();
-  };
-  req.on('readable', notify);
-  req.on('end', notify);
-  req.on('error', onError);
-  req.on('close', onClose);
-  const detach = () => {
-    req.off('readable', notify);
-    req.off('end', notify);
-    req.off('error', onError);
-    req.off('close', onClose);
-  };
-  return {
-    async read() {
-      for (;;) {
-        if (failure) {
-          detach();
-          throw failure;
-        }
-        const chunk = req.read() as Buffer | null;
-        if (chunk !== null) return chunk;
-        if (req.readableEnded) {
-          detach();
-          return null;
-        }
-        await new Promise<void>((resolve) => (wake = resolve));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wakeReader();
+  }
+
+  /** The client went away mid-body: whoever reads must not wait for a deadline. */
+  private closed(): void {
+    if (!this.req.complete) this.failure ??= new Error('the client closed the connection before sending the whole body');
+    this.wakeReader();
+  }
+
+  private detach(): void {
+    this.req.off('readable', this.notify);
+    this.req.off('end', this.notify);
+    this.req.off('error', this.onError);
+    this.req.off('close', this.onClose);
+  }
+
+  async read(): Promise<Uint8Array | null> {
+    for (;;) {
+      if (this.cancelled) return null;
+      if (this.failure) {
+        this.detach();
+        throw this.failure;
       }
-    },
-    cancel() {
-      detach();
-      req.pause();
-    },
-  };
+      const chunk = this.req.read() as Buffer | null;
+      if (chunk !== null) return chunk;
+      if (this.req.readableEnded) {
+        this.detach();
+        return null;
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.detach();
+    this.req.pause();
+    // A read waiting for data settles (null): the reader decides what the cancel meant.
+    this.wakeReader();
+  }
 }
 
 /**

@@ -1,4 +1,7 @@
 /** The relay reads its envelope through the shared bounded reader, in its Fetch form too. */
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { nodeBodySource } from '../../adapters/node/listener';
 import { RelayError } from './errors';
 import { readEnvelopeBody, readRequestBody } from './limits';
 
@@ -39,5 +42,28 @@ describe('relay envelope reading', () => {
     expect((error as RelayError).status).toBe(408);
     expect((error as RelayError).code).toBe('body_timeout');
     expect(state.cancelled).toBe(true);
+  });
+
+  it('answers 408 body_timeout when a node:http body stalls past the deadline (the pending read is cut short)', async () => {
+    const outcome = new Promise<unknown>((resolve) => {
+      const server = createServer((req, res) => {
+        readEnvelopeBody(nodeBodySource(req), req.headers['content-length'], 1024 * 1024, 50)
+          .then(resolve, resolve)
+          .finally(() => {
+            res.destroy();
+            server.close();
+          });
+      });
+      server.listen(0, '127.0.0.1', () => {
+        const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+        // Ten of the hundred bytes announced, then nothing.
+        socket.write('POST /api/relay HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"operati');
+        socket.on('error', () => undefined);
+      });
+    });
+    const error = await outcome;
+    expect(error).toBeInstanceOf(RelayError);
+    expect((error as RelayError).status).toBe(408);
+    expect((error as RelayError).code).toBe('body_timeout');
   });
 });

@@ -117,9 +117,29 @@ export function parseEnvelope(text: string): ParsedEnvelope {
   };
 }
 
+/** What step 2 reads from an operation, built once per operation (the catalog caches operations, so identity is stable). */
+interface OperationNames {
+  hosts: string[];
+  pathNames: ReadonlySet<string>;
+  queryNames: ReadonlySet<string>;
+}
+const namesCache = new WeakMap<OperationModel, OperationNames>();
+function namesOf(op: OperationModel): OperationNames {
+  let names = namesCache.get(op);
+  if (!names) {
+    names = {
+      hosts: op.servers.map((server) => server.host),
+      pathNames: new Set(op.pathParams.map((param) => param.name)),
+      queryNames: new Set(op.queryParams.map((param) => param.name)),
+    };
+    namesCache.set(op, names);
+  }
+  return names;
+}
+
 /** Step 2: check the envelope against the operation (names, host). Returns the chosen host. */
 export function checkAgainstOperation(envelope: ParsedEnvelope, op: OperationModel): string {
-  const hosts = op.servers.map((server) => server.host);
+  const { hosts, pathNames, queryNames } = namesOf(op);
   const host = envelope.server ?? hosts[0];
   if (!host || !hosts.includes(host)) {
     throw new RelayError(
@@ -128,14 +148,12 @@ export function checkAgainstOperation(envelope: ParsedEnvelope, op: OperationMod
       `"${clip(envelope.server ?? '')}" is not a host of ${op.id}. Use one of: ${hosts.join(', ')} (bare host names; no scheme, port or user info).`,
     );
   }
-  const pathNames = new Set(op.pathParams.map((param) => param.name));
   for (const name of Object.keys(envelope.path)) {
     if (!pathNames.has(name)) {
       throw new RelayError(400, 'bad_path_param', `${op.id} has no path parameter "${clip(name)}". Its path parameters: ${[...pathNames].join(', ') || 'none'}.`);
     }
   }
   // Query parameters the catalog does not declare are the reader's own: forwarded when they pass the tester's rule.
-  const queryNames = new Set(op.queryParams.map((param) => param.name));
   let custom = 0;
   for (const [name, value] of Object.entries(envelope.query)) {
     if (queryNames.has(name)) continue;

@@ -27,10 +27,11 @@ export interface HeaderPolicy {
  * refused, not cleaned: a client that sends them is attacking or broken.
  */
 export function sanitizeRequestHeaders(input: Record<string, string>, policy: HeaderPolicy): Record<string, string> {
-  const allowed = new Set([...ALWAYS_ALLOWED, ...policy.declared.map((name) => name.toLowerCase())]);
+  const allowed = allowedHeaders(policy.declared);
   // Null prototype: a header called __proto__ is just a name.
   const out: Record<string, string> = Object.create(null);
   const seen = new Set<string>();
+  let connection: string | undefined;
   for (const [name, value] of Object.entries(input)) {
     if (!HEADER_TOKEN.test(name)) {
       throw new RelayError(400, 'bad_header', `Header name ${JSON.stringify(clip(name))} is not a valid HTTP token (no spaces, colons or line breaks).`);
@@ -45,16 +46,17 @@ export function sanitizeRequestHeaders(input: Record<string, string>, policy: He
       throw new RelayError(400, 'bad_header', `Header "${shown}" is given twice (in two spellings); send it once.`);
     }
     seen.add(lower);
+    if (lower === 'connection') connection = value;
     if (isDangerousHeader(lower)) {
       throw new RelayError(400, 'bad_header', `Header "${shown}" is not forwarded: it would change the method, URL or client address the upstream sees. Remove it.`);
     }
   }
   // Hop-by-hop: what a Connection header names is for the next hop only, never forwarded.
-  const hopByHop = connectionTokens(input);
+  const hopByHop = connectionTokens(connection);
   let custom = 0;
   for (const [name, value] of Object.entries(input)) {
     const lower = name.toLowerCase();
-    if (hopByHop.has(lower)) continue;
+    if (names(hopByHop, lower)) continue;
     if (lower.startsWith('x-sandbox-')) {
       if (policy.allowSandboxHeaders) out[lower] = value;
     } else if (allowed.has(lower)) {
@@ -72,14 +74,35 @@ export function sanitizeRequestHeaders(input: Record<string, string>, policy: He
   return out;
 }
 
-/** Lower-case names a `Connection` header lists (`close`, `keep-alive` and any hop-by-hop header). */
-function connectionTokens(headers: Record<string, string>): Set<string> {
-  return new Set(
-    (findHeader(headers, 'connection') ?? '')
-      .split(',')
-      .map((token) => token.trim().toLowerCase())
-      .filter(Boolean),
-  );
+type Tokens = readonly string[] | ReadonlySet<string>;
+const NO_TOKENS: Tokens = [];
+
+/**
+ * Lower-case names a `Connection` header value lists (`close`, `keep-alive` and any hop-by-hop header).
+ * Usually one or two, kept as an array; a long list becomes a set, so a hostile one stays linear.
+ */
+function connectionTokens(value: string | undefined): Tokens {
+  if (!value) return NO_TOKENS;
+  const tokens = value
+    .split(',')
+    .map((token) => token.trim().toLowerCase())
+    .filter(Boolean);
+  return tokens.length > 4 ? new Set(tokens) : tokens;
+}
+
+function names(tokens: Tokens, name: string): boolean {
+  return Array.isArray(tokens) ? tokens.includes(name) : (tokens as ReadonlySet<string>).has(name);
+}
+
+// The relay passes the same `declared` array for every call of an operation, so the set is built once.
+const allowedCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+function allowedHeaders(declared: readonly string[]): ReadonlySet<string> {
+  let allowed = allowedCache.get(declared);
+  if (!allowed) {
+    allowed = new Set([...ALWAYS_ALLOWED, ...declared.map((name) => name.toLowerCase())]);
+    allowedCache.set(declared, allowed);
+  }
+  return allowed;
 }
 
 /** Upstream response headers a browser-facing answer must not carry. */
@@ -102,23 +125,12 @@ const DROP_RESPONSE = new Set([
 
 /** The upstream's headers (lower-case names), minus cookies, CORS and framing headers. */
 export function sanitizeResponseHeaders(headers: Record<string, string>): Record<string, string> {
-  const connectionNamed = new Set(
-    (headers.connection ?? '')
-      .split(',')
-      .map((token) => token.trim().toLowerCase())
-      .filter(Boolean),
-  );
+  const connectionNamed = connectionTokens(headers.connection);
   const out: Record<string, string> = Object.create(null);
-  for (const [name, value] of Object.entries(headers)) {
-    if (DROP_RESPONSE.has(name) || connectionNamed.has(name) || name.startsWith('access-control-')) continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (DROP_RESPONSE.has(name) || names(connectionNamed, name) || name.startsWith('access-control-')) continue;
     out[name] = value;
   }
   return out;
-}
-
-/** Case-insensitive lookup in a plain header object. */
-export function findHeader(headers: Record<string, string>, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
-  return undefined;
 }

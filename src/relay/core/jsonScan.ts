@@ -23,6 +23,8 @@ interface Frame {
   /** Current key (object) or index (array); null before the first key. */
   at: string | number | null;
   expectKey: boolean;
+  /** Keys seen so far: the first alone, a set from the second on (most objects here have a few keys). */
+  firstKey: string | null;
   keys: Set<string> | null;
 }
 
@@ -63,11 +65,29 @@ function normalise(token: string): { digits: string; exponent: number } {
 
 /** True when the number JSON.parse made from `token` re-serialises to the same value. */
 export function numberSurvives(token: string): boolean {
+  if (isShortInteger(token)) return true;
   const value = Number(token);
   if (!Number.isFinite(value)) return false;
   const before = normalise(token);
   const after = normalise(JSON.stringify(value));
   return before.digits === after.digits && before.exponent === after.exponent;
+}
+
+/** `-?` and at most 15 digits without a leading zero: a double holds every such integer exactly. */
+function isShortInteger(token: string): boolean {
+  const start = token.charCodeAt(0) === 0x2d ? 1 : 0;
+  const digits = token.length - start;
+  if (digits < 1 || digits > 15 || (digits > 1 && token.charCodeAt(start) === 0x30)) return false;
+  for (let i = start; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** Characters of a JSON number literal: digits, `e`, `E`, `.`, `+`, `-`. */
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x65 || c === 0x45 || c === 0x2e || c === 0x2b || c === 0x2d;
 }
 
 /** The first problem in valid JSON text, or null. Linear in the text's length. */
@@ -81,7 +101,7 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): ScanProblem |
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (stack.length >= maxDepth) return { kind: 'depth', path: pathOf(stack) };
       const array = c === 0x5b;
-      stack.push({ array, at: array ? 0 : null, expectKey: !array, keys: array ? null : new Set() });
+      stack.push({ array, at: array ? 0 : null, expectKey: !array, firstKey: null, keys: null });
       i++;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
@@ -108,14 +128,17 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): ScanProblem |
       const value = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
       if (top && !top.array && top.expectKey) {
         top.at = value;
-        if (top.keys!.has(value)) return { kind: 'duplicate-key', path: pathOf(stack) };
-        top.keys!.add(value);
+        if (top.firstKey === null) top.firstKey = value;
+        else {
+          if (value === top.firstKey || top.keys?.has(value)) return { kind: 'duplicate-key', path: pathOf(stack) };
+          (top.keys ??= new Set()).add(value);
+        }
       }
       if (escaped && hasLoneSurrogate(value)) return { kind: 'surrogate', path: pathOf(stack) };
       i = end + 1;
     } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
       let end = i + 1;
-      while (end < length && /[0-9eE.+-]/.test(text[end])) end++;
+      while (end < length && isNumberChar(text.charCodeAt(end))) end++;
       const token = text.slice(i, end);
       if (!numberSurvives(token)) return { kind: 'number', path: pathOf(stack), token };
       i = end;

@@ -36,9 +36,12 @@ export function relayBodyError(error: unknown): RelayError {
  * (Content-Length first, then while streaming) and 408 past the body deadline.
  * Both forms of the relay (Fetch, Node) read through here.
  */
+// Stateless when not streaming, so one decoder serves every call.
+const UTF8 = new TextDecoder();
+
 export async function readEnvelopeBody(body: ReadableStream<Uint8Array> | BodySource | null, declaredLength: string | null | undefined, max: number, deadlineMs?: number): Promise<string> {
   try {
-    return new TextDecoder().decode(await readBodyLimited(body, { maxBytes: max, declaredLength, deadlineMs }));
+    return UTF8.decode(await readBodyLimited(body, { maxBytes: max, declaredLength, deadlineMs }));
   } catch (error) {
     throw relayBodyError(error);
   }

@@ -1,5 +1,6 @@
 /** Options of `createRelay`, their defaults, and the env reader shared by adapters. */
 import type { KeyValueStore } from '../../sandbox/store/types';
+import type { AbortLike } from './abort';
 import { ATTEMPT_TIMEOUT_MS } from '../../catalog/retryPolicy';
 import type { OperationModel } from '../../catalog/types';
 import { parseHostList, type HostList } from './cors';
@@ -15,7 +16,8 @@ export interface UpstreamCall {
   /** Lower-case names. */
   headers: Record<string, string>;
   body?: string;
-  signal: AbortSignal;
+  /** Aborts the call (its timeout, or the client went away); an AbortSignal or the relay's cheaper `Abort`. */
+  signal: AbortLike;
 }
 
 export interface UpstreamAnswer {
@@ -88,7 +90,7 @@ export interface RelayOptions {
   /** Allow `environment: "live"` (default true). */
   live?: boolean;
   now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortLike) => Promise<void>;
   random?: () => number;
   randomUUID?: () => string;
   /** Cross-origin sites allowed to call the relay; calls from the site's own hosts (`siteHosts`) always work. */
@@ -127,7 +129,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 120, windowMs: 60_000 };
 
 /** Abortable sleep on real timers. */
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function defaultSleep(ms: number, signal?: AbortLike): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

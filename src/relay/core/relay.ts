@@ -7,6 +7,7 @@ import { nextStage, parseRetryAfter, planRetries, retryVerdict, retryWaitMs, typ
 import type { OperationModel } from '../../catalog/types';
 import { buildQueryString, PathParamError, resolvePath, authorizationHeader } from '../../request/apiRequest';
 import type { NetworkErrorKind, RelayAttempt, RelayErrorBody, RelayResult } from '../contract';
+import { Abort, type AbortLike } from './abort';
 import { corsHeaders, isSiteOrigin, parseHostList, PREFLIGHT_HEADERS } from './cors';
 import { checkAgainstOperation, orderedQuery, parseEnvelope, type ParsedEnvelope } from './envelope';
 import { clip, classifyFailure, NetworkFailure, RelayError } from './errors';
@@ -45,8 +46,8 @@ export interface RelayInput {
   headerBytes: number;
   /** The body as text; throws the 413 RelayError past `max`. */
   readBody(max: number): Promise<string>;
-  /** Aborts when the client goes away. */
-  signal: AbortSignal;
+  /** Aborts when the client goes away (a Fetch request's signal, or the Node adapter's `Abort`). */
+  signal: AbortLike;
 }
 
 export interface RelayOutput {
@@ -92,7 +93,7 @@ function whereFrom(error: unknown): string {
 const CLIENT_GONE_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'EPIPE']);
 
 /** Whether a non-RelayError failure is the client going away (not a relay bug). */
-function clientWentAway(signal: AbortSignal, error: unknown): boolean {
+function clientWentAway(signal: AbortLike, error: unknown): boolean {
   if (signal.aborted) return true;
   if (!(error instanceof Error)) return false;
   if (error.name === 'AbortError') return true;
@@ -100,10 +101,24 @@ function clientWentAway(signal: AbortSignal, error: unknown): boolean {
   return (typeof code === 'string' && CLIENT_GONE_CODES.has(code)) || error.message === 'aborted';
 }
 
+/** An operation's declared header names, built once per operation (operations are cached by the catalog). */
+const declaredCache = new WeakMap<OperationModel, readonly string[]>();
+function declaredHeaders(op: OperationModel): readonly string[] {
+  let names = declaredCache.get(op);
+  if (!names) {
+    names = op.headerParams.map((param) => param.name);
+    declaredCache.set(op, names);
+  }
+  return names;
+}
+
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
+// Stateless when not streaming, so one decoder serves every call.
+const UTF8 = new TextDecoder();
+
 function decodeBody(bytes: Uint8Array, contentType: string | undefined): unknown {
-  const text = new TextDecoder().decode(bytes);
+  const text = UTF8.decode(bytes);
   if (contentType && /\bjson\b/i.test(contentType) && text.trim() !== '') {
     try {
       return JSON.parse(text);
@@ -132,6 +147,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
   const liveAllowed = options.live ?? true;
   const liveUpstream = toRawUpstream(options.fetch ?? ((request: Request) => fetch(request)));
   const sandboxUpstream = options.sandbox ? toRawUpstream(options.sandbox) : undefined;
+  const baseOverride = options.upstreamBaseOverride?.replace(/\/+$/, '');
   const log = (entry: RelayLogEntry) => {
     try {
       options.logger?.log(entry);
@@ -160,18 +176,19 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     call: Omit<UpstreamCall, 'signal'>,
     host: string,
     timeoutMs: number,
-    clientSignal: AbortSignal,
+    clientSignal: AbortLike,
   ): Promise<AttemptAnswer> {
-    const controller = new AbortController();
+    // One timer and one cheap abort flag per attempt (see abort.ts); the client's leaving aborts it too.
+    const stop = new Abort();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort(new Error('attempt timed out'));
+      stop.abort(new Error('attempt timed out'));
     }, timeoutMs);
-    const onClientAbort = () => controller.abort(clientSignal.reason);
+    const onClientAbort = () => stop.abort(clientSignal.reason);
     clientSignal.addEventListener('abort', onClientAbort, { once: true });
     try {
-      const answer = await upstream.send({ ...call, signal: controller.signal });
+      const answer = await upstream.send({ ...call, signal: stop });
       if (answer.status >= 300 && answer.status < 400 && answer.status !== 304) {
         // Release the connection without reading a body we will not use.
         if (answer.body) for await (const _ of answer.body) break;
@@ -188,7 +205,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     }
   }
 
-  async function relay(signal: AbortSignal, envelope: ParsedEnvelope, op: OperationModel, startHost: string, requestId: string, started: number) {
+  async function relay(signal: AbortLike, envelope: ParsedEnvelope, op: OperationModel, startHost: string, requestId: string, started: number) {
     const upstream = upstreamFor(envelope);
     const isSandbox = envelope.environment === 'sandbox';
     let pathname: string;
@@ -209,10 +226,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     }
     const pathAndQuery = `${isSandbox ? (options.sandboxBasePath ?? '') : ''}${pathname}${queryString}`;
 
-    const headers = sanitizeRequestHeaders(envelope.headers, {
-      allowSandboxHeaders: isSandbox,
-      declared: op.headerParams.map((param) => param.name),
-    });
+    const headers = sanitizeRequestHeaders(envelope.headers, { allowSandboxHeaders: isSandbox, declared: declaredHeaders(op) });
     headers['x-request-id'] = requestId;
     if (!isSandbox && options.serverCredentials && !headers.authorization) {
       headers.authorization = authorizationHeader({ kind: 'basic', ...options.serverCredentials });
@@ -222,8 +236,6 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     if (!headers.accept) headers.accept = 'application/json';
     const body = sendBody ? JSON.stringify(envelope.body) : undefined;
     const sent = sentRequestBuilder(op, headers, envelope.body, body);
-    // The sandbox answers in the host's place, so the reader sees the URL as addressed to Agora.
-    const shownBase = (host: string) => (isSandbox ? `https://${host}` : (options.upstreamBaseOverride?.replace(/\/+$/, '') ?? `https://${host}`));
 
     // The policy decides hosts, what is retried and how long to wait; the 30 s budget is only a safety limit.
     const plan = planRetries(op, startHost, envelope.body, options.primaryRegion);
@@ -233,7 +245,9 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     let waitMs = 0;
     for (;;) {
       const host = plan.hosts[stage] ?? startHost;
-      const base = options.upstreamBaseOverride?.replace(/\/+$/, '') ?? `https://${host}`;
+      const base = baseOverride ?? `https://${host}`;
+      // The sandbox answers in the host's place, so the reader sees the URL as addressed to Agora.
+      const shownUrl = `${isSandbox ? `https://${host}` : base}${pathname}${queryString}`;
       const attemptStart = now();
       let outcome: AttemptOutcome;
       let ended: { answer: AttemptAnswer } | { failure: NetworkFailure };
@@ -242,7 +256,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
         const answer = await attempt(upstream, { url: `${base}${pathAndQuery}`, method: op.method, headers, body }, host, timeout, signal);
         ended = { answer };
         outcome = { kind: 'status', status: answer.status, retryAfterMs: parseRetryAfter(answer.headers['retry-after'], now()) };
-        attempts.push({ host, status: answer.status, error: null, waitMs, durationMs: now() - attemptStart, request: sent(`${shownBase(host)}${pathname}${queryString}`) });
+        attempts.push({ host, status: answer.status, error: null, waitMs, durationMs: now() - attemptStart, request: sent(shownUrl) });
       } catch (error) {
         const failure = error as NetworkFailure;
         ended = { failure };
@@ -253,7 +267,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
           error: { kind: failure.kind, message: failure.message },
           waitMs,
           durationMs: now() - attemptStart,
-          request: sent(`${shownBase(host)}${pathname}${queryString}`),
+          request: sent(shownUrl),
         });
       }
 

@@ -6,7 +6,7 @@
  */
 import type { OperationModel } from '../../catalog/types';
 import { looksLikeCredential } from '../../request/customParams';
-import { redactSecrets } from '../../request/secrets';
+import { redactSecrets, secretPaths } from '../../request/secrets';
 import { MASK, MAX_SHOWN_BODY_CHARS, type SentRequest } from '../contract';
 
 /**
@@ -32,6 +32,22 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
   return out;
 }
 
+/** Bytes of `text` in UTF-8, counted without encoding it (the core runs where Buffer does not). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: 2 UTF-16 units, 4 bytes.
+      bytes += 2;
+      i++;
+    } else bytes += 2; // 3 bytes (a lone surrogate is encoded as U+FFFD, also 3)
+  }
+  return bytes;
+}
+
 /**
  * A builder of each attempt's `SentRequest`: everything but the URL is the
  * same for every attempt of one call, so it is masked once.
@@ -45,11 +61,12 @@ export function sentRequestBuilder(
   const shownHeaders = maskHeaders(headers);
   let shownBody: string | undefined;
   if (bodyText !== undefined) {
-    const redacted = redactSecrets({ pathParams: {}, query: {}, headers: {}, body }, op, () => MASK);
-    const text = redacted.body === body ? bodyText : JSON.stringify(redacted.body);
+    // Most operations mark no secret at all (the list is cached per operation): nothing to redact then.
+    const redacted = secretPaths(op).length === 0 ? null : redactSecrets({ pathParams: {}, query: {}, headers: {}, body }, op, () => MASK);
+    const text = redacted === null || redacted.body === body ? bodyText : JSON.stringify(redacted.body);
     shownBody = text.length > MAX_SHOWN_BODY_CHARS ? text.slice(0, MAX_SHOWN_BODY_CHARS) : text;
   }
-  const bodyBytes = bodyText === undefined ? undefined : new TextEncoder().encode(bodyText).byteLength;
+  const bodyBytes = bodyText === undefined ? undefined : utf8Length(bodyText);
   return (url) => {
     const sent: SentRequest = { method: op.method, url, headers: shownHeaders };
     if (shownBody !== undefined) {

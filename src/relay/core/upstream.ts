@@ -1,4 +1,5 @@
 /** Both upstream shapes behind one `send`: Fetch-style functions are adapted here. */
+import { toAbortSignal } from './abort';
 import type { RawUpstream, Upstream, UpstreamAnswer, UpstreamCall } from './options';
 
 /** A web stream as an async iterable; stopping early cancels the stream (not every runtime has ReadableStream iteration). */
@@ -29,7 +30,7 @@ export function fromFetch(upstream: Upstream): RawUpstream {
   return {
     async send(call: UpstreamCall): Promise<UpstreamAnswer> {
       const response = await upstream(
-        new Request(call.url, { method: call.method, headers: call.headers, body: call.body, signal: call.signal, redirect: 'manual' }),
+        new Request(call.url, { method: call.method, headers: call.headers, body: call.body, signal: toAbortSignal(call.signal), redirect: 'manual' }),
       );
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {

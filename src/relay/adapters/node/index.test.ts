@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeRelay, createNodeRelayHandler } from './index';
+import { splitUpstreamUrl } from './upstream';
 import { post, SANDBOX_ACQUIRE } from '../testing';
 import { createSandbox } from '../../../sandbox/index';
 
@@ -51,6 +52,21 @@ describe('Node entry', () => {
       expect((await response.json()).status).toBe(200);
     } finally {
       server.close();
+    }
+  });
+});
+
+describe('splitUpstreamUrl', () => {
+  it('splits the URLs the relay builds into origin and path, as a URL parse would', () => {
+    for (const url of ['https://api.agora.io/v1/apps/abc/cloud_recording/acquire', 'http://127.0.0.1:3124/dev/v1/channel/x?page_no=0&page_size=100', 'https://api.sd-rtn.com/v1/a%2Fb']) {
+      const parsed = new URL(url);
+      expect(splitUpstreamUrl(url)).toEqual({ origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` });
+    }
+  });
+
+  it('leaves anything a URL parse would change (or that is not that shape) to undici', () => {
+    for (const url of ['https://API.agora.io/v1', 'https://user@api.agora.io/v1', 'https://api.agora.io/v1/../x', 'https://api.agora.io/a\\b', 'https://api.agora.io/a#b', 'https://api.agora.io', 'ftp://x/y', 'https://api.agora.io/a b', 'https://[::1]/x']) {
+      expect(splitUpstreamUrl(url)).toBeNull();
     }
   });
 });

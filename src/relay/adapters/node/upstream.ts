@@ -45,6 +45,34 @@ function collect(stream: Readable, max: number, onTooLarge: () => Error): Promis
   });
 }
 
+/**
+ * `http(s)://host[:port]/path?query` as undici's `origin` and `path`, without
+ * the URL parse undici's top-level `request(url)` does on every call; null for
+ * anything that is not plainly that shape (undici then parses it as before).
+ * The relay builds these URLs itself from the catalog (hosts are lower-case
+ * names, parameters are percent-encoded), so the fast path is the usual one,
+ * and it only accepts text a URL parse would leave unchanged: a lower-case
+ * host, printable ASCII without `\`, `#` or dot segments.
+ */
+export function splitUpstreamUrl(url: string): { origin: string; path: string } | null {
+  const start = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : 0;
+  if (start === 0) return null;
+  const slash = url.indexOf('/', start);
+  if (slash === -1 || slash === start) return null;
+  for (let i = start; i < slash; i++) {
+    const c = url.charCodeAt(i);
+    const hostChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x3a;
+    if (!hostChar) return null;
+  }
+  for (let i = slash; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || c === 0x5c /* \ */ || c === 0x23 /* # */) return null;
+    // `/.` may start a dot segment, which a URL parse would resolve.
+    if (c === 0x2f && url.charCodeAt(i + 1) === 0x2e) return null;
+  }
+  return { origin: url.slice(0, slash), path: url.slice(slash) };
+}
+
 export interface UndiciUpstreamOptions {
   /** Custom dispatcher (tests); default: a keep-alive Agent. */
   dispatcher?: Dispatcher;
@@ -54,17 +82,20 @@ export function createUndiciUpstream(options: UndiciUpstreamOptions = {}): RawUp
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connect: { timeout: 10_000 } });
   return {
     async send(call: UpstreamCall): Promise<UpstreamAnswer> {
-      const res = await request(call.url, {
+      const options = {
         method: call.method as Dispatcher.HttpMethod,
         headers: call.headers,
         body: call.body,
-        signal: call.signal,
-        dispatcher,
+        // undici takes any EventTarget-like signal; the core's `Abort` is one (core/abort.ts).
+        signal: call.signal as AbortSignal,
         // Redirects are reported by the core, never followed.
         maxRedirections: 0,
-      });
+      };
+      const split = splitUpstreamUrl(call.url);
+      const res = split ? await dispatcher.request({ ...options, ...split }) : await request(call.url, { ...options, dispatcher });
       const headers: Record<string, string> = Object.create(null);
-      for (const [name, value] of Object.entries(res.headers)) {
+      for (const name in res.headers) {
+        const value = res.headers[name];
         if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       }
       const statusText = STATUS_CODES[res.statusCode] ?? '';
