@@ -38,6 +38,11 @@ export interface IslandProps<P extends object> {
   addressedBy?: (hash: string) => boolean;
 }
 
+/** A `load` for an island: its component's code and the data it reads, fetched side by side. */
+export function withData<M>(code: () => Promise<M>, ...data: Array<() => Promise<unknown>>): () => Promise<M> {
+  return async () => (await Promise.all([code(), ...data.map((load) => load())]))[0] as M;
+}
+
 /** Left in place while unchanged: React never writes innerHTML again for the same object. */
 const KEEP_SERVER_HTML = { __html: '' };
 
