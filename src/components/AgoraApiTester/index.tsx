@@ -1,7 +1,7 @@
 import React from 'react';
 import { loadOperation } from '../../catalog/load';
 import Island, { withData } from '../Island';
-import { sharedOperationId } from './shareLink';
+import { opensTester } from './shareLink';
 import type { AgoraApiTesterProps } from './Tester';
 
 export type { AgoraApiTesterProps } from './Tester';
@@ -17,7 +17,7 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps): React
       name={`tester:${endpoint}`}
       load={withData(() => import(/* webpackChunkName: "tester" */ './Tester'), () => loadOperation(endpoint))}
       props={{ endpoint }}
-      addressedBy={(hash) => sharedOperationId(hash) === endpoint}
+      addressedBy={opensTester(endpoint)}
     />
   );
 }

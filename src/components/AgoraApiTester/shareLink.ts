@@ -38,3 +38,8 @@ export function sharedOperationId(hash: string): string | undefined {
   const id = sharePayload(hash)?.o;
   return typeof id === 'string' ? id : undefined;
 }
+
+/** An island's `addressedBy` for the tester of `endpoint` (or anything holding it): true when a share link opens that tester. */
+export function opensTester(endpoint: string): (hash: string) => boolean {
+  return (hash) => sharedOperationId(hash) === endpoint;
+}

@@ -1,5 +1,6 @@
 import React from 'react';
 import { loadOperation } from '../../catalog/load';
+import { opensTester } from '../AgoraApiTester/shareLink';
 import Island, { withData } from '../Island';
 import type { OperationReferenceProps } from './Section';
 
@@ -18,6 +19,8 @@ export default function OperationReference({ id }: OperationReferenceProps): Rea
       name={`reference:${id}`}
       load={withData(() => import(/* webpackChunkName: "reference" */ './Section'), () => loadOperation(id))}
       props={{ id }}
+      // A share link to its tester: the section loads first, then the tester inside sees the link.
+      addressedBy={opensTester(id)}
     />
   );
 }
