@@ -112,7 +112,8 @@ export function carryFocus(shell: readonly Node[], live: readonly Node[], active
 
 /** Index of the button a click landed on among the shell's buttons, or -1. */
 export function pressedButton(shell: readonly Node[], target: EventTarget | null): number {
-  const button = target instanceof Element ? target.closest('button') : null;
+  const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  const button = element?.closest('button') ?? null;
   return indexIn(within(shell, 'button'), button);
 }
 
