@@ -143,3 +143,14 @@ test('a page without testers or references fetches no tester or reference code',
   await page.waitForLoadState('networkidle');
   expect(scripts().filter((path) => /\/(tester|reference|op-[a-z0-9-]+)\.[0-9a-f]+\.js$/.test(path))).toEqual([]);
 });
+
+test('the server writes each island in place: the reference text follows its heading in the HTML, with no script to move it', async ({ request }) => {
+  const html = await (await request.get(MEDIA_PULL)).text();
+  // React 19 outlines a large finished Suspense boundary (a hidden <div> at the end and an inline $RC script):
+  // the search index, which reads the siblings after each heading, would lose the reference text.
+  expect(html).not.toMatch(/<template id="B:|\$RC\(/);
+  const section = html.indexOf('data-island="reference:create-cloud-player"');
+  expect(section).toBeGreaterThan(-1);
+  expect(html.indexOf('id="create-cloud-player-endpoint"')).toBeGreaterThan(section);
+  expect(html.indexOf('data-island="tester:create-cloud-player"')).toBeGreaterThan(section);
+});

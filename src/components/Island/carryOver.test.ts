@@ -51,14 +51,19 @@ describe('carryEdits', () => {
     expect(to.querySelector('input')!.value).toBe('from the saved draft');
   });
 
-  it('stops pairing at the first control of another kind instead of guessing', () => {
+  it('pairs by kind and label, not position: an extra live control does not shift the rest', () => {
     const shell = document.createElement('div');
     const live = document.createElement('div');
-    shell.innerHTML = '<input value="a"><input value="b">';
-    live.innerHTML = '<textarea></textarea><input value="b">';
-    (shell.querySelectorAll('input')[1] as HTMLInputElement).value = 'changed';
-    expect(carryEdits([shell], [live])).toBe(0);
-    expect(live.querySelector('input')!.value).toBe('b');
+    shell.innerHTML = '<label>cname<input value=""></label><button>Send</button>';
+    live.innerHTML = '<label>App ID<input value="abc"></label><label>cname<input value=""></label><button>Start over</button><button>Send</button>';
+    shell.querySelector('input')!.value = 'typed';
+    expect(carryEdits([shell], [live])).toBe(1);
+    expect(live.querySelectorAll('input')[0].value).toBe('abc');
+    expect(live.querySelectorAll('input')[1].value).toBe('typed');
+    const clicked = vi.fn();
+    live.querySelectorAll('button')[1].addEventListener('click', clicked);
+    pressAgain([shell], [live], shell.querySelector('button')!);
+    expect(clicked).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -86,12 +91,12 @@ describe('carryFocus, pressedButton, pressAgain', () => {
   it('presses the live counterpart of the button pressed on the shell', () => {
     const { shell, live } = twin();
     const send = Array.from((shell[0] as HTMLElement).querySelectorAll('button'))[1];
-    const index = pressedButton(shell, send.firstChild);
-    expect(index).toBe(1);
+    const pressed = pressedButton(shell, send.firstChild);
+    expect(pressed).toBe(send);
     const clicked = vi.fn();
     Array.from((live[0] as HTMLElement).querySelectorAll('button'))[1].addEventListener('click', clicked);
-    pressAgain(live, index);
+    pressAgain(shell, live, pressed!);
     expect(clicked).toHaveBeenCalledTimes(1);
-    expect(pressedButton(shell, document.body)).toBe(-1);
+    expect(pressedButton(shell, document.body)).toBeNull();
   });
 });

@@ -3,9 +3,13 @@
  * carried over to the live component that replaces it (index.tsx): typed
  * values, ticked boxes and chosen options, opened <details>, the focus with
  * its caret, and the last button pressed (pressed again on the live one, so
- * a click on "Send" is not lost). Controls are paired in document order; the
- * live render is the same component as the shell, so the order matches, and
- * a pair whose kind differs ends the pairing rather than guess.
+ * a click on "Send" is not lost).
+ *
+ * Elements are paired by what they are to the reader, not by position: the
+ * live render may hold more or fewer controls than the server's (the tester
+ * shows this browser's sandbox project, a restored draft), so the n-th shell
+ * element with a given kind, name and label pairs with the n-th live one with
+ * the same; an element with no counterpart is left alone rather than guessed.
  */
 
 const CONTROLS = 'input, textarea, select';
@@ -21,13 +25,34 @@ function within(roots: readonly Node[], selector: string): Element[] {
   return found;
 }
 
-function kind(element: Element): string {
-  return `${element.tagName}:${element.getAttribute('type') ?? ''}`;
+const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** What an element is to the reader: its kind, name, and label or own text. */
+export function pairingKey(element: Element): string {
+  const labelled = element as Partial<HTMLInputElement>;
+  const label = labelled.labels?.[0];
+  const own = ['BUTTON', 'SUMMARY', 'A'].includes(element.tagName) ? text(element) : '';
+  const summary = element.tagName === 'DETAILS' ? text(element.querySelector('summary')) : '';
+  return [element.tagName, element.getAttribute('type'), element.getAttribute('name'), element.getAttribute('aria-label'), text(label), own, summary].join('|');
 }
 
-/** Index of `target` among `list`, or -1. */
-function indexIn(list: readonly Element[], target: Element | null): number {
-  return target ? list.indexOf(target) : -1;
+/** Each element of `from` with its counterpart in `to` (same key, same occurrence), where there is one. */
+export function pairUp(from: readonly Element[], to: readonly Element[]): Array<[Element, Element]> {
+  const byKey = new Map<string, Element[]>();
+  for (const element of to) {
+    const key = pairingKey(element);
+    byKey.set(key, [...(byKey.get(key) ?? []), element]);
+  }
+  const seen = new Map<string, number>();
+  const pairs: Array<[Element, Element]> = [];
+  for (const element of from) {
+    const key = pairingKey(element);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const counterpart = byKey.get(key)?.[n];
+    if (counterpart) pairs.push([element, counterpart]);
+  }
+  return pairs;
 }
 
 /** Sets a control's value the way typing does, so React's onChange sees it. */
@@ -35,11 +60,6 @@ function setValue(control: HTMLInputElement | HTMLTextAreaElement, value: string
   const prototype = control instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(control, value);
   control.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function setChecked(control: HTMLInputElement, checked: boolean): void {
-  // A click toggles and fires the events React listens to for checkboxes and radios.
-  if (control.checked !== checked) control.click();
 }
 
 function setSelected(control: HTMLSelectElement, index: number): void {
@@ -54,36 +74,31 @@ function defaultSelectedIndex(select: HTMLSelectElement): number {
 
 /** Carries the reader's edits from the `shell` nodes to the `live` ones. Returns how many controls changed. */
 export function carryEdits(shell: readonly Node[], live: readonly Node[]): number {
-  const from = within(shell, CONTROLS);
-  const to = within(live, CONTROLS);
   let changed = 0;
-  for (let i = 0; i < from.length && i < to.length; i++) {
-    const a = from[i];
-    const b = to[i];
-    if (kind(a) !== kind(b)) break;
+  for (const [a, b] of pairUp(within(shell, CONTROLS), within(live, CONTROLS))) {
     if (a instanceof HTMLSelectElement && b instanceof HTMLSelectElement) {
       if (a.selectedIndex !== defaultSelectedIndex(a) && a.selectedIndex !== b.selectedIndex) {
         setSelected(b, a.selectedIndex);
         changed++;
       }
     } else if (a instanceof HTMLInputElement && (a.type === 'checkbox' || a.type === 'radio')) {
-      if (a.checked !== a.defaultChecked) {
-        setChecked(b as HTMLInputElement, a.checked);
+      // A click toggles and fires the events React listens to for boxes.
+      if (a.checked !== a.defaultChecked && b instanceof HTMLInputElement && b.checked !== a.checked) {
+        b.click();
         changed++;
       }
-    } else if (a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement) {
-      if (a.value !== a.defaultValue && a.value !== (b as HTMLInputElement).value) {
-        setValue(b as HTMLInputElement | HTMLTextAreaElement, a.value);
+    } else if ((a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement) && (b instanceof HTMLInputElement || b instanceof HTMLTextAreaElement)) {
+      if (a.value !== a.defaultValue && a.value !== b.value) {
+        setValue(b, a.value);
         changed++;
       }
     }
   }
-  const shellDetails = within(shell, 'details') as HTMLDetailsElement[];
-  const liveDetails = within(live, 'details') as HTMLDetailsElement[];
-  shellDetails.forEach((details, i) => {
-    const counterpart = liveDetails[i];
-    if (counterpart && details.open !== details.hasAttribute('data-island-open') && counterpart.open !== details.open) counterpart.open = details.open;
-  });
+  for (const [a, b] of pairUp(within(shell, 'details'), within(live, 'details'))) {
+    const details = a as HTMLDetailsElement;
+    const counterpart = b as HTMLDetailsElement;
+    if (details.open !== details.hasAttribute('data-island-open') && counterpart.open !== details.open) counterpart.open = details.open;
+  }
   return changed;
 }
 
@@ -94,11 +109,15 @@ export function markDetails(shell: readonly Node[]): void {
   }
 }
 
+/** The live counterpart of `element` (an element of the shell), or undefined. */
+function counterpartOf(shell: readonly Node[], live: readonly Node[], selector: string, element: Element | null): Element | undefined {
+  if (!element) return undefined;
+  return pairUp(within(shell, selector), within(live, selector)).find(([a]) => a === element)?.[1];
+}
+
 /** Moves the focus (and the caret) from inside the shell to the live counterpart, if it was there. */
 export function carryFocus(shell: readonly Node[], live: readonly Node[], active: Element | null): void {
-  const index = indexIn(within(shell, FOCUSABLE), active);
-  if (index === -1) return;
-  const target = within(live, FOCUSABLE)[index];
+  const target = counterpartOf(shell, live, FOCUSABLE, active);
   if (!(target instanceof HTMLElement)) return;
   target.focus({ preventScroll: true });
   if ((active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) {
@@ -110,15 +129,15 @@ export function carryFocus(shell: readonly Node[], live: readonly Node[], active
   }
 }
 
-/** Index of the button a click landed on among the shell's buttons, or -1. */
-export function pressedButton(shell: readonly Node[], target: EventTarget | null): number {
+/** The shell's button a click landed on, or null. */
+export function pressedButton(shell: readonly Node[], target: EventTarget | null): Element | null {
   const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
   const button = element?.closest('button') ?? null;
-  return indexIn(within(shell, 'button'), button);
+  return button && within(shell, 'button').includes(button) ? button : null;
 }
 
-/** Presses the live counterpart of the shell's button number `index`. */
-export function pressAgain(live: readonly Node[], index: number): void {
-  const button = within(live, 'button')[index];
-  if (button instanceof HTMLButtonElement && !button.disabled) button.click();
+/** Presses the live counterpart of the shell's `button`. */
+export function pressAgain(shell: readonly Node[], live: readonly Node[], button: Element): void {
+  const counterpart = counterpartOf(shell, live, 'button', button);
+  if (counterpart instanceof HTMLButtonElement && !counterpart.disabled) counterpart.click();
 }

@@ -18,15 +18,16 @@
  * that <div> through a portal, inside the page's own tree, so it sees every
  * context (router, colour mode, Docusaurus) as if it had been there all along.
  *
- * Server: the wrapper with the component rendered inside (Docusaurus waits for
- * React.lazy: renderToPipeableStream with onAllReady), so readers and the
- * search index get the full HTML. A client-side navigation (no server HTML)
+ * Server: the wrapper with the component rendered inside, in place (Docusaurus
+ * waits for React.lazy: renderToPipeableStream with onAllReady), so readers
+ * and the search index get the full HTML. A client-side navigation (no server HTML)
  * loads at once.
  */
 import React, { Suspense, createContext, lazy, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
 import { carryEdits, carryFocus, markDetails, pressAgain, pressedButton } from './carryOver';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
+import { markOverflowingRegions } from '../ScrollRegion';
 
 export interface IslandProps<P extends object> {
   /** Names the island in its page (`data-island`), e.g. `tester:start-recording`; unique among its siblings. */
@@ -83,13 +84,15 @@ export default function Island<P extends object>({ name, load, props, addressedB
   const [due, setDue] = useState(shell === undefined);
   const wrapper = useRef<HTMLDivElement>(null);
   const shellNodes = useRef<Node[]>([]);
-  const pressed = useRef(-1);
+  const pressed = useRef<Element | null>(null);
 
   useEffect(() => {
     const element = wrapper.current;
     if (!element || due) return;
     shellNodes.current = Array.from(element.childNodes);
     markDetails(shellNodes.current);
+    // The shell's wide tables need the tab stop ScrollRegion gives live ones (WCAG 2.1.1).
+    markOverflowingRegions(element);
     const go = () => setDue(true);
     const check = () => {
       const holds = (id: string) => element.contains(document.getElementById(id));
@@ -127,11 +130,12 @@ export default function Island<P extends object>({ name, load, props, addressedB
     if (!element || old.length === 0) return;
     const live = Array.from(element.childNodes).filter((node) => !old.includes(node));
     const active = document.activeElement;
+    // Paired while the shell is still in the document (a detached input has no labels to pair by).
     carryEdits(old, live);
+    carryFocus(old, live, active);
+    if (pressed.current) pressAgain(old, live, pressed.current);
     for (const node of old) node.parentNode?.removeChild(node);
     shellNodes.current = [];
-    carryFocus(old, live, active);
-    if (pressed.current !== -1) pressAgain(live, pressed.current);
     element.setAttribute('data-island-live', '');
   }, []);
 
@@ -151,7 +155,17 @@ export default function Island<P extends object>({ name, load, props, addressedB
     </Suspense>
   );
 
-  if (typeof window === 'undefined') return <div data-island={name}>{live}</div>;
+  // No Suspense boundary on the server: the page's root waits for the code (Docusaurus renders with
+  // onAllReady), so the HTML is written in place. Inside a boundary, React 19 moves a large finished
+  // boundary's HTML to the end of the body with an inline script to put it back: invisible to the
+  // search index, which reads each heading's following siblings, and against the site's CSP.
+  if (typeof window === 'undefined') {
+    return (
+      <div data-island={name}>
+        <Live {...props} />
+      </div>
+    );
+  }
   if (shell === undefined) {
     return (
       <div ref={wrapper} data-island={name} data-island-live="">
