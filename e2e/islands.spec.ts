@@ -103,7 +103,9 @@ test('switching to dark mode before a tester loads keeps its server-rendered she
   await expect(shell).not.toHaveAttribute('data-island-live');
   await shell.locator('section').first().evaluate((element) => ((element as HTMLElement & { marked?: boolean }).marked = true));
   const height = await shell.evaluate((element) => element.getBoundingClientRect().height);
-  await page.getByRole('button', { name: /switch between dark and light mode/i }).click();
+  // The toggle cycles through its modes (light, dark, system): click until the page is dark.
+  const toggle = page.getByRole('button', { name: /switch between dark and light mode/i });
+  for (let clicks = 0; clicks < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; clicks++) await toggle.click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   // The very same nodes, not a fallback or a re-render.
   expect(await shell.locator('section').first().evaluate((element) => (element as HTMLElement & { marked?: boolean }).marked === true)).toBe(true);
