@@ -82,6 +82,7 @@ test.describe('testers on the guide page (sandbox)', () => {
     await send(tester(page, 'create-channel'));
     await expectStatus(tester(page, 'create-channel'), 200);
     const section = tester(page, 'get-channel');
+    await section.scrollIntoViewIfNeeded();
     await section.getByLabel('Simulate').selectOption('503');
     // The tester is an island: the observer below must watch the live one, not the server-rendered shell it replaces.
     await expect(page.locator('[data-island="tester:get-channel"]')).toHaveAttribute('data-island-live', '');

@@ -15,7 +15,8 @@
 export const NEAR_MARGIN = '100% 0px 100% 0px';
 
 /** Events on the island that start its load at once (listened to on the wrapper, in the capture phase). */
-export const TOUCH_EVENTS = ['pointerenter', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
+// `input` and `change` too: a value set without a pointer or focus (autofill, a script) still wakes it up.
+export const TOUCH_EVENTS = ['pointerenter', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'input', 'change'] as const;
 
 /** The element id a URL hash names (`#start-recording` -> `start-recording`), or undefined for none or a non-id hash (`#try=…`). */
 export function hashTarget(hash: string): string | undefined {
