@@ -57,9 +57,12 @@ test('a tester far down the guide fetches nothing until scrolled near; then it l
     // The shell is the real form, server-rendered.
     await expect(tester(page, id).getByRole('button', { name: 'Send request' })).toBeAttached();
   }
+  // With no tester near, not even the tester's code is fetched.
+  if (far.length === (await page.locator('[data-island^="tester:"]').count())) {
+    expect(scripts().filter((path) => /\/tester\.[0-9a-f]+\.js$/.test(path))).toEqual([]);
+  }
   const id = far[far.length - 1];
   const chunk = page.waitForRequest((request) => opChunk(id).test(new URL(request.url()).pathname));
-  await page.mouse.wheel(0, 0);
   await tester(page, id).evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await chunk;
   await expect(island(page, `tester:${id}`)).toHaveAttribute('data-island-live', '');
