@@ -51,6 +51,17 @@ describe('carryEdits', () => {
     expect(to.querySelector('input')!.value).toBe('from the saved draft');
   });
 
+  it('pairs radios across a group name the server and the browser spell differently', () => {
+    const shell = document.createElement('div');
+    const live = document.createElement('div');
+    shell.innerHTML = '<label><input type="radio" name="_R_1_" checked>Sandbox</label><label><input type="radio" name="_R_1_">Live</label>';
+    live.innerHTML = '<label><input type="radio" name="_r_9_" checked>Sandbox</label><label><input type="radio" name="_r_9_">Live</label>';
+    document.body.append(shell, live);
+    (shell.querySelectorAll('input')[1] as HTMLInputElement).checked = true;
+    carryEdits([shell], [live]);
+    expect((live.querySelectorAll('input')[1] as HTMLInputElement).checked).toBe(true);
+  });
+
   it('pairs by kind and label, not position: an extra live control does not shift the rest', () => {
     const shell = document.createElement('div');
     const live = document.createElement('div');

@@ -8,7 +8,7 @@
  * Elements are paired by what they are to the reader, not by position: the
  * live render may hold more or fewer controls than the server's (the tester
  * shows this browser's sandbox project, a restored draft), so the n-th shell
- * element with a given kind, name and label pairs with the n-th live one with
+ * element with a given kind and label pairs with the n-th live one with
  * the same; an element with no counterpart is left alone rather than guessed.
  */
 
@@ -27,13 +27,14 @@ function within(roots: readonly Node[], selector: string): Element[] {
 
 const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** What an element is to the reader: its kind, name, and label or own text. */
+/** What an element is to the reader: its kind and its label or own text. */
 export function pairingKey(element: Element): string {
   const labelled = element as Partial<HTMLInputElement>;
   const label = labelled.labels?.[0];
   const own = ['BUTTON', 'SUMMARY', 'A'].includes(element.tagName) ? text(element) : '';
   const summary = element.tagName === 'DETAILS' ? text(element.querySelector('summary')) : '';
-  return [element.tagName, element.getAttribute('type'), element.getAttribute('name'), element.getAttribute('aria-label'), text(label), own, summary].join('|');
+  // No `name` or `id`: React's useId makes them, and the server's differ from the browser's (a radio group's name).
+  return [element.tagName, element.getAttribute('type'), element.getAttribute('aria-label'), text(label), own, summary].join('|');
 }
 
 /** Each element of `from` with its counterpart in `to` (same key, same occurrence), where there is one. */
