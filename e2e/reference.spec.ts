@@ -119,6 +119,8 @@ test.describe('problem 11: response fields per status, tables that wrap', () => 
     const body = operation(page, 'start-recording').getByRole('table', { name: 'Body fields (JSON)' });
     const constraints = body.getByRole('columnheader', { name: 'Constraints' });
     await constraints.scrollIntoViewIfNeeded();
+    // The section is an island: measure the live one, not the server-rendered shell it replaces meanwhile.
+    await expect(page.locator('[data-island="reference:start-recording"]')).toHaveAttribute('data-island-live', '');
     const clip = body.locator('xpath=..');
     if ((await overhang(constraints, clip)) > 1) {
       // Too wide for a phone: the box around the table is a named, focusable region that arrow keys scroll.

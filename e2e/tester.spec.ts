@@ -72,7 +72,8 @@ test.describe('testers on the guide page (sandbox)', () => {
     await send(section);
     await expectStatus(section, 401);
     await expect(section.getByText('What to do:')).toBeVisible();
-    // Credentials are shared: the other Basic testers now hold the same secret.
+    // Credentials are shared: the other Basic testers now hold the same secret (once live: they are islands that load when near).
+    await tester(page, 'start-recording').scrollIntoViewIfNeeded();
     await expect(tester(page, 'start-recording').getByLabel('Customer Secret', { exact: true })).toHaveValue('not-the-secret');
   });
 
@@ -81,7 +82,11 @@ test.describe('testers on the guide page (sandbox)', () => {
     await send(tester(page, 'create-channel'));
     await expectStatus(tester(page, 'create-channel'), 200);
     const section = tester(page, 'get-channel');
+    await section.scrollIntoViewIfNeeded();
     await section.getByLabel('Simulate').selectOption('503');
+    // The tester is an island: the observer below must watch the live one, not the server-rendered shell it replaces.
+    await expect(page.locator('[data-island="tester:get-channel"]')).toHaveAttribute('data-island-live', '');
+    await expect(section.getByLabel('Simulate')).toHaveValue('503');
     // The progress line lives only while the retry runs (about a second), which polling can miss on a busy
     // machine: record from inside the page whether it was shown.
     await section.evaluate((element) => {
@@ -104,6 +109,8 @@ test.describe('testers on the guide page (sandbox)', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await gotoHydrated(page, GUIDE);
     const section = tester(page, 'create-channel');
+    // The tester is an island: it goes live once the reader scrolls near it.
+    await section.scrollIntoViewIfNeeded();
     // This browser's sandbox project has arrived (its App ID is then in the form and the snippet).
     await expect(section.locator('[data-project-app-id]')).toHaveText(/^[0-9a-f]{32}$/);
     const channel = section.getByLabel('channel', { exact: true });

@@ -8,8 +8,8 @@
 // reference page per family (docs/reference/<page>.mdx), and split for the
 // browser into src/catalog/gen/ (a manifest plus one module per family, so a
 // page carries only the families it shows; see src/catalog/split.ts). All are gitignored.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { composeCatalog } from '../src/catalog/compose';
@@ -36,7 +36,10 @@ try {
   const gen = splitFiles(doc, parts);
   for (const [name, text] of Object.entries(gen)) write(`src/catalog/gen/${name}`, text);
   // A family removed or renamed leaves no module behind for a page to import.
-  for (const name of readdirSync(join(root, 'src/catalog/gen'))) if (!(name in gen)) rmSync(join(root, 'src/catalog/gen', name));
+  for (const name of readdirSync(join(root, 'src/catalog/gen'), { recursive: true, encoding: 'utf8' })) {
+    const path = join(root, 'src/catalog/gen', name);
+    if (!(name.split(sep).join('/') in gen) && statSync(path).isFile()) rmSync(path);
+  }
   write('static/openapi.json', json);
   write('static/openapi.yaml', `# Generated from src/catalog/base.yaml and src/families/*/catalog.yaml.\n${stringify(doc, { lineWidth: 0 })}`);
   const operations = rawOperations(doc).map(({ operation }) => operation);

@@ -3,7 +3,8 @@
  * generated module. Node (tests, scripts, the sandbox, the relay, the server
  * render, serverless bundles) reads it this way. The site's client bundle
  * replaces gen/all with an empty module (src/plugins/catalog-families), so a
- * browser page carries only the families its MDX imports.
+ * browser page carries no catalog data until an island loads an operation
+ * (src/catalog/load.ts).
  */
 import './gen/all';
 

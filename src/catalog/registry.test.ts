@@ -27,7 +27,7 @@ describe('createRegistry', () => {
 
   it('says which family to load for a known operation of an unregistered family, and lists every id for an unknown one', () => {
     const registry = createRegistry(manifest);
-    expect(() => registry.getOperation('acquire')).toThrow(/"acquire" belongs to the cloud-recording family, which this page has not loaded\. Import '@site\/src\/catalog\/gen\/cloud-recording'/);
+    expect(() => registry.getOperation('acquire')).toThrow(/"acquire" belongs to the cloud-recording family, which this page has not loaded\. Load it first with loadOperation\('acquire'\)/);
     expect(() => registry.getOperation('start')).toThrow(`Unknown operation "start". Valid operations: ${everything.operationIds.join(', ')}.`);
   });
 

@@ -4,8 +4,8 @@
  * components, which family owns each operation) is always here; a family's
  * paths and components arrive when its generated module `gen/<family>.ts`
  * runs. In Node every family is registered (index.ts imports gen/all); in the
- * browser a page registers only the families its MDX names (see
- * src/plugins/catalog-families). Models are built on first use and cached;
+ * browser a family is registered when an island showing one of its operations
+ * loads that operation's chunk (src/catalog/load.ts, src/components/Island). Models are built on first use and cached;
  * treat them as read-only.
  */
 import manifestJson from './gen/manifest.json';
@@ -103,7 +103,7 @@ export function createRegistry(manifest: CatalogManifest) {
       if (family) {
         throw new Error(
           `Operation "${id}" belongs to the ${family} family, which this page has not loaded. ` +
-            `Import '@site/src/catalog/gen/${family}' in the page (docs pages get it from <AgoraApiTester endpoint>, <OperationReference id> and <OperationIndex>, see src/plugins/catalog-families).`,
+            `Load it first with loadOperation('${id}') from src/catalog/load.ts (the islands of <AgoraApiTester>, <OperationReference> and <OperationIndex> do, see src/components/Island).`,
         );
       }
       throw new Error(`Unknown operation "${id}". Valid operations: ${manifest.operations.map(([known]) => known).join(', ')}.`);

@@ -61,14 +61,36 @@ describe('splitFiles', () => {
   const files = splitFiles(doc, parts);
 
   it('writes the manifest, and per family its data and a module that loads what it needs first', () => {
-    expect(Object.keys(files).sort()).toEqual(
-      ['all.ts', 'alpha.json', 'alpha.ts', 'beta.json', 'beta.ts', 'delta.json', 'delta.ts', 'every.ts', 'gamma.json', 'gamma.ts', 'manifest.json'],
-    );
+    expect(Object.keys(files).sort()).toEqual([
+      'all.ts',
+      'alpha.json',
+      'alpha.ts',
+      'beta.json',
+      'beta.ts',
+      'delta.json',
+      'delta.ts',
+      'every.ts',
+      'gamma.json',
+      'gamma.ts',
+      'load.ts',
+      'manifest.json',
+      'op/a-get.ts',
+      'op/b-list.ts',
+      'op/d-put.ts',
+      'op/g-post.ts',
+    ]);
     expect(files['alpha.ts']).toMatch(/import '\.\/beta';\nimport '\.\/gamma';\nimport '\.\/delta';\nimport part from '\.\/alpha\.json';/);
     expect(files['alpha.ts']).toContain('registerFamilyPart(part as unknown as FamilyPart);');
     expect(files['every.ts'].match(/^import .*$/gm)).toEqual(["import './alpha';", "import './beta';", "import './gamma';", "import './delta';"]);
     // Only all.ts is emptied in the client bundle, so it must not list families itself.
     expect(files['all.ts'].match(/^import .*$/gm)).toEqual(["import './every';"]);
+  });
+
+  it('writes one module per operation, loading its family, and a loader per operation with a chunk of its own', () => {
+    expect(files['op/a-get.ts'].match(/^import .*$/gm)).toEqual(["import '../alpha';"]);
+    expect(files['op/d-put.ts'].match(/^import .*$/gm)).toEqual(["import '../delta';"]);
+    expect(files['load.ts']).toContain(`"a-get": () => import(/* webpackChunkName: "op-a-get" */ './op/a-get'),`);
+    expect(files['load.ts'].match(/import\(/g)).toHaveLength(4);
   });
 
   it('refuses a family named like one of its own files', () => {

@@ -183,6 +183,15 @@ export function splitFiles(doc: OpenApiDocument, sourced: readonly SourcedPart[]
       'registerFamilyPart(part as unknown as FamilyPart);\n',
     ].join('');
   }
+  // One module per operation: what the browser loads when a tester or reference shows it (src/catalog/load.ts).
+  for (const [id, family] of manifest.operations) files[`op/${id}.ts`] = `${header}import '../${family}';\n`;
+  // Spelled out, one import per operation, so webpack names each chunk and the server bundle (whose Babel turns import() into require) can follow them.
+  files['load.ts'] = [
+    header,
+    'export const operationLoaders: Readonly<Record<string, () => Promise<unknown>>> = {\n',
+    ...manifest.operations.map(([id]) => `  ${JSON.stringify(id)}: () => import(/* webpackChunkName: ${JSON.stringify(`op-${id}`)} */ './op/${id}'),\n`),
+    '};\n',
+  ].join('');
   files['every.ts'] = header + parts.map((part) => `import './${part.family}';\n`).join('');
   files['all.ts'] = `${header}// The site's client bundle replaces this module with an empty one (src/plugins/catalog-families).\nimport './every';\n`;
   return files;

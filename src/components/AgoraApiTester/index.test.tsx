@@ -10,7 +10,7 @@ vi.mock('./BodyEditor/MonacoJson', async () => ({ default: (await import('./test
 
 const { relayAnswer, useRelayFetch } = await import('./testing/relayFetch');
 
-const { default: AgoraApiTester } = await import('./index');
+const { default: AgoraApiTester } = await import('./Tester');
 
 
 const fetchMock = useRelayFetch();

@@ -13,7 +13,7 @@ vi.mock('./site', async () => (await import('./testing/siteMock')).siteMock);
 vi.mock('./BodyEditor/MonacoJson', async () => ({ default: (await import('./testing/siteMock')).MonacoStandIn }));
 
 const { relayAnswer, useRelayFetch, TEST_PROJECT, TEST_PROJECT_2 } = await import('./testing/relayFetch');
-const { default: AgoraApiTester } = await import('./index');
+const { default: AgoraApiTester } = await import('./Tester');
 const { pageSandboxProject, resetPageSandboxProject, PROJECT_KEY } = await import('./stores/sandboxProject');
 const { encodeShare } = await import('./share');
 const { getOperation } = await import('../../catalog');

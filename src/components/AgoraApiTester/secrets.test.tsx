@@ -12,7 +12,7 @@ vi.mock('./BodyEditor/MonacoJson', async () => ({ default: (await import('./test
 
 const { useRelayFetch } = await import('./testing/relayFetch');
 
-const { default: AgoraApiTester } = await import('./index');
+const { default: AgoraApiTester } = await import('./Tester');
 
 const SECRET = 'TYPED-s3cret-KEY-4242';
 const fetchMock = useRelayFetch();

@@ -11,9 +11,9 @@ import type { ApiRequest } from '../../request/apiRequest';
 import { looksLikeCredential } from '../../request/customParams';
 import { redactSecrets, secretPaths, secretsPresent } from '../../request/secrets';
 import { FAULTS, type Fault } from './envelope';
+import { SHARE_PREFIX, SHARE_VERSION, sharePayload, toBase64Url } from './shareLink';
 
-export const SHARE_VERSION = 1;
-const PREFIX = 'try=';
+export { SHARE_VERSION } from './shareLink';
 
 /** The part of a request a link carries. */
 export interface SharedRequest {
@@ -83,18 +83,6 @@ export function scrubShared(shared: SharedRequest, op: OperationModel): SharedRe
   return cleared.length ? { ...safe, cleared } : safe;
 }
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): string {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-}
-
 /** `try=1.eyJv…` (without the leading `#`); `fault` is the Simulate choice to restore with it. */
 export function encodeShare(request: ApiRequest, op: OperationModel, fault: Fault = 'none'): string {
   const shared = toShared(request, op);
@@ -106,7 +94,7 @@ export function encodeShare(request: ApiRequest, op: OperationModel, fault: Faul
   if (shared.body !== undefined) payload.b = shared.body;
   if (shared.cleared) payload.r = shared.cleared;
   if (fault !== 'none') payload.f = fault;
-  return `${PREFIX}${SHARE_VERSION}.${toBase64Url(JSON.stringify(payload))}`;
+  return `${SHARE_PREFIX}${SHARE_VERSION}.${toBase64Url(JSON.stringify(payload))}`;
 }
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -124,12 +112,9 @@ function isFault(value: unknown): value is Fault {
 
 /** Read a hash (`#try=1.…` or `try=1.…`); null when it is not a share link or is damaged. An unknown fault is left out. */
 export function decodeShare(hash: string): SharedLink | null {
-  const text = hash.replace(/^#/, '');
-  if (!text.startsWith(PREFIX)) return null;
-  const [version, data] = text.slice(PREFIX.length).split('.', 2);
-  if (version !== String(SHARE_VERSION) || !data) return null;
+  const payload = sharePayload(hash);
+  if (payload === null) return null;
   try {
-    const payload = JSON.parse(fromBase64Url(data)) as Record<string, unknown>;
     if (typeof payload.o !== 'string') return null;
     const shared: SharedLink = {
       operationId: payload.o,

@@ -143,9 +143,12 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     if (!appId) return;
     const fromLink = restoredFrom.current === 'link';
     restoredFrom.current = undefined;
-    const aligned = alignAppIds(op, formRef.current, appId, (value) => (fromLink && value !== '') || projects.isStaleAppId(value));
+    const moves = (value: string) => (fromLink && value !== '') || projects.isStaleAppId(value);
+    const aligned = alignAppIds(op, formRef.current, appId, moves);
     if (aligned.replaced.length === 0) return;
-    setForm(aligned.form);
+    // On the form as it is by then: a tester that mounts late (an island) fills chained ids in the same
+    // round of effects, and a form taken from formRef here would overwrite them.
+    setForm((current) => alignAppIds(op, current, appId, moves).form);
     const foreign = aligned.replaced.find((value) => !projects.isStaleAppId(value));
     if (foreign) {
       setAppIdNote(`This link was made with another sandbox project (App ID ${shortValue(foreign)}); it now uses yours (${shortValue(appId)}), so it acts on what this browser created.`);

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import '@testing-library/jest-dom/vitest';
 import { NOTIFICATION_CATALOGS } from '../../sandbox/events/catalogs';
-import NotificationTable, { notificationCatalog } from './index';
+import NotificationTable, { notificationCatalog } from './Tables';
 
 const root = process.cwd();
 const page = readFileSync(`${root}/docs/webhooks.mdx`, 'utf8');

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import React from 'react';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { listOperations } from '../../catalog';
-import OperationIndex from './OperationIndex';
+import OperationIndex from './IndexTable';
 
 afterEach(cleanup);
 

@@ -6,7 +6,7 @@ import { getOperation } from '../../catalog';
 import { defaultRequest } from '../../request/build';
 import { generateSnippet } from '../../snippets';
 import { flattenFields } from './schemaText';
-import OperationReference from './index';
+import OperationReference from './Section';
 import ServersTable from './ServersTable';
 import { allServers } from '../../catalog';
 

@@ -1,39 +1,12 @@
 import React from 'react';
-import Link from '@docusaurus/Link';
-import { listOperations } from '../../catalog';
-import Prose from '../OperationReference/Prose';
-import ScrollRegion from '../ScrollRegion';
+import { loadEveryOperation } from '../../catalog/load';
+import Island, { withData } from '../Island';
 
 /**
- * The Sandbox page's per-operation table, from the catalog: each operation's
- * documented statuses and the sandbox's note on it (`x-sandbox-note`), so
- * adding an operation or a family updates the page by itself.
+ * `<SandboxStatusTable/>` as the Sandbox page writes it: the table is in the
+ * server HTML; its code and the whole catalog it reads load only when it nears
+ * the viewport (its links then navigate within the app).
  */
 export default function SandboxStatusTable(): React.JSX.Element {
-  return (
-    <ScrollRegion label="Operations and their statuses">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Operation</th>
-            <th scope="col">Documented statuses</th>
-            <th scope="col">In the sandbox</th>
-          </tr>
-        </thead>
-        <tbody>
-          {listOperations().map((op) => (
-            <tr key={op.id}>
-              <td>
-                <Link to={op.referencePath}>
-                  <code>{op.id}</code>
-                </Link>
-              </td>
-              <td>{op.responses.map((r) => r.status).join(', ')}</td>
-              <td>{op.sandboxNote ? <Prose text={op.sandboxNote} /> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
-  );
+  return <Island name="sandbox-status" load={withData(() => import(/* webpackChunkName: "sandbox-status" */ './Table'), loadEveryOperation)} props={{}} />;
 }

@@ -15,10 +15,29 @@ export default function ScrollRegion({ label, children }: { label?: string; chil
   const overflow = useOverflow(ref);
   const regionProps = overflow ? { role: 'region', 'aria-label': label ?? overflow.tableLabel, tabIndex: 0 } : {};
   return (
-    <div ref={ref} className={styles.scroll} data-scroll-region="" {...regionProps}>
+    <div ref={ref} className={styles.scroll} data-scroll-region="" data-scroll-label={label} {...regionProps}>
       {children}
     </div>
   );
+}
+
+/** True when the box's content is wider than the box. */
+function overflows(el: HTMLElement): boolean {
+  return el.scrollWidth > el.clientWidth + 1;
+}
+
+/**
+ * The same rule for server HTML that no component owns yet (an island's shell,
+ * src/components/Island): each overflowing region under `root` becomes a
+ * labelled, focusable region, as the live component would make it.
+ */
+export function markOverflowingRegions(root: ParentNode): void {
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-scroll-region]'))) {
+    if (el.hasAttribute('tabindex') || !overflows(el)) continue;
+    el.setAttribute('role', 'region');
+    el.setAttribute('aria-label', el.dataset.scrollLabel ?? tableLabel(el));
+    el.tabIndex = 0;
+  }
 }
 
 /**
@@ -48,7 +67,7 @@ function useOverflow(ref: React.RefObject<HTMLElement | null>): Overflow | null 
     const el = ref.current;
     if (!el) return undefined;
     const measure = () => {
-      const wider = el.scrollWidth > el.clientWidth + 1;
+      const wider = overflows(el);
       setOverflow((previous) => (wider ? (previous ?? { tableLabel: tableLabel(el) }) : null));
     };
     measure();

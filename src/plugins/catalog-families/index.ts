@@ -1,11 +1,11 @@
 /**
- * Keeps catalog family data out of pages that do not show it. The client
+ * Keeps catalog family data out of pages until they show it. The client
  * bundle gets an empty module instead of src/catalog/gen/all (which imports
- * every family), so src/catalog carries only the manifest; each docs page
- * imports its families (remark.ts). Each family's data gets a chunk of its
- * own, loaded by the pages that import it: left to Docusaurus's `common`
- * group, a family used on half the pages would be sent to every page. The
- * server bundle is untouched: the static render sees every family.
+ * every family), so src/catalog carries only the manifest; an island loads an
+ * operation's chunk (src/catalog/load.ts: `op-<id>`, which imports its family)
+ * when it shows it. Each family's data gets a chunk of its own, shared by the
+ * chunks of its operations: left to webpack, it would be copied into each of
+ * them. The server bundle is untouched: the static render sees every family.
  */
 import { join } from 'node:path';
 import type { Plugin } from '@docusaurus/types';

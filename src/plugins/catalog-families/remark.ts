@@ -1,13 +1,13 @@
 /**
- * Remark plugin for the docs: a page that shows catalog operations imports
- * the catalog families it needs (src/catalog/gen/<family>), because the
- * client bundle carries no family by default (index.ts in this folder).
- * Elements are found by their JSX name, as the docs write them.
+ * Remark plugin for the docs: fails the build when a page's tester or
+ * reference names an operation the catalog does not have (needs.ts). Elements
+ * are found by their JSX name, as the docs write them. The page itself imports
+ * nothing: each element loads its operation's chunk when shown.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { visit } from 'unist-util-visit';
-import { catalogImports, catalogNeeds, EVERY_OPERATION, OPERATION_ATTRIBUTE, type AttributeValue, type CatalogElement } from './needs';
+import { checkCatalogElements, OPERATION_ATTRIBUTE, type AttributeValue, type CatalogElement } from './needs';
 
 interface JsxAttribute {
   type: string;
@@ -31,7 +31,7 @@ export interface Options {
 }
 
 const DEFAULT_MANIFEST = fileURLToPath(new URL('../../catalog/gen/manifest.json', import.meta.url));
-const NAMES = new Set([...Object.keys(OPERATION_ATTRIBUTE), ...EVERY_OPERATION]);
+const NAMES = new Set(Object.keys(OPERATION_ATTRIBUTE));
 
 function attributeValue(attribute: JsxAttribute): AttributeValue {
   const value = attribute.value;
@@ -39,23 +39,7 @@ function attributeValue(attribute: JsxAttribute): AttributeValue {
   return typeof value === 'string' ? value : { expression: value.value };
 }
 
-/** `import '<source>';` as an MDX ESM node, with the estree the MDX compiler reads. */
-function sideEffectImport(source: string): Node {
-  const value = `import ${JSON.stringify(source)};`;
-  return {
-    type: 'mdxjsEsm',
-    value,
-    data: {
-      estree: {
-        type: 'Program',
-        sourceType: 'module',
-        body: [{ type: 'ImportDeclaration', specifiers: [], attributes: [], source: { type: 'Literal', value: source, raw: JSON.stringify(source) } }],
-      },
-    },
-  };
-}
-
-/** Injects the family imports a page needs; an unknown operation id fails the build naming the file. */
+/** An unknown operation id fails the build naming the file. */
 export default function catalogFamilies(options: Options = {}) {
   const manifestFile = options.manifestFile ?? DEFAULT_MANIFEST;
   return (tree: Node, file: { path?: string }): void => {
@@ -72,13 +56,11 @@ export default function catalogFamilies(options: Options = {}) {
     });
     if (elements.length === 0) return;
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { operations: Array<[string, string]> };
-    const familyOf = new Map(manifest.operations);
-    let imports: string[];
+    const known = new Set(manifest.operations.map(([id]) => id));
     try {
-      imports = catalogImports(catalogNeeds(elements, (id) => familyOf.get(id)));
+      checkCatalogElements(elements, (id) => known.has(id));
     } catch (error) {
       throw new Error(`${file.path ?? 'MDX file'}: ${(error as Error).message}`);
     }
-    tree.children = [...imports.map(sideEffectImport), ...(tree.children ?? [])];
   };
 }

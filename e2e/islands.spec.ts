@@ -1,0 +1,161 @@
+// Testers and reference sections are islands (src/components/Island): the
+// server HTML is the real component; its code and its operation's data load
+// when it nears the viewport, is touched, or the URL addresses it.
+import { expect, test, type Page } from '@playwright/test';
+import { gotoHydrated, watchConsole } from './support/console';
+import { status, tester } from './support/tester';
+
+const GUIDE = '/docs/video-calling/rest-api-guide';
+const MEDIA_PULL = '/docs/reference/media-pull';
+
+test.use({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
+
+const island = (page: Page, name: string) => page.locator(`[data-island="${name}"]`);
+
+/** Every script path the page fetches from now on. */
+function scriptsOf(page: Page): () => string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') seen.push(new URL(request.url()).pathname);
+  });
+  return () => [...seen];
+}
+
+const opChunk = (id: string) => new RegExp(`/op-${id}\\.[0-9a-f]+\\.js$`);
+
+/** Holds the op chunk of `id` until the returned function is called. */
+async function holdChunk(page: Page, id: string): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  await page.route(opChunk(id), async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The ids of the guide's testers lying more than two viewport heights below the top. */
+async function farTesters(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('[data-island^="tester:"]'))
+      .filter((element) => element.getBoundingClientRect().top > 2.2 * window.innerHeight)
+      .map((element) => element.dataset.island!.slice('tester:'.length)),
+  );
+}
+
+test('a tester far down the guide fetches nothing until scrolled near; then it loads and sends', async ({ page }) => {
+  test.setTimeout(60_000);
+  const problems = watchConsole(page);
+  const scripts = scriptsOf(page);
+  await gotoHydrated(page, GUIDE);
+  await page.waitForLoadState('networkidle');
+  const far = await farTesters(page);
+  expect(far.length, 'the guide has testers below the first two viewports').toBeGreaterThan(0);
+  for (const id of far) {
+    expect(scripts().filter((path) => opChunk(id).test(path))).toEqual([]);
+    await expect(island(page, `tester:${id}`)).not.toHaveAttribute('data-island-live');
+    // The shell is the real form, server-rendered.
+    await expect(tester(page, id).getByRole('button', { name: 'Send request' })).toBeAttached();
+  }
+  // With no tester near, not even the tester's code is fetched.
+  if (far.length === (await page.locator('[data-island^="tester:"]').count())) {
+    expect(scripts().filter((path) => /\/tester\.[0-9a-f]+\.js$/.test(path))).toEqual([]);
+  }
+  const id = far[far.length - 1];
+  const chunk = page.waitForRequest((request) => opChunk(id).test(new URL(request.url()).pathname));
+  await tester(page, id).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await chunk;
+  await expect(island(page, `tester:${id}`)).toHaveAttribute('data-island-live', '');
+  await tester(page, id).getByRole('button', { name: 'Send request' }).click();
+  await expect(status(tester(page, id))).toHaveText(/^\d{3} /, { timeout: 20_000 });
+  expect(problems()).toEqual([]);
+});
+
+test('what is typed into a tester before its code arrives is kept, and focus stays in the field', async ({ page }) => {
+  const problems = watchConsole(page);
+  await gotoHydrated(page, GUIDE);
+  const release = await holdChunk(page, 'start-recording');
+  const start = tester(page, 'start-recording');
+  const cname = start.getByLabel('cname', { exact: true });
+  await cname.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  // Focus starts the load; the chunk is held, so the keystrokes land on the shell.
+  await cname.click();
+  await cname.press('ControlOrMeta+a');
+  await cname.pressSequentially('typedbeforeload');
+  await expect(island(page, 'tester:start-recording')).not.toHaveAttribute('data-island-live');
+  release();
+  await expect(island(page, 'tester:start-recording')).toHaveAttribute('data-island-live', '');
+  await expect(cname).toHaveValue('typedbeforeload');
+  await expect(cname).toBeFocused();
+  await cname.press('End');
+  await cname.pressSequentially('2');
+  await expect(cname).toHaveValue('typedbeforeload2');
+  // The live form's state holds it, not just the field: it is what Send sends.
+  const relayCall = page.waitForRequest((request) => request.url().endsWith('/api/relay') && request.method() === 'POST');
+  await start.getByRole('button', { name: 'Send request' }).click();
+  expect((await relayCall).postData()).toContain('typedbeforeload2');
+  expect(problems()).toEqual([]);
+});
+
+test('switching to dark mode before a tester loads keeps its server-rendered shell', async ({ page }) => {
+  const problems = watchConsole(page);
+  await gotoHydrated(page, GUIDE);
+  await page.waitForLoadState('networkidle');
+  const [id] = (await farTesters(page)).slice(-1);
+  const shell = island(page, `tester:${id}`);
+  await expect(shell).not.toHaveAttribute('data-island-live');
+  await shell.locator('section').first().evaluate((element) => ((element as HTMLElement & { marked?: boolean }).marked = true));
+  const height = await shell.evaluate((element) => element.getBoundingClientRect().height);
+  // The toggle cycles through its modes (light, dark, system): click until the page is dark.
+  const toggle = page.getByRole('button', { name: /switch between dark and light mode/i });
+  for (let clicks = 0; clicks < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; clicks++) await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The very same nodes, not a fallback or a re-render.
+  expect(await shell.locator('section').first().evaluate((element) => (element as HTMLElement & { marked?: boolean }).marked === true)).toBe(true);
+  expect(await shell.evaluate((element) => element.getBoundingClientRect().height)).toBe(height);
+  await expect(shell).not.toHaveAttribute('data-island-live');
+  // And it still goes live when reached.
+  await tester(page, id).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await expect(shell).toHaveAttribute('data-island-live', '');
+  expect(problems()).toEqual([]);
+});
+
+test('a link to the endpoint heading inside a reference section loads that section at once', async ({ page }) => {
+  const problems = watchConsole(page);
+  await gotoHydrated(page, `${MEDIA_PULL}#delete-cloud-player-endpoint`);
+  await expect(island(page, 'reference:delete-cloud-player')).toHaveAttribute('data-island-live', '');
+  await expect(page.locator('#delete-cloud-player-endpoint')).toBeInViewport();
+  expect(problems()).toEqual([]);
+});
+
+test("a share link to a reference section's tester opens it at once with the link's values, and it sends", async ({ page }) => {
+  test.setTimeout(60_000);
+  const problems = watchConsole(page);
+  const payload = Buffer.from(JSON.stringify({ o: 'delete-cloud-player', s: '', p: { id: 'deeplinkedplayer' } })).toString('base64url');
+  await gotoHydrated(page, `${MEDIA_PULL}#try=1.${payload}`);
+  const section = tester(page, 'delete-cloud-player');
+  await expect(island(page, 'tester:delete-cloud-player')).toHaveAttribute('data-island-live', '');
+  await expect(section.getByLabel('id', { exact: true })).toHaveValue('deeplinkedplayer');
+  await expect(section).toBeInViewport();
+  await section.getByRole('button', { name: 'Send request' }).click();
+  await expect(status(section)).toHaveText(/^\d{3} /, { timeout: 20_000 });
+  expect(problems()).toEqual([]);
+});
+
+test('a page without testers or references fetches no tester or reference code', async ({ page }) => {
+  const scripts = scriptsOf(page);
+  await gotoHydrated(page, '/docs/webhooks');
+  await page.waitForLoadState('networkidle');
+  expect(scripts().filter((path) => /\/(tester|reference|op-[a-z0-9-]+)\.[0-9a-f]+\.js$/.test(path))).toEqual([]);
+});
+
+test('the server writes each island in place: the reference text follows its heading in the HTML, with no script to move it', async ({ request }) => {
+  const html = await (await request.get(MEDIA_PULL)).text();
+  // React 19 outlines a large finished Suspense boundary (a hidden <div> at the end and an inline $RC script):
+  // the search index, which reads the siblings after each heading, would lose the reference text.
+  expect(html).not.toMatch(/<template id="B:|\$RC\(/);
+  const section = html.indexOf('data-island="reference:create-cloud-player"');
+  expect(section).toBeGreaterThan(-1);
+  expect(html.indexOf('id="create-cloud-player-endpoint"')).toBeGreaterThan(section);
+  expect(html.indexOf('data-island="tester:create-cloud-player"')).toBeGreaterThan(section);
+});

@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+import React, { Suspense, createContext, lazy, useContext, useState } from 'react';
+import { renderToString } from 'react-dom/server';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Island from './index';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** Stands in for a Docusaurus context that changes after hydration (useIsBrowser, the colour mode). */
+const Mode = createContext('light');
+
+function Form({ label }: { label: string }): React.JSX.Element {
+  const mode = useContext(Mode);
+  const [value, setValue] = useState('');
+  const [sent, setSent] = useState(0);
+  return (
+    <section data-mode={mode}>
+      <label>
+        {label}
+        <input value={value} onChange={(event) => setValue(event.target.value)} />
+      </label>
+      <button type="button" onClick={() => setSent((n) => n + 1)}>
+        Send
+      </button>
+      <output>{`sent ${sent} ${value}`}</output>
+    </section>
+  );
+}
+
+let setMode: (mode: string) => void = () => {};
+function Page({ children }: { children: React.ReactNode }): React.JSX.Element {
+  const [mode, set] = useState('light');
+  setMode = set;
+  return <Mode.Provider value={mode}>{children}</Mode.Provider>;
+}
+
+let root: Root | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  document.body.innerHTML = '';
+});
+
+/** The server's HTML for an island holding <Form>, in a page container, hydrated with `client` as the page. */
+async function hydrate(client: React.ReactNode): Promise<HTMLElement> {
+  const html = renderToString(
+    <Mode.Provider value="light">
+      <div data-island="form">
+        <Form label="Name" />
+      </div>
+    </Mode.Provider>,
+  );
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  document.body.append(container);
+  const errors: unknown[] = [];
+  await act(async () => {
+    root = hydrateRoot(container, <Page>{client}</Page>, { onRecoverableError: (error) => errors.push(error) });
+  });
+  expect(errors).toEqual([]);
+  return container;
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('Island', () => {
+  it('keeps the server HTML through context changes before its code loads, then goes live keeping what was typed', async () => {
+    const code = deferred<{ default: typeof Form }>();
+    const load = vi.fn(() => code.promise);
+    const page = await hydrate(<Island name="form" load={load} props={{ label: 'Name' }} />);
+    const shellInput = page.querySelector('input')!;
+    expect(load).not.toHaveBeenCalled();
+
+    // A context change above (Docusaurus flips useIsBrowser after hydration; the reader toggles dark mode).
+    await act(async () => setMode('dark'));
+    expect(page.querySelector('input')).toBe(shellInput);
+    expect(page.textContent).toContain('sent 0');
+
+    // Focus starts the load; the reader types and presses Send before the code arrives.
+    await act(async () => shellInput.dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
+    expect(load).toHaveBeenCalledTimes(1);
+    shellInput.focus();
+    shellInput.value = 'Ada';
+    page.querySelector('button')!.click();
+    await act(async () => code.resolve({ default: Form }));
+
+    const liveInput = page.querySelector('input')!;
+    expect(page.querySelectorAll('input')).toHaveLength(1);
+    expect(liveInput).not.toBe(shellInput);
+    expect(liveInput.value).toBe('Ada');
+    expect(document.activeElement).toBe(liveInput);
+    expect(page.querySelector('section')!.dataset.mode).toBe('dark');
+    expect(page.querySelector('output')!.textContent).toBe('sent 1 Ada');
+    expect(page.querySelector('[data-island]')!.hasAttribute('data-island-live')).toBe(true);
+  });
+
+  it('loads at once when the URL hash names an element inside it, or its owner says the hash is for it', async () => {
+    window.location.hash = '#nothing-here';
+    const load = vi.fn(async () => ({ default: Form }));
+    await hydrate(<Island name="form" load={load} props={{ label: 'Name' }} addressedBy={(hash) => hash === '#try=form'} />);
+    expect(load).not.toHaveBeenCalled();
+    await act(async () => {
+      window.location.hash = '#try=form';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(load).toHaveBeenCalledTimes(1);
+    window.location.hash = '';
+  });
+
+  it('on a client-side mount (no server HTML) renders the component at once', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { createRoot } = await import('react-dom/client');
+    root = createRoot(container);
+    await act(async () => root!.render(<Island name="form" load={async () => ({ default: Form })} props={{ label: 'Name' }} />));
+    await act(async () => {});
+    expect(container.querySelector('input')).not.toBeNull();
+  });
+
+  it('an island inside another keeps its shell when the outer one goes live', async () => {
+    function Outer(): React.JSX.Element {
+      return (
+        <article>
+          <p>Reference</p>
+          <Island name="inner" load={innerLoad} props={{ label: 'Inner' }} />
+        </article>
+      );
+    }
+    const innerCode = deferred<{ default: typeof Form }>();
+    const innerLoad = vi.fn(() => innerCode.promise);
+    const html = renderToString(
+      <div data-island="outer">
+        <article>
+          <p>Reference</p>
+          <div data-island="inner">
+            <Form label="Inner" />
+          </div>
+        </article>
+      </div>,
+    );
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    await act(async () => {
+      root = hydrateRoot(container, <Island name="outer" load={async () => ({ default: Outer })} props={{}} />);
+    });
+    const shellInput = container.querySelector('input')!;
+    shellInput.value = 'kept';
+    await act(async () => container.querySelector('p')!.dispatchEvent(new Event('pointerdown', { bubbles: true })));
+    await act(async () => {});
+    expect(container.querySelector('[data-island="outer"]')!.hasAttribute('data-island-live')).toBe(true);
+    expect(innerLoad).not.toHaveBeenCalled();
+    expect(container.querySelectorAll('input')).toHaveLength(1);
+    expect(container.querySelector('input')!.value).toBe('kept');
+    expect(container.querySelector('[data-island="inner"]')!.hasAttribute('data-island-live')).toBe(false);
+  });
+});

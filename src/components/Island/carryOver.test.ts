@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { carryEdits, carryFocus, markDetails, pressAgain, pressedButton } from './carryOver';
+
+const FORM = `
+  <input name="a" value="one">
+  <input type="checkbox">
+  <select><option>x</option><option>y</option></select>
+  <textarea>text</textarea>
+  <details><summary>More</summary></details>
+  <button type="button">First</button><button type="button">Send</button>`;
+
+function twin(): { shell: Node[]; live: Node[] } {
+  const shell = document.createElement('div');
+  const live = document.createElement('div');
+  shell.innerHTML = FORM;
+  live.innerHTML = FORM;
+  document.body.append(shell, live);
+  return { shell: [shell], live: [live] };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('carryEdits', () => {
+  it('copies what the reader changed, and only that, firing the events React listens to', () => {
+    const { shell, live } = twin();
+    const [from, to] = [shell[0] as HTMLElement, live[0] as HTMLElement];
+    markDetails(shell);
+    from.querySelector('input')!.value = 'typed';
+    (from.querySelector('input[type=checkbox]') as HTMLInputElement).checked = true;
+    from.querySelector('select')!.selectedIndex = 1;
+    from.querySelector('details')!.open = true;
+    const inputs = vi.fn();
+    to.addEventListener('input', inputs);
+    expect(carryEdits(shell, live)).toBe(3);
+    expect(to.querySelector('input')!.value).toBe('typed');
+    expect((to.querySelector('input[type=checkbox]') as HTMLInputElement).checked).toBe(true);
+    expect(to.querySelector('select')!.selectedIndex).toBe(1);
+    expect(to.querySelector('textarea')!.value).toBe('text');
+    expect(to.querySelector('details')!.open).toBe(true);
+    expect(inputs).toHaveBeenCalled();
+  });
+
+  it('leaves the live form alone when the shell was not edited (a restored draft wins)', () => {
+    const { shell, live } = twin();
+    const to = live[0] as HTMLElement;
+    to.querySelector('input')!.value = 'from the saved draft';
+    expect(carryEdits(shell, live)).toBe(0);
+    expect(to.querySelector('input')!.value).toBe('from the saved draft');
+  });
+
+  it('pairs radios across a group name the server and the browser spell differently', () => {
+    const shell = document.createElement('div');
+    const live = document.createElement('div');
+    shell.innerHTML = '<label><input type="radio" name="_R_1_" checked>Sandbox</label><label><input type="radio" name="_R_1_">Live</label>';
+    live.innerHTML = '<label><input type="radio" name="_r_9_" checked>Sandbox</label><label><input type="radio" name="_r_9_">Live</label>';
+    document.body.append(shell, live);
+    (shell.querySelectorAll('input')[1] as HTMLInputElement).checked = true;
+    carryEdits([shell], [live]);
+    expect((live.querySelectorAll('input')[1] as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('pairs by kind and label, not position: an extra live control does not shift the rest', () => {
+    const shell = document.createElement('div');
+    const live = document.createElement('div');
+    shell.innerHTML = '<label>cname<input value=""></label><button>Send</button>';
+    live.innerHTML = '<label>App ID<input value="abc"></label><label>cname<input value=""></label><button>Start over</button><button>Send</button>';
+    shell.querySelector('input')!.value = 'typed';
+    expect(carryEdits([shell], [live])).toBe(1);
+    expect(live.querySelectorAll('input')[0].value).toBe('abc');
+    expect(live.querySelectorAll('input')[1].value).toBe('typed');
+    const clicked = vi.fn();
+    live.querySelectorAll('button')[1].addEventListener('click', clicked);
+    pressAgain([shell], [live], shell.querySelector('button')!);
+    expect(clicked).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('carryFocus, pressedButton, pressAgain', () => {
+  it('moves the focus and caret to the counterpart', () => {
+    const { shell, live } = twin();
+    const field = (shell[0] as HTMLElement).querySelector('input')!;
+    field.focus();
+    field.setSelectionRange(1, 2);
+    carryFocus(shell, live, document.activeElement);
+    const target = (live[0] as HTMLElement).querySelector('input')!;
+    expect(document.activeElement).toBe(target);
+    expect([target.selectionStart, target.selectionEnd]).toEqual([1, 2]);
+  });
+
+  it('leaves the focus where it is when it was outside the shell', () => {
+    const { shell, live } = twin();
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    carryFocus(shell, live, document.activeElement);
+    expect(document.activeElement).toBe(outside);
+  });
+
+  it('presses the live counterpart of the button pressed on the shell', () => {
+    const { shell, live } = twin();
+    const send = Array.from((shell[0] as HTMLElement).querySelectorAll('button'))[1];
+    const pressed = pressedButton(shell, send.firstChild);
+    expect(pressed).toBe(send);
+    const clicked = vi.fn();
+    Array.from((live[0] as HTMLElement).querySelectorAll('button'))[1].addEventListener('click', clicked);
+    pressAgain(shell, live, pressed!);
+    expect(clicked).toHaveBeenCalledTimes(1);
+    expect(pressedButton(shell, document.body)).toBeNull();
+  });
+});

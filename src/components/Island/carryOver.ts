@@ -1,0 +1,144 @@
+/**
+ * What a reader did to an island's static shell before its code arrived,
+ * carried over to the live component that replaces it (index.tsx): typed
+ * values, ticked boxes and chosen options, opened <details>, the focus with
+ * its caret, and the last button pressed (pressed again on the live one, so
+ * a click on "Send" is not lost).
+ *
+ * Elements are paired by what they are to the reader, not by position: the
+ * live render may hold more or fewer controls than the server's (the tester
+ * shows this browser's sandbox project, a restored draft), so the n-th shell
+ * element with a given kind and label pairs with the n-th live one with
+ * the same; an element with no counterpart is left alone rather than guessed.
+ */
+
+const CONTROLS = 'input, textarea, select';
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
+function within(roots: readonly Node[], selector: string): Element[] {
+  const found: Element[] = [];
+  for (const root of roots) {
+    if (!(root instanceof Element)) continue;
+    if (root.matches(selector)) found.push(root);
+    found.push(...Array.from(root.querySelectorAll(selector)));
+  }
+  return found;
+}
+
+const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** What an element is to the reader: its kind and its label or own text. */
+export function pairingKey(element: Element): string {
+  const labelled = element as Partial<HTMLInputElement>;
+  const label = labelled.labels?.[0];
+  const own = ['BUTTON', 'SUMMARY', 'A'].includes(element.tagName) ? text(element) : '';
+  const summary = element.tagName === 'DETAILS' ? text(element.querySelector('summary')) : '';
+  // No `name` or `id`: React's useId makes them, and the server's differ from the browser's (a radio group's name).
+  return [element.tagName, element.getAttribute('type'), element.getAttribute('aria-label'), text(label), own, summary].join('|');
+}
+
+/** Each element of `from` with its counterpart in `to` (same key, same occurrence), where there is one. */
+export function pairUp(from: readonly Element[], to: readonly Element[]): Array<[Element, Element]> {
+  const byKey = new Map<string, Element[]>();
+  for (const element of to) {
+    const key = pairingKey(element);
+    byKey.set(key, [...(byKey.get(key) ?? []), element]);
+  }
+  const seen = new Map<string, number>();
+  const pairs: Array<[Element, Element]> = [];
+  for (const element of from) {
+    const key = pairingKey(element);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const counterpart = byKey.get(key)?.[n];
+    if (counterpart) pairs.push([element, counterpart]);
+  }
+  return pairs;
+}
+
+/** Sets a control's value the way typing does, so React's onChange sees it. */
+function setValue(control: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  const prototype = control instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(control, value);
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function setSelected(control: HTMLSelectElement, index: number): void {
+  Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'selectedIndex')?.set?.call(control, index);
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function defaultSelectedIndex(select: HTMLSelectElement): number {
+  const index = Array.from(select.options).findIndex((option) => option.defaultSelected);
+  return index === -1 ? 0 : index;
+}
+
+/** Carries the reader's edits from the `shell` nodes to the `live` ones. Returns how many controls changed. */
+export function carryEdits(shell: readonly Node[], live: readonly Node[]): number {
+  let changed = 0;
+  for (const [a, b] of pairUp(within(shell, CONTROLS), within(live, CONTROLS))) {
+    if (a instanceof HTMLSelectElement && b instanceof HTMLSelectElement) {
+      if (a.selectedIndex !== defaultSelectedIndex(a) && a.selectedIndex !== b.selectedIndex) {
+        setSelected(b, a.selectedIndex);
+        changed++;
+      }
+    } else if (a instanceof HTMLInputElement && (a.type === 'checkbox' || a.type === 'radio')) {
+      // A click toggles and fires the events React listens to for boxes.
+      if (a.checked !== a.defaultChecked && b instanceof HTMLInputElement && b.checked !== a.checked) {
+        b.click();
+        changed++;
+      }
+    } else if ((a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement) && (b instanceof HTMLInputElement || b instanceof HTMLTextAreaElement)) {
+      if (a.value !== a.defaultValue && a.value !== b.value) {
+        setValue(b, a.value);
+        changed++;
+      }
+    }
+  }
+  for (const [a, b] of pairUp(within(shell, 'details'), within(live, 'details'))) {
+    const details = a as HTMLDetailsElement;
+    const counterpart = b as HTMLDetailsElement;
+    if (details.open !== details.hasAttribute('data-island-open') && counterpart.open !== details.open) counterpart.open = details.open;
+  }
+  return changed;
+}
+
+/** Marks each <details> of the shell with its server-rendered state, so carryEdits can tell what the reader toggled. */
+export function markDetails(shell: readonly Node[]): void {
+  for (const details of within(shell, 'details') as HTMLDetailsElement[]) {
+    if (details.open) details.setAttribute('data-island-open', '');
+  }
+}
+
+/** The live counterpart of `element` (an element of the shell), or undefined. */
+function counterpartOf(shell: readonly Node[], live: readonly Node[], selector: string, element: Element | null): Element | undefined {
+  if (!element) return undefined;
+  return pairUp(within(shell, selector), within(live, selector)).find(([a]) => a === element)?.[1];
+}
+
+/** Moves the focus (and the caret) from inside the shell to the live counterpart, if it was there. */
+export function carryFocus(shell: readonly Node[], live: readonly Node[], active: Element | null): void {
+  const target = counterpartOf(shell, live, FOCUSABLE, active);
+  if (!(target instanceof HTMLElement)) return;
+  target.focus({ preventScroll: true });
+  if ((active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) {
+    try {
+      target.setSelectionRange(active.selectionStart, active.selectionEnd);
+    } catch {
+      // Inputs of some types (number, email) have no caret to set.
+    }
+  }
+}
+
+/** The shell's button a click landed on, or null. */
+export function pressedButton(shell: readonly Node[], target: EventTarget | null): Element | null {
+  const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  const button = element?.closest('button') ?? null;
+  return button && within(shell, 'button').includes(button) ? button : null;
+}
+
+/** Presses the live counterpart of the shell's `button`. */
+export function pressAgain(shell: readonly Node[], live: readonly Node[], button: Element): void {
+  const counterpart = counterpartOf(shell, live, 'button', button);
+  if (counterpart instanceof HTMLButtonElement && !counterpart.disabled) counterpart.click();
+}

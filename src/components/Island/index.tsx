@@ -1,0 +1,182 @@
+/**
+ * An island: a component whose server-rendered HTML is shown as it is, and
+ * whose code (and the data it needs) loads only when it comes near the
+ * viewport, is touched, or is addressed by the URL (triggers.ts). Then the
+ * live component replaces the shell; what the reader did to the shell in the
+ * meantime is carried over (carryOver.ts).
+ *
+ * Why not a dehydrated Suspense boundary (React.lazy waiting for a "go"
+ * promise)? React discards a dehydrated boundary's server HTML, showing its
+ * fallback, whenever a context above it changes in a non-transition update,
+ * and every Docusaurus page changes one right after hydration
+ * (BrowserContextProvider flips useIsBrowser to true), and again on every
+ * colour-mode toggle: each island would go blank before its code arrives
+ * (Island.test.tsx shows the React behaviour). Here the hydrated tree holds
+ * only the wrapper <div>, with its server children kept out of React's reach
+ * (dangerouslySetInnerHTML, which React never re-applies while unchanged), so
+ * no update can touch the shell. The live component is then rendered into
+ * that <div> through a portal, inside the page's own tree, so it sees every
+ * context (router, colour mode, Docusaurus) as if it had been there all along.
+ *
+ * Server: the wrapper with the component rendered inside, in place (Docusaurus
+ * waits for React.lazy: renderToPipeableStream with onAllReady), so readers
+ * and the search index get the full HTML. A client-side navigation (no server HTML)
+ * loads at once.
+ */
+import React, { Suspense, createContext, lazy, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { createPortal } from 'react-dom';
+import { carryEdits, carryFocus, markDetails, pressAgain, pressedButton } from './carryOver';
+import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
+import { markOverflowingRegions } from '../ScrollRegion';
+
+export interface IslandProps<P extends object> {
+  /** Names the island in its page (`data-island`), e.g. `tester:start-recording`; unique among its siblings. */
+  name: string;
+  /** Loads the component with whatever data it needs; called once per island, when it is due. */
+  load: () => Promise<{ default: ComponentType<P> }>;
+  props: P;
+  /** The owner's own test of the URL hash: true when the hash asks for this island (e.g. a share link naming its operation). */
+  addressedBy?: (hash: string) => boolean;
+}
+
+/** A `load` for an island: its component's code and the data it reads, fetched side by side. */
+export function withData<M>(code: () => Promise<M>, ...data: Array<() => Promise<unknown>>): () => Promise<M> {
+  return async () => (await Promise.all([code(), ...data.map((load) => load())]))[0] as M;
+}
+
+/** Left in place while unchanged: React never writes innerHTML again for the same object. */
+const KEEP_SERVER_HTML = { __html: '' };
+
+/**
+ * An island rendered live inside another island (a tester inside a reference
+ * section) takes over the HTML its outer shell had for it, so it stays a shell
+ * until its own turn instead of loading with its parent.
+ */
+const ShellOf = createContext<(name: string) => string | undefined>(() => undefined);
+
+const noSubscribe = () => () => {};
+
+/** True while React hydrates server HTML (it reads the server snapshot then), false on a client-side mount. */
+function useHydrating(): boolean {
+  return useSyncExternalStore(
+    noSubscribe,
+    () => false,
+    () => true,
+  );
+}
+
+/** Runs `onLive` once the live component has been committed (a sibling inside the same Suspense boundary). */
+function Committed({ onLive }: { onLive: () => void }): null {
+  useLayoutEffect(onLive, [onLive]);
+  return null;
+}
+
+export default function Island<P extends object>({ name, load, props, addressedBy }: IslandProps<P>): React.JSX.Element {
+  const [Live] = useState(() => lazy(load));
+  const shellOf = useContext(ShellOf);
+  const hydrating = useHydrating();
+  // Fixed at mount: the server's HTML in the DOM (hydration), an outer island's copy of it, or none (client navigation).
+  const [shell] = useState<{ html: { __html: string } } | 'server' | undefined>(() => {
+    if (typeof window === 'undefined' || hydrating) return 'server';
+    const html = shellOf(name);
+    return html === undefined ? undefined : { html: { __html: html } };
+  });
+  const [due, setDue] = useState(shell === undefined);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const shellNodes = useRef<Node[]>([]);
+  const pressed = useRef<Element | null>(null);
+
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element || due) return;
+    shellNodes.current = Array.from(element.childNodes);
+    markDetails(shellNodes.current);
+    // The shell's wide tables need the tab stop ScrollRegion gives live ones (WCAG 2.1.1).
+    markOverflowingRegions(element);
+    const go = () => setDue(true);
+    const check = () => {
+      const holds = (id: string) => element.contains(document.getElementById(id));
+      if (dueAtOnce({ hash: window.location.hash, holds, addressedBy, focused: element.contains(document.activeElement) })) go();
+    };
+    check();
+    const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && go(), { rootMargin: NEAR_MARGIN }) : undefined;
+    observer?.observe(element);
+    for (const type of TOUCH_EVENTS) element.addEventListener(type, go, { capture: true, passive: true });
+    window.addEventListener('hashchange', check);
+    return () => {
+      observer?.disconnect();
+      for (const type of TOUCH_EVENTS) element.removeEventListener(type, go, { capture: true });
+      window.removeEventListener('hashchange', check);
+    };
+    // addressedBy is read when due is checked; a new function each render must not re-run this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [due]);
+
+  // A press on the shell, until the live component replaces it, is pressed again on the live one.
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element) return;
+    const onClick = (event: Event) => {
+      if (shellNodes.current.length > 0) pressed.current = pressedButton(shellNodes.current, event.target);
+    };
+    element.addEventListener('click', onClick, { capture: true });
+    return () => element.removeEventListener('click', onClick, { capture: true });
+  }, []);
+
+  // Swaps the shell for the live nodes in the same commit, so nothing moves or flashes.
+  const onLive = useCallback(() => {
+    const element = wrapper.current;
+    const old = shellNodes.current;
+    if (!element || old.length === 0) return;
+    const live = Array.from(element.childNodes).filter((node) => !old.includes(node));
+    const active = document.activeElement;
+    // Paired while the shell is still in the document (a detached input has no labels to pair by).
+    carryEdits(old, live);
+    carryFocus(old, live, active);
+    if (pressed.current) pressAgain(old, live, pressed.current);
+    for (const node of old) node.parentNode?.removeChild(node);
+    shellNodes.current = [];
+    element.setAttribute('data-island-live', '');
+  }, []);
+
+  const takeShell = useCallback((inner: string) => {
+    for (const node of shellNodes.current) {
+      if (!(node instanceof Element)) continue;
+      const found = [node, ...Array.from(node.querySelectorAll('[data-island]'))].find((candidate) => candidate.getAttribute('data-island') === inner);
+      if (found) return found.innerHTML;
+    }
+    return undefined;
+  }, []);
+
+  const live = (
+    <Suspense fallback={null}>
+      <Live {...props} />
+      <Committed onLive={onLive} />
+    </Suspense>
+  );
+
+  // No Suspense boundary on the server: the page's root waits for the code (Docusaurus renders with
+  // onAllReady), so the HTML is written in place. Inside a boundary, React 19 moves a large finished
+  // boundary's HTML to the end of the body with an inline script to put it back: invisible to the
+  // search index, which reads each heading's following siblings, and against the site's CSP.
+  if (typeof window === 'undefined') {
+    return (
+      <div data-island={name}>
+        <Live {...props} />
+      </div>
+    );
+  }
+  if (shell === undefined) {
+    return (
+      <div ref={wrapper} data-island={name} data-island-live="">
+        {live}
+      </div>
+    );
+  }
+  return (
+    <>
+      <div ref={wrapper} data-island={name} dangerouslySetInnerHTML={shell === 'server' ? KEEP_SERVER_HTML : shell.html} suppressHydrationWarning />
+      {due && wrapper.current && createPortal(<ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>, wrapper.current)}
+    </>
+  );
+}
