@@ -7,7 +7,7 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { status, tester } from './support/tester';
+import { liveTester, status, tester } from './support/tester';
 
 const GUIDE = '/docs/conversational-ai/agent-lifecycle';
 const REFERENCE = '/docs/reference/conversational-ai';
@@ -43,8 +43,9 @@ test('the walkthrough runs an agent from join to leave, each tester taking the a
   expect(agentId).toBeTruthy();
   await expect(panel.locator('li[data-family="conversational-ai"][data-event-type="101"]')).toContainText('agent joined', { timeout: 5000 });
 
+  // Each tester takes the id when it goes live (they load as the reader comes near).
   for (const endpoint of ['query-agent-status', 'agent-update', 'agent-speak', 'agent-interrupt', 'get-history', 'stop-agent']) {
-    await expect(tester(page, endpoint).getByLabel('agentId', { exact: true }), endpoint).toHaveValue(agentId!);
+    await expect((await liveTester(page, endpoint)).getByLabel('agentId', { exact: true }), endpoint).toHaveValue(agentId!);
   }
   const query = tester(page, 'query-agent-status');
   await send(query, 200);

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { status, tester } from './support/tester';
+import { liveTester, status, tester } from './support/tester';
 
 const GUIDE = '/docs/real-time-stt/agent-lifecycle';
 const REFERENCE = '/docs/reference/real-time-stt';
@@ -43,7 +43,8 @@ test.describe('Real-Time STT guide (sandbox)', () => {
 
     // Every later tester received the id from join's answer.
     for (const endpoint of ['query-stt-agent', 'update-stt-agent', 'stop-stt-agent']) {
-      await expect(tester(page, endpoint).getByLabel('agentId', { exact: true })).toHaveValue(agentId!);
+      // Each tester takes the id when it goes live (they load as the reader comes near).
+      await expect((await liveTester(page, endpoint)).getByLabel('agentId', { exact: true })).toHaveValue(agentId!);
     }
 
     const query = tester(page, 'query-stt-agent');

@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { status, tester } from './support/tester';
+import { liveTester, status, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 const PROJECT_KEY = 'agora-tester:sandbox-project';
@@ -45,7 +45,7 @@ async function visitor(browser: Browser, baseURL: string | undefined): Promise<V
 }
 
 async function readAppId(page: Page): Promise<string> {
-  const shown = panelAppId(tester(page, 'create-channel'));
+  const shown = panelAppId(await liveTester(page, 'create-channel'));
   await expect(shown).toHaveText(/^[0-9a-f]{32}$/);
   return (await shown.textContent())!;
 }
@@ -86,7 +86,7 @@ test.describe('a sandbox project per browser', () => {
     for (const { page, appId } of [a, b]) {
       const section = tester(page, 'create-channel');
       await expect(section.getByLabel('projectId', { exact: true })).toHaveValue(appId);
-      await expect(tester(page, 'get-channel').getByLabel('appId', { exact: true })).toHaveValue(appId);
+      await expect((await liveTester(page, 'get-channel')).getByLabel('appId', { exact: true })).toHaveValue(appId);
       await expect(section.getByLabel('cURL snippet')).toContainText(`/sandbox/v1/projects/${appId}/rtc/channels`);
       expect((await storedProject(page)).appId).toBe(appId);
     }

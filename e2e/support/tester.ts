@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The tester of one catalog operation on the page. */
 export function tester(page: Page, endpoint: string): Locator {
@@ -8,4 +8,16 @@ export function tester(page: Page, endpoint: string): Locator {
 /** The announced status line of a tester's response panel. */
 export function status(section: Locator): Locator {
   return section.locator('[data-phase]');
+}
+
+/**
+ * The tester of `endpoint`, scrolled into view and live. Testers are islands (src/components/Island): until a
+ * reader comes near one, it is the server's HTML, without what only the browser shows (this browser's sandbox
+ * project, chained ids from answers elsewhere on the page).
+ */
+export async function liveTester(page: Page, endpoint: string): Promise<Locator> {
+  const section = tester(page, endpoint);
+  await section.scrollIntoViewIfNeeded();
+  await expect(page.locator(`[data-island="tester:${endpoint}"]`)).toHaveAttribute('data-island-live', '');
+  return tester(page, endpoint);
 }

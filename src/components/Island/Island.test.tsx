@@ -150,14 +150,52 @@ describe('Island', () => {
     await act(async () => {
       root = hydrateRoot(container, <Island name="outer" load={async () => ({ default: Outer })} props={{}} />);
     });
-    const shellInput = container.querySelector('input')!;
-    shellInput.value = 'kept';
+    // The reader touches the section's text, not the tester in it (what lands on the tester wakes it: next test).
     await act(async () => container.querySelector('p')!.dispatchEvent(new Event('pointerdown', { bubbles: true })));
     await act(async () => {});
     expect(container.querySelector('[data-island="outer"]')!.hasAttribute('data-island-live')).toBe(true);
     expect(innerLoad).not.toHaveBeenCalled();
     expect(container.querySelectorAll('input')).toHaveLength(1);
-    expect(container.querySelector('input')!.value).toBe('kept');
     expect(container.querySelector('[data-island="inner"]')!.hasAttribute('data-island-live')).toBe(false);
+  });
+
+  it("a press on an inner island's shell before the outer one loaded reaches the inner live component", async () => {
+    function Outer(): React.JSX.Element {
+      return (
+        <article>
+          <p>Reference</p>
+          <Island name="inner" load={innerLoad} props={{ label: 'Inner' }} />
+        </article>
+      );
+    }
+    const outerCode = deferred<{ default: typeof Outer }>();
+    const innerLoad = vi.fn(async () => ({ default: Form }));
+    const html = renderToString(
+      <div data-island="outer">
+        <article>
+          <p>Reference</p>
+          <div data-island="inner">
+            <Form label="Inner" />
+          </div>
+        </article>
+      </div>,
+    );
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    await act(async () => {
+      root = hydrateRoot(container, <Island name="outer" load={() => outerCode.promise} props={{}} />);
+    });
+    // The reader types and presses Send in the tester while the section's code is still on its way.
+    const send = container.querySelector('button')!;
+    await act(async () => send.dispatchEvent(new Event('pointerdown', { bubbles: true })));
+    container.querySelector('input')!.value = 'early';
+    send.click();
+    await act(async () => outerCode.resolve({ default: Outer }));
+    await act(async () => {});
+    expect(innerLoad).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('[data-island="inner"]')!.hasAttribute('data-island-live')).toBe(true);
+    expect(container.querySelectorAll('input')).toHaveLength(1);
+    expect(container.querySelector('output')!.textContent).toBe('sent 1 early');
   });
 });

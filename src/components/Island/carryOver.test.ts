@@ -43,6 +43,23 @@ describe('carryEdits', () => {
     expect(inputs).toHaveBeenCalled();
   });
 
+  it("keeps the served state of a copied shell: a <details> the reader opened in the outer shell still counts as opened", () => {
+    const outer = document.createElement('div');
+    outer.innerHTML = FORM;
+    document.body.append(outer);
+    markDetails([outer]);
+    outer.querySelector('details')!.open = true;
+    // The inner island's shell is a copy of that HTML, taken after the reader opened it.
+    const copy = document.createElement('div');
+    copy.innerHTML = outer.innerHTML;
+    const live = document.createElement('div');
+    live.innerHTML = FORM;
+    document.body.append(copy, live);
+    markDetails([copy]);
+    carryEdits([copy], [live]);
+    expect(live.querySelector('details')!.open).toBe(true);
+  });
+
   it('leaves the live form alone when the shell was not edited (a restored draft wins)', () => {
     const { shell, live } = twin();
     const to = live[0] as HTMLElement;

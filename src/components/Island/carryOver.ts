@@ -98,15 +98,23 @@ export function carryEdits(shell: readonly Node[], live: readonly Node[]): numbe
   for (const [a, b] of pairUp(within(shell, 'details'), within(live, 'details'))) {
     const details = a as HTMLDetailsElement;
     const counterpart = b as HTMLDetailsElement;
-    if (details.open !== details.hasAttribute('data-island-open') && counterpart.open !== details.open) counterpart.open = details.open;
+    const served = details.getAttribute(SERVED_STATE);
+    if (served !== null && details.open !== (served === 'open') && counterpart.open !== details.open) counterpart.open = details.open;
   }
   return changed;
 }
 
-/** Marks each <details> of the shell with its server-rendered state, so carryEdits can tell what the reader toggled. */
+/** The attribute holding a <details>' server-rendered state (`open` or `closed`). */
+const SERVED_STATE = 'data-island-details';
+
+/**
+ * Marks each <details> of the shell with its server-rendered state, so carryEdits can tell what the reader
+ * toggled. A mark already there stays: an inner island's shell is a copy of its outer island's shell, made
+ * after the reader may have opened something in it, and the copy keeps the outer's mark of the served state.
+ */
 export function markDetails(shell: readonly Node[]): void {
   for (const details of within(shell, 'details') as HTMLDetailsElement[]) {
-    if (details.open) details.setAttribute('data-island-open', '');
+    if (!details.hasAttribute(SERVED_STATE)) details.setAttribute(SERVED_STATE, details.open ? 'open' : 'closed');
   }
 }
 
@@ -137,8 +145,18 @@ export function pressedButton(shell: readonly Node[], target: EventTarget | null
   return button && within(shell, 'button').includes(button) ? button : null;
 }
 
+/** The live counterpart of the shell's `button`, found while both are in the document. */
+export function liveButton(shell: readonly Node[], live: readonly Node[], button: Element): HTMLButtonElement | undefined {
+  const counterpart = counterpartOf(shell, live, 'button', button);
+  return counterpart instanceof HTMLButtonElement ? counterpart : undefined;
+}
+
 /** Presses the live counterpart of the shell's `button`. */
 export function pressAgain(shell: readonly Node[], live: readonly Node[], button: Element): void {
-  const counterpart = counterpartOf(shell, live, 'button', button);
-  if (counterpart instanceof HTMLButtonElement && !counterpart.disabled) counterpart.click();
+  press(liveButton(shell, live, button));
+}
+
+/** Presses `button` if it is enabled. */
+export function press(button: HTMLButtonElement | undefined): void {
+  if (button && !button.disabled) button.click();
 }

@@ -25,7 +25,7 @@
  */
 import React, { Suspense, createContext, lazy, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
-import { carryEdits, carryFocus, markDetails, pressAgain, pressedButton } from './carryOver';
+import { carryEdits, carryFocus, liveButton, markDetails, press, pressedButton } from './carryOver';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
 import { markOverflowingRegions } from '../ScrollRegion';
 
@@ -86,13 +86,23 @@ export default function Island<P extends object>({ name, load, props, addressedB
   const shellNodes = useRef<Node[]>([]);
   const pressed = useRef<Element | null>(null);
 
-  useEffect(() => {
+  // Layout effects, not passive ones: an island inside another island's live render (a tester in a reference
+  // section) must hold its shell and listen before the outer island's own layout effect (onLive) carries the
+  // reader's edits and presses into it, in the same commit.
+  useLayoutEffect(() => {
     const element = wrapper.current;
-    if (!element || due) return;
+    if (!element || shell === undefined) return;
     shellNodes.current = Array.from(element.childNodes);
     markDetails(shellNodes.current);
     // The shell's wide tables need the tab stop ScrollRegion gives live ones (WCAG 2.1.1).
     markOverflowingRegions(element);
+    // The shell is fixed at mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = wrapper.current;
+    if (!element || due) return;
     const go = () => setDue(true);
     const check = () => {
       const holds = (id: string) => element.contains(document.getElementById(id));
@@ -112,12 +122,15 @@ export default function Island<P extends object>({ name, load, props, addressedB
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [due]);
 
-  // A press on the shell, until the live component replaces it, is pressed again on the live one.
-  useEffect(() => {
+  // A press on the shell, until the live component replaces it, is pressed again on the live one. A click with
+  // no pointer before it (an outer island pressing again what the reader pressed on its shell) wakes it up too.
+  useLayoutEffect(() => {
     const element = wrapper.current;
     if (!element) return;
     const onClick = (event: Event) => {
-      if (shellNodes.current.length > 0) pressed.current = pressedButton(shellNodes.current, event.target);
+      if (shellNodes.current.length === 0) return;
+      pressed.current = pressedButton(shellNodes.current, event.target);
+      setDue(true);
     };
     element.addEventListener('click', onClick, { capture: true });
     return () => element.removeEventListener('click', onClick, { capture: true });
@@ -133,7 +146,10 @@ export default function Island<P extends object>({ name, load, props, addressedB
     // Paired while the shell is still in the document (a detached input has no labels to pair by).
     carryEdits(old, live);
     carryFocus(old, live, active);
-    if (pressed.current) pressAgain(old, live, pressed.current);
+    // Pressed in a later task, once React has applied the edits just carried over: pressed now, a Send would
+    // go out with the form as it was before them (the typed channel, the chosen Simulate fault).
+    const button = pressed.current && liveButton(old, live, pressed.current);
+    if (button) setTimeout(() => press(button), 0);
     for (const node of old) node.parentNode?.removeChild(node);
     shellNodes.current = [];
     element.setAttribute('data-island-live', '');

@@ -1,4 +1,4 @@
-import React, { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState, type ComponentProps } from 'react';
+import React, { useCallback, useEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
 import clsx from 'clsx';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import { useLocation } from '@docusaurus/router';
@@ -8,10 +8,10 @@ import ringStyles from '@easyops-cn/docusaurus-search-local/dist/client/client/t
 import type OriginalSearchBar from '@theme-original/SearchBar';
 import { arrivedFromSearch, isMacPlatform, isSearchShortcut, shortcutHints } from './intent';
 
-/** The plugin's search box, with lunr and its index machinery: a chunk of its own, loaded on intent. */
-const RealSearchBar = lazy(() => import('@theme-original/SearchBar'));
-
 type Props = ComponentProps<typeof OriginalSearchBar>;
+
+/** The plugin's search box, with lunr and its index machinery: a chunk of its own, loaded on intent. */
+const loadRealSearchBar = () => import('@theme-original/SearchBar').then((module) => module.default as ComponentType<Props>);
 
 /**
  * The navbar's search box. Every page shows it, but few readers search on a
@@ -20,18 +20,32 @@ type Props = ComponentProps<typeof OriginalSearchBar>;
  * when the reader shows intent: pointer over it, focus in it, Ctrl/Cmd+K, or
  * arriving from a search result (whose terms it highlights).
  *
- * The swap is a transition, so the stand-in stays on screen, focused and
- * typed into, until the real box is ready; then what was typed and the focus
- * move across and the real box takes over as if it had been there all along.
+ * The stand-in stays on screen, focused and typed into, until the real box's
+ * code has arrived; then both swap in one commit, what was typed and the focus
+ * move across, and the real box takes over as if it had been there all along.
+ * No Suspense boundary: on the server React 19 may stream a boundary's content
+ * out of place behind an inline script, which the page's CSP and the search
+ * index should not depend on.
  */
 export default function SearchBar(props: Props): React.JSX.Element {
-  const [wanted, setWanted] = useState(false);
+  const [Real, setReal] = useState<ComponentType<Props> | null>(null);
+  const wanted = useRef(false);
   const holder = useRef<HTMLSpanElement>(null);
   const typed = useRef('');
   const focused = useRef(false);
   const location = useLocation();
 
-  const load = useCallback(() => startTransition(() => setWanted(true)), []);
+  const load = useCallback(() => {
+    if (wanted.current) return;
+    wanted.current = true;
+    loadRealSearchBar().then(
+      (component) => setReal(() => component),
+      () => {
+        // Offline or a deploy replaced the chunk: the stand-in stays, and the next intent tries again.
+        wanted.current = false;
+      },
+    );
+  }, []);
 
   useEffect(() => {
     if (arrivedFromSearch(location.search)) load();
@@ -39,7 +53,7 @@ export default function SearchBar(props: Props): React.JSX.Element {
 
   // The shortcut works before the real box is there; the real box registers its own.
   useEffect(() => {
-    if (wanted) return undefined;
+    if (Real) return undefined;
     const mac = isMacPlatform(navigator);
     const onKey = (event: KeyboardEvent) => {
       if (!isSearchShortcut(event, mac)) return;
@@ -48,21 +62,18 @@ export default function SearchBar(props: Props): React.JSX.Element {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [wanted]);
+  }, [Real]);
 
   return (
     <span ref={holder} className="search-bar-holder" style={{ display: 'contents' }}>
-      {/* One boundary throughout: inside a transition React keeps showing the stand-in (same element, same focus) while the real box loads. */}
-      <Suspense fallback={<StandIn onIntent={load} typed={typed} focused={focused} />}>
-        {wanted ? (
-          <>
-            <RealSearchBar {...props} />
-            <HandOver holder={holder} typed={typed} focused={focused} />
-          </>
-        ) : (
-          <StandIn onIntent={load} typed={typed} focused={focused} />
-        )}
-      </Suspense>
+      {Real ? (
+        <>
+          <Real {...props} />
+          <HandOver holder={holder} typed={typed} focused={focused} />
+        </>
+      ) : (
+        <StandIn onIntent={load} typed={typed} focused={focused} />
+      )}
     </span>
   );
 }
