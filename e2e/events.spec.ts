@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { status, tester } from './support/tester';
+import { liveTester, status, tester } from './support/tester';
 import { WEBHOOK_RECEIVER } from './support/webhook';
 
 const MEDIA_PULL = '/docs/reference/media-pull';
@@ -100,7 +100,7 @@ test.describe('the Events panel', () => {
     await expect(row).toBeFocused();
     await expect(row).toBeInViewport();
 
-    const remove = tester(page, 'delete-cloud-player');
+    const remove = await liveTester(page, 'delete-cloud-player');
     await send(remove, 200);
     const destroyed = notices(panel, 'media-pull', 3);
     await expect(destroyed).toContainText('Player Destroyed');

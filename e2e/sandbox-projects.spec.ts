@@ -243,7 +243,7 @@ test.describe('a sandbox project per browser', () => {
     await gotoHydrated(page, GUIDE);
     const appId = await readAppId(page);
     expect(appId).not.toBe('f'.repeat(32));
-    await expect(tester(page, 'create-channel').getByText(/The sandbox no longer knew your earlier project/)).toBeVisible();
+    await expect((await liveTester(page, 'create-channel')).getByText(/The sandbox no longer knew your earlier project/)).toBeVisible();
 
     // Forgotten while the page is open (deleted from elsewhere here; a full server's eviction looks the same): the 401 of
     // the next Send makes the page check, and it gets a new project; sent again, the call works on the new one.
@@ -253,9 +253,9 @@ test.describe('a sandbox project per browser', () => {
     });
     expect(removed.status()).toBe(200);
     await createChannel(page, 'afterforget', 401);
-    await expect(panelAppId(tester(page, 'create-channel'))).not.toHaveText(appId);
+    await expect(panelAppId((await liveTester(page, 'create-channel')))).not.toHaveText(appId);
     const replaced = await readAppId(page);
-    await expect(tester(page, 'create-channel').getByLabel('projectId', { exact: true })).toHaveValue(replaced);
+    await expect((await liveTester(page, 'create-channel')).getByLabel('projectId', { exact: true })).toHaveValue(replaced);
     await createChannel(page, 'afterforget', 200);
     await expired.close();
 
@@ -265,7 +265,7 @@ test.describe('a sandbox project per browser', () => {
     );
     const shared = await refused.newPage();
     await gotoHydrated(shared, GUIDE);
-    const section = tester(shared, 'create-channel');
+    const section = await liveTester(shared, 'create-channel');
     await expect(section.getByText(/try again in 30 min\)\. This page uses the shared demo project instead/)).toBeVisible();
     await expect(section.getByLabel('projectId', { exact: true })).toHaveValue(DEMO_APP_ID);
     await send(section, 200);
@@ -276,7 +276,7 @@ test.describe('a sandbox project per browser', () => {
 test.describe('the project panel', () => {
   test('axe finds nothing serious in light and dark, with the Start over question open', async ({ page }) => {
     await gotoHydrated(page, GUIDE);
-    const section = tester(page, 'create-channel');
+    const section = await liveTester(page, 'create-channel');
     await readAppId(page);
     await section.getByRole('button', { name: 'Start over' }).click();
     await expect(section.getByRole('alertdialog')).toBeVisible();
@@ -292,7 +292,7 @@ test.describe('the project panel', () => {
   test('fits a 390 px phone: the App ID and both buttons in view, nothing wider than the tester', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await gotoHydrated(page, GUIDE);
-    const section = tester(page, 'create-channel');
+    const section = await liveTester(page, 'create-channel');
     const appId = panelAppId(section);
     await expect(appId).toHaveText(/^[0-9a-f]{32}$/);
     const box = (await section.boundingBox())!;

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { status, tester } from './support/tester';
+import { liveTester, status, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 const CHANNELS = '/docs/reference/channel-management';
@@ -127,16 +127,21 @@ test.describe('explanations by status and Agora code (problem 6)', () => {
     // A channel nobody is in: whenever stop comes, the recorder had no stream to write.
     const cname = 'nobodyhere';
     await gotoHydrated(page, RECORDING);
-    const acquire = tester(page, 'acquire');
+    // The three testers live before the first call, as on a page read from the top. (A reference section's tester
+    // that went live only after acquire had answered sent start with a 400 in one run: an open point of issue 17.)
+    await liveTester(page, 'stop-recording');
+    await liveTester(page, 'start-recording');
+    const acquire = await liveTester(page, 'acquire');
     await acquire.getByLabel('cname', { exact: true }).fill(cname);
     await send(acquire);
     await expect(status(acquire)).toHaveText(/^200 /, { timeout: 20_000 });
-    const start = tester(page, 'start-recording');
+    // Chained ids fill a tester when it is live (testers load as the reader comes near).
+    const start = await liveTester(page, 'start-recording');
     await expect(start.getByLabel('resourceid', { exact: true })).not.toHaveValue('');
     await start.getByLabel('cname', { exact: true }).fill(cname);
     await send(start);
     await expect(status(start)).toHaveText(/^200 /, { timeout: 20_000 });
-    const stop = tester(page, 'stop-recording');
+    const stop = await liveTester(page, 'stop-recording');
     await expect(stop.getByLabel('sid', { exact: true })).not.toHaveValue('');
     await stop.getByLabel('cname', { exact: true }).fill(cname);
     await send(stop);

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { status, tester } from './support/tester';
+import { liveTester, status, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 // Any answer will do: the layout is what these tests check, not the sandbox's verdict.
@@ -73,7 +73,8 @@ for (const { name, viewport } of SIZES) {
 
     test('2: Enter on Send keeps focus on the Send/Cancel button; one Tab reaches "View response", which focuses the answer', async ({ page }, testInfo) => {
       await gotoHydrated(page, GUIDE);
-      const section = tester(page, 'start-recording');
+      // Focus on the live tester's button: the check is about where focus stays while sending.
+      const section = await liveTester(page, 'start-recording');
       await ownChannel(section, testInfo);
       const send = section.getByRole('button', { name: 'Send request' });
       await send.focus();
@@ -126,7 +127,8 @@ for (const { name, viewport } of SIZES) {
       // One choice for every code view in the tab, kept across a reload.
       await page.reload();
       await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
-      await expect(tester(page, 'create-channel').getByRole('tabpanel').getByRole('button', { name: 'Wrap' })).toHaveAttribute('aria-pressed', 'true');
+      // The stored choice applies to the live tester (the server's HTML cannot know it).
+      await expect((await liveTester(page, 'create-channel')).getByRole('tabpanel').getByRole('button', { name: 'Wrap' })).toHaveAttribute('aria-pressed', 'true');
     });
 
     test('7: a bad channel name gets a short message in words, and the server\'s complaint goes once the value changes', async ({ page }) => {
@@ -171,8 +173,9 @@ test.describe('wide mode (1366×900)', () => {
     // Every tester of the page follows, and the choice survives a reload of the tab.
     await page.reload();
     await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
-    await expect(tester(page, 'create-channel').getByRole('button', { name: 'Wide layout' })).toHaveAttribute('aria-pressed', 'true');
-    await expect.poll(async () => (await tester(page, 'start-recording').boundingBox())!.width).toBeGreaterThan(narrow + 150);
+    // The stored choice applies to the live testers (the server's HTML cannot know it).
+    await expect((await liveTester(page, 'create-channel')).getByRole('button', { name: 'Wide layout' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await (await liveTester(page, 'start-recording')).boundingBox())!.width).toBeGreaterThan(narrow + 150);
   });
 
   test('4: wide mode with a result beside Send and wrapped code passes axe in light and dark', async ({ page }) => {
@@ -196,7 +199,7 @@ test.describe('wide mode (1366×900)', () => {
   test('1: on a reference section with a body, the response stays beside the form and shows after Send', async ({ page }) => {
     await gotoHydrated(page, '/docs/reference/cloud-recording');
     // Acquire's form (about 2,500 px) is far taller than the window, and it needs no earlier call.
-    const section = tester(page, 'acquire');
+    const section = await liveTester(page, 'acquire');
     expect((await section.boundingBox())!.height).toBeGreaterThan(1800);
     const send = section.getByRole('button', { name: 'Send request' });
     await send.scrollIntoViewIfNeeded();

@@ -16,8 +16,12 @@ export function status(section: Locator): Locator {
  * project, chained ids from answers elsewhere on the page).
  */
 export async function liveTester(page: Page, endpoint: string): Promise<Locator> {
-  const section = tester(page, endpoint);
-  await section.scrollIntoViewIfNeeded();
-  await expect(page.locator(`[data-island="tester:${endpoint}"]`)).toHaveAttribute('data-island-live', '');
+  // A tester inside a reference section is replaced as a whole when the section goes live: retry until the
+  // island in view is the live one.
+  const island = page.locator(`[data-island="tester:${endpoint}"]`);
+  await expect(async () => {
+    await island.scrollIntoViewIfNeeded({ timeout: 2000 });
+    await expect(island).toHaveAttribute('data-island-live', '', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   return tester(page, endpoint);
 }
