@@ -35,6 +35,9 @@ vi.mock('./index', async (importOriginal) => {
   const { default: notes } = await import('../testing/family-fixture');
   return { ...registry, families: [...registry.families, notes] };
 });
+// The islands fetch an operation's generated chunk in the browser; this family has none (it is composed in the
+// test), and Node already holds it through the mocked gen/all, so loading it is a no-op here.
+vi.mock('../catalog/load', () => ({ loadOperation: async () => undefined, loadEveryOperation: async () => undefined }));
 vi.mock('../components/AgoraApiTester/site', async () => (await import('../components/AgoraApiTester/testing/siteMock')).siteMock);
 vi.mock('../components/AgoraApiTester/BodyEditor/MonacoJson', async () => ({
   default: (await import('../components/AgoraApiTester/testing/siteMock')).MonacoStandIn,
@@ -91,7 +94,8 @@ describe('a family registered by its folder and one registry line', () => {
     expect(mdx).toContain('Notes is a **test family**');
 
     render(<SandboxStatusTable />);
-    const row = screen.getByRole('link', { name: 'create-note' }).closest('tr')!;
+    // An island: on a client mount it renders once its code and the catalog's operations have loaded.
+    const row = (await screen.findByRole('link', { name: 'create-note' }, { timeout: 10_000 })).closest('tr')!;
     expect(row).toHaveTextContent('200, 400, 401, 429');
     expect(row).toHaveTextContent('the note lives as long as the project');
     cleanup();
@@ -100,7 +104,7 @@ describe('a family registered by its folder and one registry line', () => {
     const relay = createRelay({ sandbox: sandbox.handler, rateLimit: false, sleep: async () => {} });
     vi.stubGlobal('fetch', (url: RequestInfo | URL, init?: RequestInit) => relay(new Request(new URL(String(url), 'http://localhost'), init)));
     render(<OperationReference id="create-note" />);
-    const tester = screen.getByRole('region', { name: 'Create a note' });
+    const tester = await screen.findByRole('region', { name: 'Create a note' }, { timeout: 10_000 });
     expect(within(tester).getByLabelText('text')).toHaveValue('hello from a test family');
     await userEvent.click(within(tester).getByRole('button', { name: 'Send request' }));
     await waitFor(() => expect(within(tester).getAllByRole('status').some((s) => /^200 OK/.test(s.textContent ?? ''))).toBe(true));
