@@ -23,7 +23,7 @@
  * and the search index get the full HTML. A client-side navigation (no server HTML)
  * loads at once.
  */
-import React, { Suspense, createContext, lazy, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import React, { Suspense, createContext, lazy, useCallback, useContext, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
 import { carryEdits, carryFocus, liveButton, markDetails, press, pressedButton } from './carryOver';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';

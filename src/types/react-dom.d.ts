@@ -1,7 +1,10 @@
-// The few react-dom entry points this repository calls, typed here because
-// @types/react-dom is not among its dependencies (adding it would mean an npm
-// install; see the notes). Signatures as React 19 documents them.
+// The react-dom entry points this repository calls, typed in one place because
+// @types/react-dom is not among its dependencies (adding it would mean a new
+// package for five signatures). Signatures as React 19 documents them.
 declare module 'react-dom' {
+  /** The tester renders an answer at once (useTester.ts). */
+  export function flushSync<R>(fn: () => R): R;
+  /** An island renders its live component into its own wrapper (src/components/Island). */
   export function createPortal(children: import('react').ReactNode, container: Element | DocumentFragment, key?: string | null): import('react').ReactPortal;
 }
 
