@@ -120,6 +120,45 @@ test('switching to dark mode before a tester loads keeps its server-rendered she
   expect(problems()).toEqual([]);
 });
 
+test('a reference section in view stays as served until touched; touched, it leaves its tester far below a shell', async ({ page }) => {
+  const problems = watchConsole(page);
+  const scripts = scriptsOf(page);
+  const code = (name: string) => new RegExp(`/${name}\\.[0-9a-f]+\\.js$`);
+  await gotoHydrated(page, MEDIA_PULL);
+  await page.waitForLoadState('networkidle');
+  const section = island(page, 'reference:create-cloud-player');
+  await expect(section).toBeInViewport();
+  // Complete as served: loading it for being in view only cost a long render at every page load.
+  await expect(section).not.toHaveAttribute('data-island-live');
+  expect(scripts().filter((path) => code('reference').test(path))).toEqual([]);
+  await section.locator('p').first().hover();
+  await expect(section).toHaveAttribute('data-island-live', '');
+  const top = await island(page, 'tester:create-cloud-player').evaluate((element) => element.getBoundingClientRect().top / window.innerHeight);
+  expect(top, 'the first tester lies more than two viewports down').toBeGreaterThan(2.2);
+  // The section's tester form has a radio group (sandbox or live); its copy must not have looked like a choice.
+  await page.waitForLoadState('networkidle');
+  await expect(island(page, 'tester:create-cloud-player')).not.toHaveAttribute('data-island-live');
+  expect(scripts().filter((path) => code('tester').test(path))).toEqual([]);
+  await expect(tester(page, 'create-cloud-player').getByRole('radio', { checked: true })).toHaveCount(1);
+  await tester(page, 'create-cloud-player').scrollIntoViewIfNeeded();
+  await expect(island(page, 'tester:create-cloud-player')).toHaveAttribute('data-island-live', '');
+  expect(scripts().filter((path) => code('tester').test(path))).toHaveLength(1);
+  expect(problems()).toEqual([]);
+});
+
+test("a section's tester coming near loads the section, then the tester, without a touch", async ({ page }) => {
+  const scripts = scriptsOf(page);
+  await gotoHydrated(page, MEDIA_PULL);
+  await page.waitForLoadState('networkidle');
+  const far = island(page, 'reference:list-cloud-players');
+  await expect(far).not.toHaveAttribute('data-island-live');
+  // Scrolling, not a pointer: the mouse stays where it is.
+  await page.evaluate(() => document.querySelector('[data-island="tester:list-cloud-players"]')!.scrollIntoView({ block: 'center' }));
+  await expect(far).toHaveAttribute('data-island-live', '');
+  await expect(island(page, 'tester:list-cloud-players')).toHaveAttribute('data-island-live', '');
+  expect(scripts().filter((path) => /\/reference\.[0-9a-f]+\.js$/.test(path))).toHaveLength(1);
+});
+
 test('a link to the endpoint heading inside a reference section loads that section at once', async ({ page }) => {
   const problems = watchConsole(page);
   await gotoHydrated(page, `${MEDIA_PULL}#delete-cloud-player-endpoint`);

@@ -22,6 +22,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { NEAR_VIEWPORTS } from '../src/components/Island/triggers';
 
 /** The guide's route. */
 export const GUIDE_ROUTE = '/docs/video-calling/rest-api-guide';
@@ -63,7 +64,13 @@ export async function initialAssets(page: Page, baseUrl: string, route = GUIDE_R
   const origin = new URL(baseUrl).origin;
   const scripts = new Set<string>();
   const stylesheets = new Set<string>();
+  let last = Date.now();
+  // Only starts count: what is measured is what the page asks for, and a long-lived request must not stall this.
+  const quiet = async () => {
+    while (Date.now() - last < 750) await new Promise((done) => setTimeout(done, 50));
+  };
   page.on('request', (request) => {
+    last = Date.now();
     if (!request.url().startsWith(origin)) return;
     const path = new URL(request.url()).pathname;
     if (request.resourceType() === 'script') scripts.add(path);
@@ -72,6 +79,25 @@ export async function initialAssets(page: Page, baseUrl: string, route = GUIDE_R
   await page.goto(new URL(route, baseUrl).href);
   await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
+  // Islands near the viewport load on their own after hydration, and on a long page that can come after the
+  // network first goes quiet: wait for every near one (an inner island once its outer one is live), so a
+  // page weighs the same on every run.
+  // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+  await page.waitForFunction(
+    (viewports) =>
+      Array.from(document.querySelectorAll('[data-island]')).every((element) => {
+        // Live, or one that loads only when an island inside it comes near (those are judged on their own).
+        if (element.hasAttribute('data-island-live') || element.getAttribute('data-island-near') === 'inner') return true;
+        // Inside an island still a shell: it waits for its outer one, unless its nearness is what wakes the outer.
+        const outer = element.parentElement?.closest('[data-island]:not([data-island-live])');
+        if (outer && outer.getAttribute('data-island-near') !== 'inner') return true;
+        const box = element.getBoundingClientRect();
+        return box.bottom < -viewports * window.innerHeight || box.top > (1 + viewports) * window.innerHeight;
+      }),
+    NEAR_VIEWPORTS,
+  );
+  // Then no new request for 750 ms: what going live starts (its own chunks, a warm-up) is asked for by then.
+  await quiet();
   return { scripts: [...scripts], stylesheets: [...stylesheets] };
 }
 

@@ -159,6 +159,50 @@ describe('Island', () => {
     expect(container.querySelector('[data-island="inner"]')!.hasAttribute('data-island-live')).toBe(false);
   });
 
+  it('an island near by its inner islands ignores its own nearness and loads when one inside it comes near', async () => {
+    const observed: Element[] = [];
+    let notify: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void = () => {};
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: typeof notify) {
+          notify = callback;
+        }
+        observe(target: Element) {
+          observed.push(target);
+        }
+        disconnect() {}
+      },
+    );
+    try {
+      const outerLoad = vi.fn(async () => ({ default: () => <p>live section</p> }));
+      const html = renderToString(
+        <div data-island="outer" data-island-near="inner">
+          <p>Reference</p>
+          <div data-island="inner">
+            <Form label="Inner" />
+          </div>
+        </div>,
+      );
+      const container = document.createElement('div');
+      container.innerHTML = html;
+      document.body.append(container);
+      await act(async () => {
+        root = hydrateRoot(container, <Island name="outer" load={outerLoad} props={{}} nearBy="inner" />);
+      });
+      const inner = container.querySelector('[data-island="inner"]')!;
+      expect(observed).toEqual([inner]);
+      await act(async () => notify([{ target: inner, isIntersecting: false }]));
+      expect(outerLoad).not.toHaveBeenCalled();
+      await act(async () => notify([{ target: inner, isIntersecting: true }]));
+      await act(async () => {});
+      expect(outerLoad).toHaveBeenCalledTimes(1);
+      expect(container.textContent).toContain('live section');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("a press on an inner island's shell before the outer one loaded reaches the inner live component", async () => {
     function Outer(): React.JSX.Element {
       return (

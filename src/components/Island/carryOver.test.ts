@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { carryEdits, carryFocus, markDetails, pressAgain, pressedButton } from './carryOver';
+import { carryEdits, carryFocus, markDetails, pressAgain, pressedButton, shellCopy } from './carryOver';
 
 const FORM = `
   <input name="a" value="one">
@@ -79,6 +79,18 @@ describe('carryEdits', () => {
     expect((live.querySelectorAll('input')[1] as HTMLInputElement).checked).toBe(true);
   });
 
+  it('pairs controls labelled by <label for> across the ids the server and the browser make', () => {
+    const shell = document.createElement('div');
+    const live = document.createElement('div');
+    shell.innerHTML = '<label for="_R_a_">cname</label><input id="_R_a_" value=""><label for="_R_b_">uid</label><input id="_R_b_" value="">';
+    live.innerHTML = '<label for="_r_7_">uid</label><input id="_r_7_" value=""><label for="_r_8_">cname</label><input id="_r_8_" value="">';
+    document.body.append(shell, live);
+    shell.querySelectorAll('input')[1].value = '42';
+    expect(carryEdits([shell], [live])).toBe(1);
+    expect(live.querySelector<HTMLInputElement>('#_r_7_')!.value).toBe('42');
+    expect(live.querySelector<HTMLInputElement>('#_r_8_')!.value).toBe('');
+  });
+
   it('pairs by kind and label, not position: an extra live control does not shift the rest', () => {
     const shell = document.createElement('div');
     const live = document.createElement('div');
@@ -126,5 +138,31 @@ describe('carryFocus, pressedButton, pressAgain', () => {
     pressAgain(shell, live, pressed!);
     expect(clicked).toHaveBeenCalledTimes(1);
     expect(pressedButton(shell, document.body)).toBeNull();
+  });
+});
+
+describe('shellCopy', () => {
+  it("gives the copy's radios a group of their own and keeps everything else as served", () => {
+    const outer = document.createElement('div');
+    outer.innerHTML = `<section data-island="inner"><p>Reference <b>text</b></p>
+      <label><input type="radio" name="r1-env" value="sandbox" checked> Sandbox</label>
+      <label><input type="radio" name="r1-env" value="live"> Live</label>
+      <input name="channel" value="demo"><details data-island-details="closed"><summary>More</summary></details></section>`;
+    document.body.append(outer);
+    const inner = outer.querySelector('[data-island="inner"]')!;
+    const copy = document.createElement('div');
+    copy.innerHTML = shellCopy(inner);
+    document.body.append(copy);
+    const radios = Array.from(copy.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
+    // Radios of one name in one document are one group: had the copy kept the name, the copy's checked radio
+    // (now in the document) would have unchecked the original.
+    expect(radios.map((radio) => radio.name)).toEqual(['shell-copy:r1-env', 'shell-copy:r1-env']);
+    expect(radios.map((radio) => [radio.value, radio.defaultChecked])).toEqual([
+      ['sandbox', true],
+      ['live', false],
+    ]);
+    expect(copy.querySelector<HTMLInputElement>('input[name="channel"]')!.value).toBe('demo');
+    expect(copy.querySelector('details')!.getAttribute('data-island-details')).toBe('closed');
+    expect(copy.querySelector('p')!.outerHTML).toBe(inner.querySelector('p')!.outerHTML);
   });
 });

@@ -27,27 +27,52 @@ function within(roots: readonly Node[], selector: string): Element[] {
 
 const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/** The text of each `<label for>` in the document, by the id it names (the first such label wins, as `labels[0]` would). */
+function labelsFor(document: Document): Map<string, string> {
+  const byId = new Map<string, string>();
+  for (const label of Array.from(document.querySelectorAll<HTMLLabelElement>('label[for]'))) {
+    if (!byId.has(label.htmlFor)) byId.set(label.htmlFor, text(label));
+  }
+  return byId;
+}
+
+/**
+ * An element's label text: the label around it, else a `<label for>` naming it. Not `element.labels`: Chromium
+ * answers that by searching the whole document each time, and an island going live pairs every control of a
+ * reference section (hundreds of them) against a page of ten thousand elements.
+ */
+function labelText(element: Element, forLabels: () => Map<string, string>): string {
+  const around = element.closest('label');
+  if (around) return text(around);
+  return element.id ? (forLabels().get(element.id) ?? '') : '';
+}
+
 /** What an element is to the reader: its kind and its label or own text. */
-export function pairingKey(element: Element): string {
-  const labelled = element as Partial<HTMLInputElement>;
-  const label = labelled.labels?.[0];
+export function pairingKey(element: Element, forLabels: () => Map<string, string> = () => labelsFor(element.ownerDocument)): string {
   const own = ['BUTTON', 'SUMMARY', 'A'].includes(element.tagName) ? text(element) : '';
   const summary = element.tagName === 'DETAILS' ? text(element.querySelector('summary')) : '';
+  const labelled = ['INPUT', 'SELECT', 'TEXTAREA'].includes(element.tagName) ? labelText(element, forLabels) : '';
   // No `name` or `id`: React's useId makes them, and the server's differ from the browser's (a radio group's name).
-  return [element.tagName, element.getAttribute('type'), element.getAttribute('aria-label'), text(label), own, summary].join('|');
+  return [element.tagName, element.getAttribute('type'), element.getAttribute('aria-label'), labelled, own, summary].join('|');
 }
 
 /** Each element of `from` with its counterpart in `to` (same key, same occurrence), where there is one. */
 export function pairUp(from: readonly Element[], to: readonly Element[]): Array<[Element, Element]> {
+  const any = from[0] ?? to[0];
+  if (!any || from.length === 0 || to.length === 0) return [];
+  let index: Map<string, string> | undefined;
+  const forLabels = () => (index ??= labelsFor(any.ownerDocument));
   const byKey = new Map<string, Element[]>();
   for (const element of to) {
-    const key = pairingKey(element);
-    byKey.set(key, [...(byKey.get(key) ?? []), element]);
+    const key = pairingKey(element, forLabels);
+    const same = byKey.get(key);
+    if (same) same.push(element);
+    else byKey.set(key, [element]);
   }
   const seen = new Map<string, number>();
   const pairs: Array<[Element, Element]> = [];
   for (const element of from) {
-    const key = pairingKey(element);
+    const key = pairingKey(element, forLabels);
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     const counterpart = byKey.get(key)?.[n];
@@ -73,33 +98,53 @@ function defaultSelectedIndex(select: HTMLSelectElement): number {
   return index === -1 ? 0 : index;
 }
 
+/** True when the reader changed this shell control (its state differs from the served one). */
+function edited(control: Element): boolean {
+  if (control instanceof HTMLSelectElement) return control.selectedIndex !== defaultSelectedIndex(control);
+  if (control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')) return control.checked !== control.defaultChecked;
+  if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) return control.value !== control.defaultValue;
+  return false;
+}
+
+/** True when the reader opened or closed this shell <details> (see markDetails). */
+function toggled(details: HTMLDetailsElement): boolean {
+  const served = details.getAttribute(SERVED_STATE);
+  return served !== null && details.open !== (served === 'open');
+}
+
 /** Carries the reader's edits from the `shell` nodes to the `live` ones. Returns how many controls changed. */
 export function carryEdits(shell: readonly Node[], live: readonly Node[]): number {
   let changed = 0;
-  for (const [a, b] of pairUp(within(shell, CONTROLS), within(live, CONTROLS))) {
-    if (a instanceof HTMLSelectElement && b instanceof HTMLSelectElement) {
-      if (a.selectedIndex !== defaultSelectedIndex(a) && a.selectedIndex !== b.selectedIndex) {
-        setSelected(b, a.selectedIndex);
-        changed++;
-      }
-    } else if (a instanceof HTMLInputElement && (a.type === 'checkbox' || a.type === 'radio')) {
-      // A click toggles and fires the events React listens to for boxes.
-      if (a.checked !== a.defaultChecked && b instanceof HTMLInputElement && b.checked !== a.checked) {
-        b.click();
-        changed++;
-      }
-    } else if ((a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement) && (b instanceof HTMLInputElement || b instanceof HTMLTextAreaElement)) {
-      if (a.value !== a.defaultValue && a.value !== b.value) {
-        setValue(b, a.value);
-        changed++;
+  // Pairing reads every control's label; most islands go live untouched, so it runs only when there is something to carry.
+  const controls = within(shell, CONTROLS);
+  if (controls.some(edited)) {
+    for (const [a, b] of pairUp(controls, within(live, CONTROLS))) {
+      if (!edited(a)) continue;
+      if (a instanceof HTMLSelectElement && b instanceof HTMLSelectElement) {
+        if (a.selectedIndex !== b.selectedIndex) {
+          setSelected(b, a.selectedIndex);
+          changed++;
+        }
+      } else if (a instanceof HTMLInputElement && (a.type === 'checkbox' || a.type === 'radio')) {
+        // A click toggles and fires the events React listens to for boxes.
+        if (b instanceof HTMLInputElement && b.checked !== a.checked) {
+          b.click();
+          changed++;
+        }
+      } else if ((a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement) && (b instanceof HTMLInputElement || b instanceof HTMLTextAreaElement)) {
+        if (a.value !== b.value) {
+          setValue(b, a.value);
+          changed++;
+        }
       }
     }
   }
-  for (const [a, b] of pairUp(within(shell, 'details'), within(live, 'details'))) {
-    const details = a as HTMLDetailsElement;
-    const counterpart = b as HTMLDetailsElement;
-    const served = details.getAttribute(SERVED_STATE);
-    if (served !== null && details.open !== (served === 'open') && counterpart.open !== details.open) counterpart.open = details.open;
+  const details = within(shell, 'details') as HTMLDetailsElement[];
+  if (details.some(toggled)) {
+    for (const [a, b] of pairUp(details, within(live, 'details'))) {
+      const counterpart = b as HTMLDetailsElement;
+      if (toggled(a as HTMLDetailsElement) && counterpart.open !== (a as HTMLDetailsElement).open) counterpart.open = (a as HTMLDetailsElement).open;
+    }
   }
   return changed;
 }
@@ -116,6 +161,20 @@ export function markDetails(shell: readonly Node[]): void {
   for (const details of within(shell, 'details') as HTMLDetailsElement[]) {
     if (!details.hasAttribute(SERVED_STATE)) details.setAttribute(SERVED_STATE, details.open ? 'open' : 'closed');
   }
+}
+
+/**
+ * The HTML of an inner island's shell, copied out of its outer island's shell for the inner island to keep
+ * (index.tsx). Its radios get a name of their own: copy and original are in the document together until the
+ * outer shell goes, and radios sharing a name form one group across the document, so the copy's checked radio
+ * would uncheck the original's; carryEdits would then take that for the reader's choice and click it into
+ * the copy, which wakes the inner island (a reference section would load its tester at once).
+ */
+export function shellCopy(element: Element): string {
+  const template = element.ownerDocument.createElement('template');
+  template.innerHTML = element.innerHTML;
+  for (const radio of Array.from(template.content.querySelectorAll<HTMLInputElement>('input[type="radio"][name]'))) radio.name = `shell-copy:${radio.name}`;
+  return template.innerHTML;
 }
 
 /** The live counterpart of `element` (an element of the shell), or undefined. */

@@ -25,7 +25,7 @@
  */
 import React, { Suspense, createContext, lazy, useCallback, useContext, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
-import { carryEdits, carryFocus, liveButton, markDetails, press, pressedButton } from './carryOver';
+import { carryEdits, carryFocus, liveButton, markDetails, press, pressedButton, shellCopy } from './carryOver';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
 import { markOverflowingRegions } from '../ScrollRegion';
 
@@ -37,6 +37,12 @@ export interface IslandProps<P extends object> {
   props: P;
   /** The owner's own test of the URL hash: true when the hash asks for this island (e.g. a share link naming its operation). */
   addressedBy?: (hash: string) => boolean;
+  /**
+   * What must come near the viewport for it to load: the island itself (the default), or only an island
+   * inside it (`inner`: a reference section, complete as served, loads early only for its tester's sake;
+   * a touch still loads it at once).
+   */
+  nearBy?: 'self' | 'inner';
 }
 
 /** A `load` for an island: its component's code and the data it reads, fetched side by side. */
@@ -71,7 +77,7 @@ function Committed({ onLive }: { onLive: () => void }): null {
   return null;
 }
 
-export default function Island<P extends object>({ name, load, props, addressedBy }: IslandProps<P>): React.JSX.Element {
+export default function Island<P extends object>({ name, load, props, addressedBy, nearBy = 'self' }: IslandProps<P>): React.JSX.Element {
   const [Live] = useState(() => lazy(load));
   const shellOf = useContext(ShellOf);
   const hydrating = useHydrating();
@@ -110,7 +116,7 @@ export default function Island<P extends object>({ name, load, props, addressedB
     };
     check();
     const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && go(), { rootMargin: NEAR_MARGIN }) : undefined;
-    observer?.observe(element);
+    for (const target of nearBy === 'inner' ? Array.from(element.querySelectorAll('[data-island]')) : [element]) observer?.observe(target);
     for (const type of TOUCH_EVENTS) element.addEventListener(type, go, { capture: true, passive: true });
     window.addEventListener('hashchange', check);
     return () => {
@@ -159,11 +165,13 @@ export default function Island<P extends object>({ name, load, props, addressedB
     for (const node of shellNodes.current) {
       if (!(node instanceof Element)) continue;
       const found = [node, ...Array.from(node.querySelectorAll('[data-island]'))].find((candidate) => candidate.getAttribute('data-island') === inner);
-      if (found) return found.innerHTML;
+      if (found) return shellCopy(found);
     }
     return undefined;
   }, []);
 
+  // Marked in the HTML so a measurement (scripts/size.ts) can tell which islands are due when near.
+  const near = nearBy === 'inner' ? 'inner' : undefined;
   const live = (
     <Suspense fallback={null}>
       <Live {...props} />
@@ -177,21 +185,21 @@ export default function Island<P extends object>({ name, load, props, addressedB
   // search index, which reads each heading's following siblings, and against the site's CSP.
   if (typeof window === 'undefined') {
     return (
-      <div data-island={name}>
+      <div data-island={name} data-island-near={near}>
         <Live {...props} />
       </div>
     );
   }
   if (shell === undefined) {
     return (
-      <div ref={wrapper} data-island={name} data-island-live="">
+      <div ref={wrapper} data-island={name} data-island-near={near} data-island-live="">
         {live}
       </div>
     );
   }
   return (
     <>
-      <div ref={wrapper} data-island={name} dangerouslySetInnerHTML={shell === 'server' ? KEEP_SERVER_HTML : shell.html} suppressHydrationWarning />
+      <div ref={wrapper} data-island={name} data-island-near={near} dangerouslySetInnerHTML={shell === 'server' ? KEEP_SERVER_HTML : shell.html} suppressHydrationWarning />
       {due && wrapper.current && createPortal(<ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>, wrapper.current)}
     </>
   );

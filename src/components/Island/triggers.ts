@@ -11,8 +11,11 @@
  *   a section's heading) or one its owner recognises (a tester's share link).
  */
 
-/** IntersectionObserver margin: a whole viewport height above and below. */
-export const NEAR_MARGIN = '100% 0px 100% 0px';
+/** How far from the viewport an island counts as near, in viewport heights (above and below). */
+export const NEAR_VIEWPORTS = 1;
+
+/** IntersectionObserver margin for NEAR_VIEWPORTS (% of the viewport's height). */
+export const NEAR_MARGIN = `${NEAR_VIEWPORTS * 100}% 0px ${NEAR_VIEWPORTS * 100}% 0px`;
 
 /** Events on the island that start its load at once (listened to on the wrapper, in the capture phase). */
 // `input` and `change` too: a value set without a pointer or focus (autofill, a script) still wakes it up.

@@ -26,14 +26,27 @@ function overflows(el: HTMLElement): boolean {
   return el.scrollWidth > el.clientWidth + 1;
 }
 
+/** Roots waiting for markOverflowingRegions' next pass. */
+const pending = new Set<ParentNode>();
+
 /**
  * The same rule for server HTML that no component owns yet (an island's shell,
  * src/components/Island): each overflowing region under `root` becomes a
- * labelled, focusable region, as the live component would make it.
+ * labelled, focusable region, as the live component would make it. Every root
+ * asked for in one task is measured in one pass, all reads before any write:
+ * a page hydrating thirty islands would otherwise lay itself out once per
+ * island, each write undoing the layout the next island's read needs.
  */
 export function markOverflowingRegions(root: ParentNode): void {
-  for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-scroll-region]'))) {
-    if (el.hasAttribute('tabindex') || !overflows(el)) continue;
+  if (pending.size === 0) queueMicrotask(markPending);
+  pending.add(root);
+}
+
+function markPending(): void {
+  const regions = [...pending].flatMap((root) => Array.from(root.querySelectorAll<HTMLElement>('[data-scroll-region]:not([tabindex])')));
+  pending.clear();
+  const wide = regions.filter((el) => el.isConnected && overflows(el));
+  for (const el of wide) {
     el.setAttribute('role', 'region');
     el.setAttribute('aria-label', el.dataset.scrollLabel ?? tableLabel(el));
     el.tabIndex = 0;

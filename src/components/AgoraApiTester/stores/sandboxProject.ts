@@ -279,16 +279,14 @@ function forgetOnPage(old: SandboxProject, how: 'replaced' | 'reset'): void {
 
 /**
  * Keep the session's sandbox credentials on the project: a session still
- * holding the demo credentials or an earlier project's takes the new ones.
+ * holding the demo credentials or an earlier project's takes the new ones
+ * (what the reader typed stays: stores/session.ts).
  */
 function bindSession(store: SandboxProjectStore): void {
-  let known = new Set<string>([DEMO.customerId]);
   const apply = () => {
     const state = store.get();
     if (state.kind === 'pending') return;
-    const fields = projectCredentials(state.kind === 'ready' ? state.project : undefined);
-    sessionStore().setSandboxDefaults(fields, (current) => known.has(current.customerId));
-    known = new Set([...known, fields.customerId]);
+    sessionStore().setSandboxDefaults(projectCredentials(state.kind === 'ready' ? state.project : undefined));
   };
   store.subscribe(apply);
 }

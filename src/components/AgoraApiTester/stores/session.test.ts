@@ -14,6 +14,28 @@ describe('session store', () => {
     expect(storage.data.size).toBe(0);
   });
 
+  it("takes this browser's project credentials over filled-in ones, never over what the reader typed", () => {
+    const project = { customerId: 'p1-id', customerSecret: 'p1-secret', token: 'p1-token' };
+    const next = { customerId: 'p2-id', customerSecret: 'p2-secret', token: 'p2-token' };
+    const store = createSessionStore();
+    store.setSandboxDefaults(project);
+    expect(store.get().credentials.sandbox).toEqual(project);
+    // An earlier project's set, untouched, is filled in too: it moves on to the next project.
+    store.setSandboxDefaults(next);
+    expect(store.get().credentials.sandbox).toEqual(next);
+
+    // The reader typed a wrong secret before the project arrived (a tester that had just loaded): it stays,
+    // although the Customer ID beside it is still the filled-in one.
+    const typed = createSessionStore();
+    typed.setCredential('customerSecret', 'not-the-secret');
+    typed.setSandboxDefaults(project);
+    expect(typed.get().credentials.sandbox.customerSecret).toBe('not-the-secret');
+    expect(typed.get().credentials.sandbox.customerId).toBe('demo-customer-id');
+    // Forget goes back to the project's set, not the demo's.
+    typed.forget();
+    expect(typed.get().credentials.sandbox).toEqual(project);
+  });
+
   it('keeps live credentials apart from the demo ones', () => {
     const store = createSessionStore();
     store.setEnvironment('live');

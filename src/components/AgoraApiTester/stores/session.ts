@@ -42,9 +42,14 @@ export function initialSession(sandbox: CredentialFields = DEMO_CREDENTIALS): Se
   return { environment: 'sandbox', credentials: { sandbox: { ...sandbox }, live: { ...EMPTY } }, remember: false };
 }
 
+/** True when both sets hold the same three values. */
+export function sameCredentials(a: CredentialFields, b: CredentialFields): boolean {
+  return a.customerId === b.customerId && a.customerSecret === b.customerSecret && a.token === b.token;
+}
+
 /** True when the sandbox fields still hold the demo credentials (the panel labels them "demo"). */
 export function isDemo(fields: CredentialFields): boolean {
-  return fields.customerId === DEMO.customerId && fields.customerSecret === DEMO.customerSecret && fields.token === DEMO.token;
+  return sameCredentials(fields, DEMO_CREDENTIALS);
 }
 
 /** The credential an operation needs, from the current environment's fields; undefined when incomplete. */
@@ -93,6 +98,9 @@ export function createSessionStore(storage?: KeyValueStorage) {
   const update = (change: (state: SessionState) => SessionState) => store.set(change);
   // The sandbox credentials a fresh (or forgotten) session starts from: the demo ones until this browser's project is known.
   let sandboxDefaults = DEMO_CREDENTIALS;
+  // Every set this page filled in by itself. Sandbox fields equal to one of them, all three, hold nothing the
+  // reader typed; a secret typed over a filled-in Customer ID is the reader's, and stays.
+  const filledIn: CredentialFields[] = [DEMO_CREDENTIALS];
   return {
     ...store,
     setEnvironment: (environment: RelayEnvironment) => update((state) => ({ ...state, environment })),
@@ -103,14 +111,16 @@ export function createSessionStore(storage?: KeyValueStorage) {
       })),
     setRemember: (remember: boolean) => update((state) => ({ ...state, remember })),
     /**
-     * The sandbox credentials to use from now on (stores/sandboxProject.ts):
-     * fields still holding `stale` ones (the demo's, an earlier project's) take
-     * them; fields the reader typed are left alone.
+     * The sandbox credentials to use from now on (this browser's project, from
+     * stores/sandboxProject.ts): the sandbox fields take them while they still
+     * hold a set filled in earlier (the demo's, an earlier project's); fields
+     * the reader changed, even one of them, are left alone.
      */
-    setSandboxDefaults: (fields: CredentialFields, stale: (current: CredentialFields) => boolean) => {
+    setSandboxDefaults: (fields: CredentialFields) => {
       sandboxDefaults = fields;
+      if (!filledIn.some((set) => sameCredentials(set, fields))) filledIn.push(fields);
       update((state) =>
-        stale(state.credentials.sandbox) && state.credentials.sandbox.customerId !== fields.customerId
+        filledIn.some((set) => sameCredentials(set, state.credentials.sandbox)) && !sameCredentials(state.credentials.sandbox, fields)
           ? { ...state, credentials: { ...state.credentials, sandbox: { ...fields } } }
           : state,
       );

@@ -58,7 +58,7 @@ export function useRelayFetch(): ReturnType<typeof vi.fn<typeof fetch>> {
     resetPageSandboxProject();
     pageSandboxProject({ fetch: projectAnswers() });
     // The session starts from the demo credentials again, as a fresh page does before its project arrives.
-    sessionStore().setSandboxDefaults(DEMO_CREDENTIALS, () => true);
+    sessionStore().setSandboxDefaults(DEMO_CREDENTIALS);
     sessionStore().forget();
     pageChainValues.set({});
     clearHistory(window.location.pathname);
