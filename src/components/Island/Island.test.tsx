@@ -203,6 +203,51 @@ describe('Island', () => {
     }
   });
 
+  it('a click on a link in the shell waits for the live component, which then follows it with what was typed', async () => {
+    const followed: string[] = [];
+    function Linked(): React.JSX.Element {
+      const [value, setValue] = useState('');
+      return (
+        <section>
+          <label>
+            Name
+            <input value={value} onChange={(event) => setValue(event.target.value)} />
+          </label>
+          <a
+            href="/docs/reference"
+            onClick={(event) => {
+              event.preventDefault();
+              followed.push(value);
+            }}
+          >
+            Reference
+          </a>
+        </section>
+      );
+    }
+    const code = deferred<{ default: typeof Linked }>();
+    const html = renderToString(
+      <div data-island="form">
+        <Linked />
+      </div>,
+    );
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    await act(async () => {
+      root = hydrateRoot(container, <Island name="form" load={() => code.promise} props={{}} />);
+    });
+    container.querySelector('input')!.value = 'typed';
+    const link = container.querySelector('a')!;
+    const shellClick = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    link.dispatchEvent(shellClick);
+    // Not followed from the shell: the page would have left with "typed" never kept by the live form.
+    expect(shellClick.defaultPrevented).toBe(true);
+    await act(async () => code.resolve({ default: Linked }));
+    await act(async () => new Promise((done) => setTimeout(done, 0)));
+    expect(followed).toEqual(['typed']);
+  });
+
   it("a press on an inner island's shell before the outer one loaded reaches the inner live component", async () => {
     function Outer(): React.JSX.Element {
       return (

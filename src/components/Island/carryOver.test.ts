@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { carryEdits, carryFocus, markDetails, pressAgain, pressedButton, shellCopy } from './carryOver';
+import { carryEdits, carryFocus, holdsBack, markDetails, pressAgain, pressedControl, shellCopy } from './carryOver';
 
 const FORM = `
   <input name="a" value="one">
@@ -107,7 +107,7 @@ describe('carryEdits', () => {
   });
 });
 
-describe('carryFocus, pressedButton, pressAgain', () => {
+describe('carryFocus, pressedControl, pressAgain', () => {
   it('moves the focus and caret to the counterpart', () => {
     const { shell, live } = twin();
     const field = (shell[0] as HTMLElement).querySelector('input')!;
@@ -131,13 +131,13 @@ describe('carryFocus, pressedButton, pressAgain', () => {
   it('presses the live counterpart of the button pressed on the shell', () => {
     const { shell, live } = twin();
     const send = Array.from((shell[0] as HTMLElement).querySelectorAll('button'))[1];
-    const pressed = pressedButton(shell, send.firstChild);
+    const pressed = pressedControl(shell, send.firstChild);
     expect(pressed).toBe(send);
     const clicked = vi.fn();
     Array.from((live[0] as HTMLElement).querySelectorAll('button'))[1].addEventListener('click', clicked);
     pressAgain(shell, live, pressed!);
     expect(clicked).toHaveBeenCalledTimes(1);
-    expect(pressedButton(shell, document.body)).toBeNull();
+    expect(pressedControl(shell, document.body)).toBeNull();
   });
 });
 
@@ -164,5 +164,23 @@ describe('shellCopy', () => {
     expect(copy.querySelector<HTMLInputElement>('input[name="channel"]')!.value).toBe('demo');
     expect(copy.querySelector('details')!.getAttribute('data-island-details')).toBe('closed');
     expect(copy.querySelector('p')!.outerHTML).toBe(inner.querySelector('p')!.outerHTML);
+  });
+});
+
+describe('holdsBack', () => {
+  const click = (init: MouseEventInit = {}) => new MouseEvent('click', { button: 0, ...init });
+  it('holds back a plain click on a link to this site, and nothing else', () => {
+    const box = document.createElement('div');
+    box.innerHTML = `<a href="/docs/reference">Reference</a><a href="https://example.com/">Out</a><a href="/docs/x" target="_blank">New tab</a><button>Send</button>`;
+    document.body.append(box);
+    const [inSite, outside, newTab] = Array.from(box.querySelectorAll('a'));
+    expect(holdsBack(inSite, click())).toBe(true);
+    expect(holdsBack(inSite, click({ ctrlKey: true }))).toBe(false);
+    expect(holdsBack(inSite, click({ metaKey: true }))).toBe(false);
+    expect(holdsBack(inSite, click({ button: 1 }))).toBe(false);
+    expect(holdsBack(outside, click())).toBe(false);
+    expect(holdsBack(newTab, click())).toBe(false);
+    expect(holdsBack(box.querySelector('button'), click())).toBe(false);
+    expect(pressedControl([box], inSite.firstChild)).toBe(inSite);
   });
 });

@@ -197,25 +197,38 @@ export function carryFocus(shell: readonly Node[], live: readonly Node[], active
   }
 }
 
-/** The shell's button a click landed on, or null. */
-export function pressedButton(shell: readonly Node[], target: EventTarget | null): Element | null {
+/** What a press on the shell can land on, to be pressed again on the live component: a button or a link. */
+const PRESSABLE = 'button, a[href]';
+
+/** The shell's button or link a click landed on, or null. */
+export function pressedControl(shell: readonly Node[], target: EventTarget | null): HTMLElement | null {
   const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
-  const button = element?.closest('button') ?? null;
-  return button && within(shell, 'button').includes(button) ? button : null;
+  const control = element?.closest<HTMLElement>(PRESSABLE) ?? null;
+  return control && within(shell, PRESSABLE).includes(control) ? control : null;
 }
 
-/** The live counterpart of the shell's `button`, found while both are in the document. */
-export function liveButton(shell: readonly Node[], live: readonly Node[], button: Element): HTMLButtonElement | undefined {
-  const counterpart = counterpartOf(shell, live, 'button', button);
-  return counterpart instanceof HTMLButtonElement ? counterpart : undefined;
+/**
+ * True for a click the island holds back until it is live: a plain click on a link to this site, opening in
+ * this tab. Followed at once, it would leave the page with what the reader typed into the shell before the
+ * live component could keep it (a tester keeps its form across in-site navigation); the live link follows it.
+ */
+export function holdsBack(control: Element | null, event: MouseEvent): control is HTMLAnchorElement {
+  if (!(control instanceof HTMLAnchorElement) || control.target || control.origin !== window.location.origin) return false;
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && !event.defaultPrevented;
 }
 
-/** Presses the live counterpart of the shell's `button`. */
-export function pressAgain(shell: readonly Node[], live: readonly Node[], button: Element): void {
-  press(liveButton(shell, live, button));
+/** The live counterpart of the shell's button or link, found while both are in the document. */
+export function liveControl(shell: readonly Node[], live: readonly Node[], control: Element): HTMLElement | undefined {
+  const counterpart = counterpartOf(shell, live, PRESSABLE, control);
+  return counterpart instanceof HTMLElement ? counterpart : undefined;
 }
 
-/** Presses `button` if it is enabled. */
-export function press(button: HTMLButtonElement | undefined): void {
-  if (button && !button.disabled) button.click();
+/** Presses the live counterpart of the shell's button or link. */
+export function pressAgain(shell: readonly Node[], live: readonly Node[], control: Element): void {
+  press(liveControl(shell, live, control));
+}
+
+/** Presses `control` (a button only if it is enabled). */
+export function press(control: HTMLElement | undefined): void {
+  if (control && !(control instanceof HTMLButtonElement && control.disabled)) control.click();
 }

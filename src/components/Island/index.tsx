@@ -25,7 +25,7 @@
  */
 import React, { Suspense, createContext, lazy, useCallback, useContext, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
-import { carryEdits, carryFocus, liveButton, markDetails, press, pressedButton, shellCopy } from './carryOver';
+import { carryEdits, carryFocus, holdsBack, liveControl, markDetails, press, pressedControl, shellCopy } from './carryOver';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
 import { markOverflowingRegions } from '../ScrollRegion';
 
@@ -91,6 +91,7 @@ export default function Island<P extends object>({ name, load, props, addressedB
   const wrapper = useRef<HTMLDivElement>(null);
   const shellNodes = useRef<Node[]>([]);
   const pressed = useRef<Element | null>(null);
+  const held = useRef<string | undefined>(undefined);
 
   // Layout effects, not passive ones: an island inside another island's live render (a tester in a reference
   // section) must hold its shell and listen before the outer island's own layout effect (onLive) carries the
@@ -130,12 +131,18 @@ export default function Island<P extends object>({ name, load, props, addressedB
 
   // A press on the shell, until the live component replaces it, is pressed again on the live one. A click with
   // no pointer before it (an outer island pressing again what the reader pressed on its shell) wakes it up too.
+  // A link to this site is held back until then (holdsBack), so what was typed into the shell goes along.
   useLayoutEffect(() => {
     const element = wrapper.current;
     if (!element) return;
     const onClick = (event: Event) => {
       if (shellNodes.current.length === 0) return;
-      pressed.current = pressedButton(shellNodes.current, event.target);
+      const control = pressedControl(shellNodes.current, event.target);
+      if (holdsBack(control, event as MouseEvent)) {
+        event.preventDefault();
+        held.current = control.href;
+      }
+      pressed.current = control;
       setDue(true);
     };
     element.addEventListener('click', onClick, { capture: true });
@@ -154,8 +161,11 @@ export default function Island<P extends object>({ name, load, props, addressedB
     carryFocus(old, live, active);
     // Pressed in a later task, once React has applied the edits just carried over: pressed now, a Send would
     // go out with the form as it was before them (the typed channel, the chosen Simulate fault).
-    const button = pressed.current && liveButton(old, live, pressed.current);
-    if (button) setTimeout(() => press(button), 0);
+    const control = pressed.current && liveControl(old, live, pressed.current);
+    if (control) setTimeout(() => press(control), 0);
+    // A held-back link with no live counterpart is followed all the same.
+    else if (held.current) window.location.assign(held.current);
+    held.current = undefined;
     for (const node of old) node.parentNode?.removeChild(node);
     shellNodes.current = [];
     element.setAttribute('data-island-live', '');
