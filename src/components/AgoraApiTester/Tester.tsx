@@ -20,7 +20,6 @@ import { useViewPrefs } from './stores/viewPrefs';
 import { useResponseFocus } from './useResponseFocus';
 import { useTester } from './useTester';
 import WideToggle from './WideToggle';
-import { useWidePage } from './WideToggle/widePage';
 import styles from './styles.module.css';
 
 export interface AgoraApiTesterProps {
@@ -44,7 +43,6 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const sandboxBaseUrl = `${isBrowser ? window.location.origin : DEFAULT_SITE_URL}/sandbox`;
   const sending = tester.phase.kind === 'sending';
   const [{ wide }] = useViewPrefs();
-  useWidePage(wide);
   const { responseRef, viewResponse, detailsShown } = useResponseFocus(tester.phase);
   return (
     <section
