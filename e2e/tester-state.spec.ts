@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { tester } from './support/tester';
+import { liveTester, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 
@@ -185,9 +185,11 @@ test.describe('custom headers and query parameters', () => {
   test('fit the narrow column on a phone', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await gotoHydrated(page, GUIDE);
-    const section = tester(page, 'create-channel');
+    const section = await liveTester(page, 'create-channel');
     await section.getByText('Custom headers / query').click();
     await section.getByRole('button', { name: 'Add header' }).click();
+    // Measured on the live tester: a shell being swapped for it would measure nothing.
+    await expect(section.getByLabel('Row 1 name')).toBeVisible();
     const box = await section.boundingBox();
     for (const label of ['Row 1 sends a', 'Row 1 name', 'Row 1 value']) {
       const control = await section.getByLabel(label).boundingBox();
