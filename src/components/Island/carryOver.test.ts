@@ -171,9 +171,10 @@ describe('holdsBack', () => {
   const click = (init: MouseEventInit = {}) => new MouseEvent('click', { button: 0, ...init });
   it('holds back a plain click on a link to this site, and nothing else', () => {
     const box = document.createElement('div');
-    box.innerHTML = `<a href="/docs/reference">Reference</a><a href="https://example.com/">Out</a><a href="/docs/x" target="_blank">New tab</a><button>Send</button>`;
+    box.innerHTML = `<a href="/docs/reference">Reference</a><a href="https://example.com/">Out</a><a href="/docs/x" target="_blank">New tab</a><a href="#endpoint">#</a><button>Send</button>`;
     document.body.append(box);
-    const [inSite, outside, newTab] = Array.from(box.querySelectorAll('a'));
+    const [inSite, outside, newTab, samePage] = Array.from(box.querySelectorAll('a'));
+    expect(holdsBack(samePage, click())).toBe(false);
     expect(holdsBack(inSite, click())).toBe(true);
     expect(holdsBack(inSite, click({ ctrlKey: true }))).toBe(false);
     expect(holdsBack(inSite, click({ metaKey: true }))).toBe(false);

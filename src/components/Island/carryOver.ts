@@ -214,6 +214,8 @@ export function pressedControl(shell: readonly Node[], target: EventTarget | nul
  */
 export function holdsBack(control: Element | null, event: MouseEvent): control is HTMLAnchorElement {
   if (!(control instanceof HTMLAnchorElement) || control.target || control.origin !== window.location.origin) return false;
+  // A link within this page (a heading's anchor) leaves nothing behind: it jumps at once.
+  if (control.pathname === window.location.pathname && control.search === window.location.search) return false;
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && !event.defaultPrevented;
 }
 
