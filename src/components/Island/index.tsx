@@ -138,10 +138,9 @@ export default function Island<P extends object>({ name, load, props, addressedB
     const onClick = (event: Event) => {
       if (shellNodes.current.length === 0) return;
       const control = pressedControl(shellNodes.current, event.target);
-      if (holdsBack(control, event as MouseEvent)) {
-        event.preventDefault();
-        held.current = control.href;
-      }
+      // Only the last press counts: a held link pressed before it is dropped with it.
+      held.current = holdsBack(control, event as MouseEvent) ? control.href : undefined;
+      if (held.current) event.preventDefault();
       pressed.current = control;
       setDue(true);
     };
