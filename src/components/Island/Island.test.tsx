@@ -3,8 +3,9 @@ import React, { Suspense, createContext, lazy, useContext, useState } from 'reac
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Island from './index';
+import { IslandHost } from './host';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -29,11 +30,26 @@ function Form({ label }: { label: string }): React.JSX.Element {
   );
 }
 
+/** Whether the page mounts an island host (as the site's layout does) or the islands render in place. */
+let withHost = false;
+
+/** `content` as a page: beside the island host when the tests run with one. */
+function hosted(content: React.ReactNode): React.ReactNode {
+  return withHost ? (
+    <>
+      {content}
+      <IslandHost />
+    </>
+  ) : (
+    content
+  );
+}
+
 let setMode: (mode: string) => void = () => {};
 function Page({ children }: { children: React.ReactNode }): React.JSX.Element {
   const [mode, set] = useState('light');
   setMode = set;
-  return <Mode.Provider value={mode}>{children}</Mode.Provider>;
+  return <Mode.Provider value={mode}>{hosted(children)}</Mode.Provider>;
 }
 
 let root: Root | undefined;
@@ -69,7 +85,14 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-describe('Island', () => {
+describe.each([
+  { where: 'in place', host: false },
+  { where: 'from the page host', host: true },
+])('Island, rendered $where', ({ host }) => {
+  beforeEach(() => {
+    withHost = host;
+  });
+
   it('keeps the server HTML through context changes before its code loads, then goes live keeping what was typed', async () => {
     const code = deferred<{ default: typeof Form }>();
     const load = vi.fn(() => code.promise);
@@ -118,7 +141,7 @@ describe('Island', () => {
     document.body.append(container);
     const { createRoot } = await import('react-dom/client');
     root = createRoot(container);
-    await act(async () => root!.render(<Island name="form" load={async () => ({ default: Form })} props={{ label: 'Name' }} />));
+    await act(async () => root!.render(hosted(<Island name="form" load={async () => ({ default: Form })} props={{ label: 'Name' }} />)));
     await act(async () => {});
     expect(container.querySelector('input')).not.toBeNull();
   });
@@ -148,7 +171,7 @@ describe('Island', () => {
     container.innerHTML = html;
     document.body.append(container);
     await act(async () => {
-      root = hydrateRoot(container, <Island name="outer" load={async () => ({ default: Outer })} props={{}} />);
+      root = hydrateRoot(container, hosted(<Island name="outer" load={async () => ({ default: Outer })} props={{}} />));
     });
     // The reader touches the section's text, not the tester in it (what lands on the tester wakes it: next test).
     await act(async () => container.querySelector('p')!.dispatchEvent(new Event('pointerdown', { bubbles: true })));
@@ -188,7 +211,7 @@ describe('Island', () => {
       container.innerHTML = html;
       document.body.append(container);
       await act(async () => {
-        root = hydrateRoot(container, <Island name="outer" load={outerLoad} props={{}} nearBy="inner" />);
+        root = hydrateRoot(container, hosted(<Island name="outer" load={outerLoad} props={{}} nearBy="inner" />));
       });
       const inner = container.querySelector('[data-island="inner"]')!;
       expect(observed).toEqual([inner]);
@@ -235,7 +258,7 @@ describe('Island', () => {
     container.innerHTML = html;
     document.body.append(container);
     await act(async () => {
-      root = hydrateRoot(container, <Island name="form" load={() => code.promise} props={{}} />);
+      root = hydrateRoot(container, hosted(<Island name="form" load={() => code.promise} props={{}} />));
     });
     container.querySelector('input')!.value = 'typed';
     const link = container.querySelector('a')!;
@@ -273,7 +296,7 @@ describe('Island', () => {
     container.innerHTML = html;
     document.body.append(container);
     await act(async () => {
-      root = hydrateRoot(container, <Island name="outer" load={() => outerCode.promise} props={{}} />);
+      root = hydrateRoot(container, hosted(<Island name="outer" load={() => outerCode.promise} props={{}} />));
     });
     // The reader types and presses Send in the tester while the section's code is still on its way.
     const send = container.querySelector('button')!;
@@ -286,5 +309,83 @@ describe('Island', () => {
     expect(container.querySelector('[data-island="inner"]')!.hasAttribute('data-island-live')).toBe(true);
     expect(container.querySelectorAll('input')).toHaveLength(1);
     expect(container.querySelector('output')!.textContent).toBe('sent 1 early');
+  });
+});
+
+describe('Island host', () => {
+  beforeEach(() => {
+    withHost = true;
+  });
+
+  it('renders live islands from where the host is: they see the contexts around the host, not those around their own place', async () => {
+    const Near = createContext('none');
+    function Reads(): React.JSX.Element {
+      return <p data-near={useContext(Near)} data-mode={useContext(Mode)} />;
+    }
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { createRoot } = await import('react-dom/client');
+    root = createRoot(container);
+    await act(async () =>
+      root!.render(
+        <Mode.Provider value="dark">
+          <Near.Provider value="section">
+            <Island name="reads" load={async () => ({ default: Reads })} props={{}} />
+          </Near.Provider>
+          <IslandHost />
+        </Mode.Provider>,
+      ),
+    );
+    await act(async () => {});
+    const shown = container.querySelector('[data-island="reads"] p') as HTMLElement;
+    // In the island's own <div>, as before; but rendered by the host, so the provider between them is not seen.
+    expect(shown.dataset.mode).toBe('dark');
+    expect(shown.dataset.near).toBe('none');
+  });
+
+  it('an island that leaves the page takes its live component with it', async () => {
+    const cleanedUp = vi.fn();
+    function Live(): React.JSX.Element {
+      React.useEffect(() => cleanedUp, []);
+      return <p>live</p>;
+    }
+    let setShown: (shown: boolean) => void = () => {};
+    function Toggle(): React.JSX.Element {
+      const [shown, set] = useState(true);
+      setShown = set;
+      return (
+        <>
+          {shown && <Island name="live" load={async () => ({ default: Live })} props={{}} />}
+          <IslandHost />
+        </>
+      );
+    }
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { createRoot } = await import('react-dom/client');
+    root = createRoot(container);
+    await act(async () => root!.render(<Toggle />));
+    await act(async () => {});
+    expect(container.textContent).toBe('live');
+    await act(async () => setShown(false));
+    expect(cleanedUp).toHaveBeenCalledTimes(1);
+    expect(container.textContent).toBe('');
+  });
+
+  it('an island whose component fails keeps its served HTML, and the rest of the page stays', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      function Broken(): React.JSX.Element {
+        throw new Error('broken');
+      }
+      const load = vi.fn(async () => ({ default: Broken }));
+      const page = await hydrate(<Island name="form" load={load} props={{}} addressedBy={() => true} />);
+      await act(async () => {});
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(page.querySelector('[data-island="form"] input')).not.toBeNull();
+      expect(page.querySelector('[data-island="form"]')!.hasAttribute('data-island-live')).toBe(false);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 });

@@ -15,17 +15,20 @@
  * only the wrapper <div>, with its server children kept out of React's reach
  * (dangerouslySetInnerHTML, which React never re-applies while unchanged), so
  * no update can touch the shell. The live component is then rendered into
- * that <div> through a portal, inside the page's own tree, so it sees every
- * context (router, colour mode, Docusaurus) as if it had been there all along.
+ * that <div> through a portal, inside the page's own tree, so it sees the
+ * site's contexts (router, colour mode, Docusaurus). The portal is rendered
+ * from the page's `IslandHost` (host.tsx), near the top of the tree, where
+ * React's updates inside it cost far less than from deep in the MDX.
  *
  * Server: the wrapper with the component rendered inside, in place (Docusaurus
  * waits for React.lazy: renderToPipeableStream with onAllReady), so readers
  * and the search index get the full HTML. A client-side navigation (no server HTML)
  * loads at once.
  */
-import React, { Suspense, createContext, lazy, useCallback, useContext, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import React, { Suspense, createContext, lazy, useCallback, useContext, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
 import { carryEdits, carryFocus, holdsBack, liveControl, markDetails, press, pressedControl, shellCopy } from './carryOver';
+import { removeFromHost, showInHost, useHosted } from './host';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
 import { markOverflowingRegions } from '../ScrollRegion';
 
@@ -92,6 +95,8 @@ export default function Island<P extends object>({ name, load, props, addressedB
   const shellNodes = useRef<Node[]>([]);
   const pressed = useRef<Element | null>(null);
   const held = useRef<string | undefined>(undefined);
+  const hostKey = useId();
+  const hosted = useHosted();
 
   // Layout effects, not passive ones: an island inside another island's live render (a tester in a reference
   // section) must hold its shell and listen before the outer island's own layout effect (onLive) carries the
@@ -188,6 +193,15 @@ export default function Island<P extends object>({ name, load, props, addressedB
     </Suspense>
   );
 
+  const inPlace = shell === undefined;
+  // Once due, the page's host renders it into the wrapper (host.tsx); without a host, the island does, below.
+  const handedOver = hosted && due;
+  useLayoutEffect(() => {
+    if (handedOver && wrapper.current) showInHost(hostKey, wrapper.current, inPlace ? live : <ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>);
+    else removeFromHost(hostKey);
+  });
+  useLayoutEffect(() => () => removeFromHost(hostKey), [hostKey]);
+
   // No Suspense boundary on the server: the page's root waits for the code (Docusaurus renders with
   // onAllReady), so the HTML is written in place. Inside a boundary, React 19 moves a large finished
   // boundary's HTML to the end of the body with an inline script to put it back: invisible to the
@@ -199,17 +213,17 @@ export default function Island<P extends object>({ name, load, props, addressedB
       </div>
     );
   }
-  if (shell === undefined) {
+  if (inPlace) {
     return (
       <div ref={wrapper} data-island={name} data-island-near={near} data-island-live="">
-        {live}
+        {!hosted && live}
       </div>
     );
   }
   return (
     <>
       <div ref={wrapper} data-island={name} data-island-near={near} dangerouslySetInnerHTML={shell === 'server' ? KEEP_SERVER_HTML : shell.html} suppressHydrationWarning />
-      {due && wrapper.current && createPortal(<ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>, wrapper.current)}
+      {due && !hosted && wrapper.current && createPortal(<ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>, wrapper.current)}
     </>
   );
 }

@@ -1,0 +1,100 @@
+/**
+ * Where live islands are rendered: one `IslandHost` near the top of the page's
+ * tree (inside the theme's layout providers, src/theme/Layout/Provider) renders
+ * every live island through a portal into the island's own <div>.
+ *
+ * Why not from the island's own place in the MDX? Cost. React 19 checks, for
+ * every component an update skips, whether a context above it changed, by
+ * walking its ancestors up to the root. An island in a guide sits about 125
+ * fibers deep, beside ~120 MDX siblings, so one Send in a tester walked ~90,000
+ * fibers (~11 ms of an ~85 ms Send → painted, measured in Chromium's profiler).
+ * From the host, a tester is a few dozen fibers deep with a handful of siblings.
+ *
+ * What it changes for a live component: it sees the contexts above the host
+ * (router, Docusaurus, colour mode and the theme's other layout providers), not
+ * those between the host and the island's place (a doc's own providers, MDX
+ * components); React events bubble to the host, not through the MDX (DOM
+ * events are unchanged). Nothing the islands render reads those.
+ *
+ * Without a mounted host (unit tests of a single component) an island renders
+ * its live component in place, as before.
+ */
+import React, { Component, type ReactNode, useLayoutEffect, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
+
+interface Entry {
+  readonly key: string;
+  readonly container: Element;
+  readonly element: ReactNode;
+}
+
+let hosts = 0;
+let entries: readonly Entry[] = [];
+const listeners = new Set<() => void>();
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const hasHost = () => hosts > 0;
+const noHostOnServer = () => false;
+const getEntries = () => entries;
+const NO_ENTRIES: readonly Entry[] = [];
+const noEntries = () => NO_ENTRIES;
+
+/** True when a host is mounted, so an island hands its live component to it (false while hydrating). */
+export function useHosted(): boolean {
+  return useSyncExternalStore(subscribe, hasHost, noHostOnServer);
+}
+
+/** Renders `element` into `container` from the host, replacing what the same key showed before. */
+export function showInHost(key: string, container: Element, element: ReactNode): void {
+  const index = entries.findIndex((entry) => entry.key === key);
+  const entry = { key, container, element };
+  if (index === -1) entries = [...entries, entry];
+  else if (entries[index].container === container && entries[index].element === element) return;
+  else entries = entries.map((current, at) => (at === index ? entry : current));
+  changed();
+}
+
+export function removeFromHost(key: string): void {
+  if (!entries.some((entry) => entry.key === key)) return;
+  entries = entries.filter((entry) => entry.key !== key);
+  changed();
+}
+
+/**
+ * Keeps a failing island from taking the page down with it: from the host, the nearest boundary would
+ * otherwise be the site's root one, which replaces the whole page. An island whose code fails to load
+ * keeps its served HTML (the shell is only removed once the live component has committed).
+ */
+class Contained extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/** Mount once per page, inside the providers the islands' components read. */
+export function IslandHost(): React.JSX.Element {
+  const shown = useSyncExternalStore(subscribe, getEntries, noEntries);
+  useLayoutEffect(() => {
+    hosts += 1;
+    changed();
+    return () => {
+      hosts -= 1;
+      changed();
+    };
+  }, []);
+  return <>{shown.map((entry) => createPortal(<Contained>{entry.element}</Contained>, entry.container, entry.key))}</>;
+}
