@@ -198,3 +198,32 @@ test('the server writes each island in place: the reference text follows its hea
   expect(html.indexOf('id="create-cloud-player-endpoint"')).toBeGreaterThan(section);
   expect(html.indexOf('data-island="tester:create-cloud-player"')).toBeGreaterThan(section);
 });
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+]) {
+  test(`at ${viewport.width}px a tester live, with this browser's sandbox project, is as tall as its served shell: the page does not jump`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await gotoHydrated(page, GUIDE);
+    await page.waitForLoadState('networkidle');
+    // Measured all at once while they are all shells (going near one wakes its neighbours too).
+    const far = await farTesters(page);
+    const served = new Map<string, number>();
+    for (const id of far) {
+      const wrapper = island(page, `tester:${id}`);
+      await expect(wrapper).not.toHaveAttribute('data-island-live');
+      served.set(id, await wrapper.evaluate((element) => Math.round(element.getBoundingClientRect().height)));
+    }
+    expect(far.length).toBeGreaterThan(1);
+    for (const id of far) {
+      const wrapper = island(page, `tester:${id}`);
+      await tester(page, id).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await expect(wrapper).toHaveAttribute('data-island-live', '');
+      // The project line is the part the server cannot know: it arrives after the tester is live.
+      await expect(tester(page, id).locator('[data-project-app-id]')).toHaveText(/^[0-9a-f]{32}$/);
+      const live = await wrapper.evaluate((element) => Math.round(element.getBoundingClientRect().height));
+      expect(Math.abs(live - served.get(id)!), `${id}: served ${served.get(id)} px, live ${live} px`).toBeLessThanOrEqual(1);
+    }
+  });
+}

@@ -6,6 +6,10 @@ import styles from './styles.module.css';
 // The question and the actions load on the first click (interaction), not with the page.
 const ProjectQuestion = React.lazy(() => import('./ProjectQuestion'));
 
+/** Stand-ins as long as a real App ID (32 hex digits) and expiry date, for the room the pending line keeps. */
+const ROOM_APP_ID = '0'.repeat(32);
+const ROOM_EXPIRY = Date.UTC(2026, 11, 28);
+
 function expiry(expiresAt: number): string {
   return new Date(expiresAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
@@ -52,7 +56,26 @@ export default function SandboxProject() {
   );
   return (
     <div className={styles.project}>
-      {state.kind === 'pending' && <p className={styles.projectLine}>Getting your sandbox project…</p>}
+      {state.kind === 'pending' && (
+        <div className={styles.pending}>
+          <p className={styles.projectLine}>Getting your sandbox project…</p>
+          {/* Holds the room the project's line and buttons take once it arrives, in the same words and width,
+              so the form below does not jump down under the reader's eyes (or pointer) when it does. */}
+          <div className={styles.room} aria-hidden="true" inert>
+            <p className={styles.projectLine}>
+              <strong>Your sandbox project</strong>: App ID <code>{ROOM_APP_ID}</code> · kept until {expiry(ROOM_EXPIRY)} (a week after its last use).
+            </p>
+            <div className={styles.projectActions}>
+              <button type="button" tabIndex={-1} className="button button--sm button--outline button--secondary">
+                Reset project
+              </button>
+              <button type="button" tabIndex={-1} className="button button--sm button--outline button--secondary">
+                Start over
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
       {state.kind === 'ready' && (
         <p className={styles.projectLine}>
           <strong>Your sandbox project</strong>: App ID <code data-project-app-id>{state.project.appId}</code>

@@ -55,7 +55,16 @@ function SessionPanel({ scheme }: { scheme: SecurityKind | undefined }) {
         <details className={styles.credentials} open={session.environment === 'live'}>
           <summary>
             Credentials: {SCHEME_LABEL[scheme]}
-            {label && <span className={styles.demo}>{label}</span>}
+            {(label || (sandbox && project.kind === 'pending')) && (
+              // As wide as its longest label whatever it shows, and held empty while the project is on its way,
+              // so the summary wraps the same before and after (see SandboxProject: the form must not jump).
+              <span className={styles.demo} data-room={label ? undefined : ''}>
+                <span>{label}</span>
+                <span className={styles.badgeRoom} aria-hidden="true">
+                  your project
+                </span>
+              </span>
+            )}
           </summary>
           <p className={styles.note}>
             {own
