@@ -141,6 +141,8 @@ describe.each([
     document.body.append(container);
     const { createRoot } = await import('react-dom/client');
     root = createRoot(container);
+    // The page (and its host) before the navigation, then the page the navigation brings.
+    await act(async () => root!.render(hosted(null)));
     await act(async () => root!.render(hosted(<Island name="form" load={async () => ({ default: Form })} props={{ label: 'Name' }} />)));
     await act(async () => {});
     expect(container.querySelector('input')).not.toBeNull();
@@ -326,16 +328,15 @@ describe('Island host', () => {
     document.body.append(container);
     const { createRoot } = await import('react-dom/client');
     root = createRoot(container);
-    await act(async () =>
-      root!.render(
-        <Mode.Provider value="dark">
-          <Near.Provider value="section">
-            <Island name="reads" load={async () => ({ default: Reads })} props={{}} />
-          </Near.Provider>
-          <IslandHost />
-        </Mode.Provider>,
-      ),
+    const page = (island: boolean) => (
+      <Mode.Provider value="dark">
+        <Near.Provider value="section">{island && <Island name="reads" load={async () => ({ default: Reads })} props={{}} />}</Near.Provider>
+        <IslandHost />
+      </Mode.Provider>
     );
+    // The page's host is there before any island is due, as with every page of the site (it comes with hydration).
+    await act(async () => root!.render(page(false)));
+    await act(async () => root!.render(page(true)));
     await act(async () => {});
     const shown = container.querySelector('[data-island="reads"] p') as HTMLElement;
     // In the island's own <div>, as before; but rendered by the host, so the provider between them is not seen.
@@ -347,15 +348,16 @@ describe('Island host', () => {
     const cleanedUp = vi.fn();
     function Live(): React.JSX.Element {
       React.useEffect(() => cleanedUp, []);
-      return <p>live</p>;
+      return <p>{`live ${useContext(Mode)}`}</p>;
     }
     let setShown: (shown: boolean) => void = () => {};
     function Toggle(): React.JSX.Element {
-      const [shown, set] = useState(true);
+      const [shown, set] = useState(false);
       setShown = set;
       return (
         <>
-          {shown && <Island name="live" load={async () => ({ default: Live })} props={{}} />}
+          {/* Rendered from the host, the live component does not see this provider around its place. */}
+          <Mode.Provider value="at its place">{shown && <Island name="live" load={async () => ({ default: Live })} props={{}} />}</Mode.Provider>
           <IslandHost />
         </>
       );
@@ -365,8 +367,9 @@ describe('Island host', () => {
     const { createRoot } = await import('react-dom/client');
     root = createRoot(container);
     await act(async () => root!.render(<Toggle />));
+    await act(async () => setShown(true));
     await act(async () => {});
-    expect(container.textContent).toBe('live');
+    expect(container.textContent).toBe('live light');
     await act(async () => setShown(false));
     expect(cleanedUp).toHaveBeenCalledTimes(1);
     expect(container.textContent).toBe('');

@@ -41,15 +41,18 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const hasHost = () => hosts > 0;
-const noHostOnServer = () => false;
 const getEntries = () => entries;
 const NO_ENTRIES: readonly Entry[] = [];
 const noEntries = () => NO_ENTRIES;
 
-/** True when a host is mounted, so an island hands its live component to it (false while hydrating). */
-export function useHosted(): boolean {
-  return useSyncExternalStore(subscribe, hasHost, noHostOnServer);
+/**
+ * Whether a host is mounted, for an island about to go live. Read once, when the island is first due, not
+ * subscribed to: a subscription would re-render every island on the page right after hydration (the server
+ * knows no host), for an answer only the due ones need. By then the host has long been mounted; on a
+ * client-side navigation the page's host is still mounted while the new page renders.
+ */
+export function hasHost(): boolean {
+  return hosts > 0;
 }
 
 /** Renders `element` into `container` from the host, replacing what the same key showed before. */
@@ -90,10 +93,8 @@ export function IslandHost(): React.JSX.Element {
   const shown = useSyncExternalStore(subscribe, getEntries, noEntries);
   useLayoutEffect(() => {
     hosts += 1;
-    changed();
     return () => {
       hosts -= 1;
-      changed();
     };
   }, []);
   return <>{shown.map((entry) => createPortal(<Contained>{entry.element}</Contained>, entry.container, entry.key))}</>;

@@ -28,7 +28,7 @@
 import React, { Suspense, createContext, lazy, useCallback, useContext, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
 import { carryEdits, carryFocus, holdsBack, liveControl, markDetails, press, pressedControl, shellCopy } from './carryOver';
-import { removeFromHost, showInHost, useHosted } from './host';
+import { hasHost, removeFromHost, showInHost } from './host';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
 import { markOverflowingRegions } from '../ScrollRegion';
 
@@ -96,7 +96,8 @@ export default function Island<P extends object>({ name, load, props, addressedB
   const pressed = useRef<Element | null>(null);
   const held = useRef<string | undefined>(undefined);
   const hostKey = useId();
-  const hosted = useHosted();
+  // Fixed when first due, so an island never moves between its place and the host (which would remount it).
+  const hostedWhenDue = useRef<boolean | undefined>(undefined);
 
   // Layout effects, not passive ones: an island inside another island's live render (a tester in a reference
   // section) must hold its shell and listen before the outer island's own layout effect (onLive) carries the
@@ -195,6 +196,8 @@ export default function Island<P extends object>({ name, load, props, addressedB
 
   const inPlace = shell === undefined;
   // Once due, the page's host renders it into the wrapper (host.tsx); without a host, the island does, below.
+  if (due && hostedWhenDue.current === undefined && typeof window !== 'undefined') hostedWhenDue.current = hasHost();
+  const hosted = hostedWhenDue.current === true;
   const handedOver = hosted && due;
   useLayoutEffect(() => {
     if (handedOver && wrapper.current) showInHost(hostKey, wrapper.current, inPlace ? live : <ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>);
