@@ -11,6 +11,7 @@ vi.mock('./BodyEditor/MonacoJson', async () => ({ default: (await import('./test
 const { relayAnswer, useRelayFetch } = await import('./testing/relayFetch');
 
 const { default: AgoraApiTester } = await import('./Tester');
+const { QUIET_SEND_MS } = await import('./useTester');
 
 
 const fetchMock = useRelayFetch();
@@ -120,7 +121,8 @@ describe('response states', () => {
     render(<AgoraApiTester endpoint="create-channel" />);
     const root = tester();
     await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
-    expect(within(root).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    // Shown once the send has taken longer than a moment (QUIET_SEND_MS).
+    expect(await within(root).findByRole('button', { name: 'Cancel' })).toBeInTheDocument();
     expect(within(root).getByText('Sending request…')).toBeInTheDocument();
     const envelope = JSON.parse(String(fetchMock.mock.calls[0][1]?.body));
     expect(envelope).toMatchObject({ operationId: 'create-channel', environment: 'sandbox', headers: { Authorization: expect.stringMatching(/^Basic /) } });
@@ -171,13 +173,37 @@ describe('response states', () => {
     expect(within(root).getByText(/paused you/)).toBeInTheDocument();
   });
 
+  it('an answer within a moment replaces the last one directly, with no "Sending…" in between; a slower one shows it', async () => {
+    let answer: (response: Response) => void = () => {};
+    fetchMock.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    const seen: string[] = [];
+    const phases = new MutationObserver(() => seen.push(root.querySelector('[data-phase]')!.getAttribute('data-phase')!));
+    phases.observe(root, { subtree: true, attributes: true, attributeFilter: ['data-phase'] });
+    // Quick: answered before QUIET_SEND_MS.
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    await act(async () => answer(relayAnswer({})));
+    await within(root).findByText(/^200 OK ·/);
+    expect(seen).toEqual(['done']);
+    // Slow: "Sending…" and Cancel once the moment has passed, then the answer.
+    seen.length = 0;
+    await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
+    expect(within(root).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    await act(async () => new Promise((done) => setTimeout(done, QUIET_SEND_MS + 50)));
+    expect(within(root).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    await act(async () => answer(relayAnswer({})));
+    await waitFor(() => expect(seen).toEqual(['sending', 'done']));
+    phases.disconnect();
+  });
+
   it('cancels, keeping what the reader typed', async () => {
     fetchMock.mockImplementation((_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
     render(<AgoraApiTester endpoint="create-channel" />);
     const root = tester();
     await userEvent.type(within(root).getByLabelText('uid', { exact: true }), '9');
     await userEvent.click(within(root).getByRole('button', { name: 'Send request' }));
-    await userEvent.click(within(root).getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(await within(root).findByRole('button', { name: 'Cancel' }));
     expect(await within(root).findByText(/^Cancelled:/)).toBeInTheDocument();
     expect(within(root).getByLabelText('uid', { exact: true })).toHaveValue('user_123459');
   });

@@ -45,6 +45,14 @@ export type RestoredFrom = 'link' | 'draft' | 'history';
 /** How long a Send waits for this browser's sandbox project before going out with the shared demo project. */
 const PROJECT_WAIT_MS = 5000;
 
+/**
+ * How long a Send goes without showing that it is under way. An answer within it replaces the last one
+ * directly: no "Sending…" frame to render and paint first (on a quick sandbox answer that frame was a large
+ * part of Send → answer painted), and no flash of a Cancel button nobody could reach in time. A slower
+ * one shows "Sending…" and Cancel from then on. Under 100 ms a change reads as instant.
+ */
+export const QUIET_SEND_MS = 100;
+
 export function useTester(op: OperationModel, relayUrl: string, sandboxBase: string) {
   const [form, setForm] = useState<FormState>(() => initialForm(op));
   const [session] = useSession();
@@ -157,7 +165,15 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
 
   useFormMemory({ op, request, fault, clearedSecrets, restore, setFault, rootRef, appId });
 
-  useEffect(() => () => abortRef.current?.abort(), []);
+  // The pending "Sending…" of the send under way (see QUIET_SEND_MS).
+  const sendingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(
+    () => () => {
+      abortRef.current?.abort();
+      clearTimeout(sendingTimer.current);
+    },
+    [],
+  );
 
   // An answer belongs to the environment that gave it: switching Sandbox <-> Live
   // clears it, and a send under way is cancelled (and shown no more).
@@ -178,10 +194,23 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     abortRef.current = controller;
     // A newer Send replaces this one: its progress and outcome are no longer shown.
     const current = () => abortRef.current === controller;
+    clearTimeout(sendingTimer.current);
+    sendingTimer.current = undefined;
+    // Progress waits QUIET_SEND_MS before it is shown; the latest waiting one is what shows then.
+    let shownSending = false;
+    let waiting: SendProgress | undefined;
     const onProgress = (progress: SendProgress) => {
       if (!current()) return;
       if (progress.kind === 'sending') {
-        setPhase(progress);
+        if (shownSending) {
+          setPhase(progress);
+          return;
+        }
+        waiting = progress;
+        sendingTimer.current ??= setTimeout(() => {
+          shownSending = true;
+          if (current() && waiting?.kind === 'sending') setPhase(waiting);
+        }, QUIET_SEND_MS);
       } else {
         progress.params.forEach((name) => autoFilled.current.add(name));
         setForm(progress.form);
@@ -208,6 +237,10 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
       sandboxAppId = { value: projectAppId(projects.get()), isStale: projects.isStaleAppId };
     }
     const outcome = await sendRequest({ op, form, session: sendSession, fault, force, signal: controller.signal, onProgress, appId: sandboxAppId }, deps);
+    if (current()) {
+      clearTimeout(sendingTimer.current);
+      sendingTimer.current = undefined;
+    }
     // Rendered at once, in the task that brought the answer: the history and chained ids it recorded re-rendered
     // in this task's microtasks, so the answer and they reach the screen in one frame. Left to the scheduler,
     // the answer waited for a task of its own, often behind a frame that showed only the new history row.
