@@ -198,7 +198,7 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     sendingTimer.current = undefined;
     // Progress waits QUIET_SEND_MS before it is shown; the latest waiting one is what shows then.
     let shownSending = false;
-    let waiting: SendProgress | undefined;
+    let waiting: Extract<SendProgress, { kind: 'sending' }> | undefined;
     const onProgress = (progress: SendProgress) => {
       if (!current()) return;
       if (progress.kind === 'sending') {
@@ -209,7 +209,7 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
         waiting = progress;
         sendingTimer.current ??= setTimeout(() => {
           shownSending = true;
-          if (current() && waiting?.kind === 'sending') setPhase(waiting);
+          if (current() && waiting) setPhase(waiting);
         }, QUIET_SEND_MS);
       } else {
         progress.params.forEach((name) => autoFilled.current.add(name));

@@ -59,23 +59,37 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** The server's HTML for an island holding <Form>, in a page container, hydrated with `client` as the page. */
-async function hydrate(client: React.ReactNode): Promise<HTMLElement> {
-  const html = renderToString(
+/** The server's HTML of `served` in a page container, hydrated with `client`; React must find nothing to recover from. */
+async function hydrateServed(served: React.ReactElement, client: React.ReactNode): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(served);
+  document.body.append(container);
+  const errors: unknown[] = [];
+  await act(async () => {
+    root = hydrateRoot(container, client, { onRecoverableError: (error) => errors.push(error) });
+  });
+  expect(errors).toEqual([]);
+  return container;
+}
+
+/** The server's HTML for an island holding <Form>, hydrated with `client` as the page. */
+function hydrate(client: React.ReactNode): Promise<HTMLElement> {
+  return hydrateServed(
     <Mode.Provider value="light">
       <div data-island="form">
         <Form label="Name" />
       </div>
     </Mode.Provider>,
+    <Page>{client}</Page>,
   );
+}
+
+/** An empty page container with a client-side root (no server HTML, as after a client-side navigation). */
+async function clientRoot(): Promise<HTMLElement> {
   const container = document.createElement('div');
-  container.innerHTML = html;
   document.body.append(container);
-  const errors: unknown[] = [];
-  await act(async () => {
-    root = hydrateRoot(container, <Page>{client}</Page>, { onRecoverableError: (error) => errors.push(error) });
-  });
-  expect(errors).toEqual([]);
+  const { createRoot } = await import('react-dom/client');
+  root = createRoot(container);
   return container;
 }
 
@@ -137,10 +151,7 @@ describe.each([
   });
 
   it('on a client-side mount (no server HTML) renders the component at once', async () => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    const { createRoot } = await import('react-dom/client');
-    root = createRoot(container);
+    const container = await clientRoot();
     // The page (and its host) before the navigation, then the page the navigation brings.
     await act(async () => root!.render(hosted(null)));
     await act(async () => root!.render(hosted(<Island name="form" load={async () => ({ default: Form })} props={{ label: 'Name' }} />)));
@@ -159,7 +170,7 @@ describe.each([
     }
     const innerCode = deferred<{ default: typeof Form }>();
     const innerLoad = vi.fn(() => innerCode.promise);
-    const html = renderToString(
+    const container = await hydrateServed(
       <div data-island="outer">
         <article>
           <p>Reference</p>
@@ -168,13 +179,8 @@ describe.each([
           </div>
         </article>
       </div>,
+      hosted(<Island name="outer" load={async () => ({ default: Outer })} props={{}} />),
     );
-    const container = document.createElement('div');
-    container.innerHTML = html;
-    document.body.append(container);
-    await act(async () => {
-      root = hydrateRoot(container, hosted(<Island name="outer" load={async () => ({ default: Outer })} props={{}} />));
-    });
     // The reader touches the section's text, not the tester in it (what lands on the tester wakes it: next test).
     await act(async () => container.querySelector('p')!.dispatchEvent(new Event('pointerdown', { bubbles: true })));
     await act(async () => {});
@@ -201,20 +207,15 @@ describe.each([
     );
     try {
       const outerLoad = vi.fn(async () => ({ default: () => <p>live section</p> }));
-      const html = renderToString(
+      const container = await hydrateServed(
         <div data-island="outer" data-island-near="inner">
           <p>Reference</p>
           <div data-island="inner">
             <Form label="Inner" />
           </div>
         </div>,
+        hosted(<Island name="outer" load={outerLoad} props={{}} nearBy="inner" />),
       );
-      const container = document.createElement('div');
-      container.innerHTML = html;
-      document.body.append(container);
-      await act(async () => {
-        root = hydrateRoot(container, hosted(<Island name="outer" load={outerLoad} props={{}} nearBy="inner" />));
-      });
       const inner = container.querySelector('[data-island="inner"]')!;
       expect(observed).toEqual([inner]);
       await act(async () => notify([{ target: inner, isIntersecting: false }]));
@@ -251,17 +252,12 @@ describe.each([
       );
     }
     const code = deferred<{ default: typeof Linked }>();
-    const html = renderToString(
+    const container = await hydrateServed(
       <div data-island="form">
         <Linked />
       </div>,
+      hosted(<Island name="form" load={() => code.promise} props={{}} />),
     );
-    const container = document.createElement('div');
-    container.innerHTML = html;
-    document.body.append(container);
-    await act(async () => {
-      root = hydrateRoot(container, hosted(<Island name="form" load={() => code.promise} props={{}} />));
-    });
     container.querySelector('input')!.value = 'typed';
     const link = container.querySelector('a')!;
     const shellClick = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
@@ -284,7 +280,7 @@ describe.each([
     }
     const outerCode = deferred<{ default: typeof Outer }>();
     const innerLoad = vi.fn(async () => ({ default: Form }));
-    const html = renderToString(
+    const container = await hydrateServed(
       <div data-island="outer">
         <article>
           <p>Reference</p>
@@ -293,13 +289,8 @@ describe.each([
           </div>
         </article>
       </div>,
+      hosted(<Island name="outer" load={() => outerCode.promise} props={{}} />),
     );
-    const container = document.createElement('div');
-    container.innerHTML = html;
-    document.body.append(container);
-    await act(async () => {
-      root = hydrateRoot(container, hosted(<Island name="outer" load={() => outerCode.promise} props={{}} />));
-    });
     // The reader types and presses Send in the tester while the section's code is still on its way.
     const send = container.querySelector('button')!;
     await act(async () => send.dispatchEvent(new Event('pointerdown', { bubbles: true })));
@@ -324,10 +315,7 @@ describe('Island host', () => {
     function Reads(): React.JSX.Element {
       return <p data-near={useContext(Near)} data-mode={useContext(Mode)} />;
     }
-    const container = document.createElement('div');
-    document.body.append(container);
-    const { createRoot } = await import('react-dom/client');
-    root = createRoot(container);
+    const container = await clientRoot();
     const page = (island: boolean) => (
       <Mode.Provider value="dark">
         <Near.Provider value="section">{island && <Island name="reads" load={async () => ({ default: Reads })} props={{}} />}</Near.Provider>
@@ -362,10 +350,7 @@ describe('Island host', () => {
         </>
       );
     }
-    const container = document.createElement('div');
-    document.body.append(container);
-    const { createRoot } = await import('react-dom/client');
-    root = createRoot(container);
+    const container = await clientRoot();
     await act(async () => root!.render(<Toggle />));
     await act(async () => setShown(true));
     await act(async () => {});

@@ -193,15 +193,14 @@ export default function Island<P extends object>({ name, load, props, addressedB
       <Committed onLive={onLive} />
     </Suspense>
   );
+  // As rendered through a portal: islands inside it take over their part of this shell (ShellOf).
+  const portalled = <ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>;
 
-  const inPlace = shell === undefined;
   // Once due, the page's host renders it into the wrapper (host.tsx); without a host, the island does, below.
   if (due && hostedWhenDue.current === undefined && typeof window !== 'undefined') hostedWhenDue.current = hasHost();
   const hosted = hostedWhenDue.current === true;
-  const handedOver = hosted && due;
   useLayoutEffect(() => {
-    if (handedOver && wrapper.current) showInHost(hostKey, wrapper.current, inPlace ? live : <ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>);
-    else removeFromHost(hostKey);
+    if (hosted && wrapper.current) showInHost(hostKey, wrapper.current, portalled);
   });
   useLayoutEffect(() => () => removeFromHost(hostKey), [hostKey]);
 
@@ -216,7 +215,7 @@ export default function Island<P extends object>({ name, load, props, addressedB
       </div>
     );
   }
-  if (inPlace) {
+  if (shell === undefined) {
     return (
       <div ref={wrapper} data-island={name} data-island-near={near} data-island-live="">
         {!hosted && live}
@@ -226,7 +225,7 @@ export default function Island<P extends object>({ name, load, props, addressedB
   return (
     <>
       <div ref={wrapper} data-island={name} data-island-near={near} dangerouslySetInnerHTML={shell === 'server' ? KEEP_SERVER_HTML : shell.html} suppressHydrationWarning />
-      {due && !hosted && wrapper.current && createPortal(<ShellOf.Provider value={takeShell}>{live}</ShellOf.Provider>, wrapper.current)}
+      {due && !hosted && wrapper.current && createPortal(portalled, wrapper.current)}
     </>
   );
 }

@@ -14,6 +14,17 @@ function expiry(expiresAt: number): string {
   return new Date(expiresAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** A project's line: its App ID and when it expires. `room`: the hidden stand-in, whose App ID is no one's. */
+function ProjectLine({ appId, expiresAt, notice, room = false }: { appId: string; expiresAt: number; notice?: string; room?: boolean }) {
+  return (
+    <p className={styles.projectLine}>
+      <strong>Your sandbox project</strong>: App ID <code data-project-app-id={room ? undefined : true}>{appId}</code>
+      {expiresAt > 0 && <> · kept until {expiry(expiresAt)} (a week after its last use)</>}.
+      {notice && <span className={styles.projectNotice}> {notice}</span>}
+    </p>
+  );
+}
+
 /**
  * This browser's sandbox project in the session panel: its App ID and expiry
  * (or why the page uses the shared demo project), with Reset project and
@@ -43,16 +54,24 @@ export default function SandboxProject() {
     if (action === 'start-over' && state.kind === 'shared') void run(action);
     else setAsking(action);
   };
-  const button = (action: ProjectAction, label: string) => (
+  // `room`: the hidden stand-in the pending line keeps (no focus, no action, no place in `buttons`).
+  const button = (action: ProjectAction, label: string, room: boolean) => (
     <button
-      ref={(element) => void (buttons.current[action] = element)}
+      ref={room ? undefined : (element) => void (buttons.current[action] = element)}
       type="button"
+      tabIndex={room ? -1 : undefined}
       className="button button--sm button--outline button--secondary"
       aria-disabled={busy || undefined}
-      onClick={() => ask(action)}
+      onClick={room ? undefined : () => ask(action)}
     >
       {label}
     </button>
+  );
+  const actions = (kind: 'ready' | 'shared', room = false) => (
+    <div className={styles.projectActions}>
+      {kind === 'ready' && button('reset', 'Reset project', room)}
+      {button('start-over', kind === 'shared' ? 'Get your own project' : 'Start over', room)}
+    </div>
   );
   return (
     <div className={styles.project}>
@@ -62,34 +81,14 @@ export default function SandboxProject() {
           {/* Holds the room the project's line and buttons take once it arrives, in the same words and width,
               so the form below does not jump down under the reader's eyes (or pointer) when it does. */}
           <div className={styles.room} aria-hidden="true" inert>
-            <p className={styles.projectLine}>
-              <strong>Your sandbox project</strong>: App ID <code>{ROOM_APP_ID}</code> · kept until {expiry(ROOM_EXPIRY)} (a week after its last use).
-            </p>
-            <div className={styles.projectActions}>
-              <button type="button" tabIndex={-1} className="button button--sm button--outline button--secondary">
-                Reset project
-              </button>
-              <button type="button" tabIndex={-1} className="button button--sm button--outline button--secondary">
-                Start over
-              </button>
-            </div>
+            <ProjectLine appId={ROOM_APP_ID} expiresAt={ROOM_EXPIRY} room />
+            {actions('ready', true)}
           </div>
         </div>
       )}
-      {state.kind === 'ready' && (
-        <p className={styles.projectLine}>
-          <strong>Your sandbox project</strong>: App ID <code data-project-app-id>{state.project.appId}</code>
-          {state.project.expiresAt > 0 && <> · kept until {expiry(state.project.expiresAt)} (a week after its last use)</>}.
-          {state.notice && <span className={styles.projectNotice}> {state.notice}</span>}
-        </p>
-      )}
+      {state.kind === 'ready' && <ProjectLine appId={state.project.appId} expiresAt={state.project.expiresAt} notice={state.notice} />}
       {state.kind === 'shared' && <p className={styles.projectNotice}>{state.notice}</p>}
-      {state.kind !== 'pending' && (
-        <div className={styles.projectActions}>
-          {state.kind === 'ready' && button('reset', 'Reset project')}
-          {button('start-over', state.kind === 'shared' ? 'Get your own project' : 'Start over')}
-        </div>
-      )}
+      {state.kind !== 'pending' && actions(state.kind)}
       {asking && (
         <Suspense fallback={null}>
           <ProjectQuestion

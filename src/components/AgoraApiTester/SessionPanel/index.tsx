@@ -17,6 +17,9 @@ const FIELDS: Record<SecurityKind, Array<{ key: keyof CredentialFields; label: s
   'agora-token': [{ key: 'token', label: 'Token', secret: true }],
 };
 
+/** The credentials' badge when they are this browser's sandbox project's: the longest one, so the badge keeps its width. */
+const OWN_LABEL = 'your project';
+
 const SCHEME_LABEL: Record<SecurityKind, string> = { basic: 'HTTP Basic', bearer: 'Bearer token', 'agora-token': 'agora token=<RTC token>' };
 
 /**
@@ -32,7 +35,7 @@ function SessionPanel({ scheme }: { scheme: SecurityKind | undefined }) {
   const demo = sandbox && isDemo(fields);
   // The fields still hold what the sandbox issued for this browser (not something the reader typed over them).
   const own = sandbox && project.kind === 'ready' && fields.customerId === project.project.customerId;
-  const label = demo ? 'demo' : own ? 'your project' : undefined;
+  const label = demo ? 'demo' : own ? OWN_LABEL : undefined;
   return (
     <div className={styles.panel}>
       <fieldset className={styles.environment}>
@@ -61,7 +64,7 @@ function SessionPanel({ scheme }: { scheme: SecurityKind | undefined }) {
               <span className={styles.demo} data-room={label ? undefined : ''}>
                 <span>{label}</span>
                 <span className={styles.badgeRoom} aria-hidden="true">
-                  your project
+                  {OWN_LABEL}
                 </span>
               </span>
             )}
