@@ -137,6 +137,25 @@ describe.each([
     expect(page.querySelector('[data-island]')!.hasAttribute('data-island-live')).toBe(true);
   });
 
+  it('Space on a shell button reaches the live one, whether its keyup comes before or after the swap', async () => {
+    for (const keyupBeforeSwap of [false, true]) {
+      const code = deferred<{ default: typeof Form }>();
+      const page = await hydrate(<Island name="form" load={() => code.promise} props={{ label: 'Name' }} />);
+      const shellButton = page.querySelector('button')!;
+      shellButton.focus();
+      await act(async () => shellButton.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true })));
+      // The browser clicks a button on Space's keyup only if that button is still the one pressed.
+      if (keyupBeforeSwap) shellButton.click();
+      await act(async () => code.resolve({ default: Form }));
+      await act(async () => new Promise((done) => setTimeout(done, 0)));
+      expect(page.querySelector('button')).not.toBe(shellButton);
+      expect(page.querySelector('output')!.textContent, `keyup ${keyupBeforeSwap ? 'before' : 'after'} the swap`).toBe('sent 1 ');
+      act(() => root?.unmount());
+      root = undefined;
+      document.body.innerHTML = '';
+    }
+  });
+
   it('loads at once when the URL hash names an element inside it, or its owner says the hash is for it', async () => {
     window.location.hash = '#nothing-here';
     const load = vi.fn(async () => ({ default: Form }));

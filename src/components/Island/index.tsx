@@ -135,8 +135,9 @@ export default function Island<P extends object>({ name, load, props, addressedB
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [due]);
 
-  // A press on the shell, until the live component replaces it, is pressed again on the live one. A click with
-  // no pointer before it (an outer island pressing again what the reader pressed on its shell) wakes it up too.
+  // A press on the shell, until the live component replaces it, is pressed again on the live one (once: the
+  // last press is remembered, not counted). A click with no pointer before it (an outer island pressing again
+  // what the reader pressed on its shell) wakes it up too.
   // A link to this site is held back until then (holdsBack), so what was typed into the shell goes along.
   useLayoutEffect(() => {
     const element = wrapper.current;
@@ -150,8 +151,22 @@ export default function Island<P extends object>({ name, load, props, addressedB
       pressed.current = control;
       setDue(true);
     };
+    // Space presses a button on its keyup, and only if the same button is still there: when the live component
+    // replaces the shell between keydown and keyup (the keydown itself makes the island due), no click comes.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (shellNodes.current.length === 0 || event.key !== ' ' || event.repeat) return;
+      const control = pressedControl(shellNodes.current, event.target);
+      if (!(control instanceof HTMLButtonElement)) return;
+      held.current = undefined;
+      pressed.current = control;
+      setDue(true);
+    };
     element.addEventListener('click', onClick, { capture: true });
-    return () => element.removeEventListener('click', onClick, { capture: true });
+    element.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => {
+      element.removeEventListener('click', onClick, { capture: true });
+      element.removeEventListener('keydown', onKeyDown, { capture: true });
+    };
   }, []);
 
   // Swaps the shell for the live nodes in the same commit, so nothing moves or flashes.
