@@ -200,11 +200,61 @@ export function carryFocus(shell: readonly Node[], live: readonly Node[], active
 /** What a press on the shell can land on, to be pressed again on the live component: a button or a link. */
 const PRESSABLE = 'button, a[href]';
 
+/** What a pointer can start pressing on the shell: a pressable control, or a <details> summary it would toggle. */
+const CLICKABLE = `${PRESSABLE}, summary`;
+
+function controlAt(shell: readonly Node[], target: EventTarget | null, selector: string): HTMLElement | null {
+  const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  const control = element?.closest<HTMLElement>(selector) ?? null;
+  return control && within(shell, selector).includes(control) ? control : null;
+}
+
 /** The shell's button or link a click landed on, or null. */
 export function pressedControl(shell: readonly Node[], target: EventTarget | null): HTMLElement | null {
-  const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
-  const control = element?.closest<HTMLElement>(PRESSABLE) ?? null;
-  return control && within(shell, PRESSABLE).includes(control) ? control : null;
+  return controlAt(shell, target, PRESSABLE);
+}
+
+/** The shell's button, link or summary a pointer went down on, or null. */
+export function pointedControl(shell: readonly Node[], target: EventTarget | null): HTMLElement | null {
+  return controlAt(shell, target, CLICKABLE);
+}
+
+/** The live counterpart of the shell's button, link or summary. */
+export function liveClickable(shell: readonly Node[], live: readonly Node[], control: Element): HTMLElement | undefined {
+  const counterpart = counterpartOf(shell, live, CLICKABLE, control);
+  return counterpart instanceof HTMLElement ? counterpart : undefined;
+}
+
+/**
+ * Completes a press the pointer began on the shell and the live component replaced mid-press: the browser
+ * clicks only when the pointer goes up on the element it went down on, which is gone. When the pointer goes
+ * up on `control` (the live counterpart) and no click reaches it by the next task, `control` is pressed, so a
+ * tap on Send or on a disclosure as the code arrives is not lost. A pointer that leaves or is cancelled
+ * presses nothing, as the browser would have.
+ */
+export function finishPress(control: HTMLElement): void {
+  const document = control.ownerDocument;
+  let clicked = false;
+  const onClick = (event: Event) => {
+    if (event.target instanceof Node && control.contains(event.target)) clicked = true;
+  };
+  const stop = () => {
+    document.removeEventListener('pointerup', onUp, true);
+    document.removeEventListener('pointercancel', stop, true);
+  };
+  const onUp = (event: MouseEvent) => {
+    stop();
+    // A touch's events stay aimed at where it went down (implicit capture), so the point decides.
+    const at = typeof document.elementFromPoint === 'function' ? document.elementFromPoint(event.clientX, event.clientY) : event.target;
+    if (!(at instanceof Node) || !control.contains(at)) return;
+    document.addEventListener('click', onClick, true);
+    setTimeout(() => {
+      document.removeEventListener('click', onClick, true);
+      if (!clicked) press(control);
+    }, 0);
+  };
+  document.addEventListener('pointerup', onUp, true);
+  document.addEventListener('pointercancel', stop, true);
 }
 
 /**

@@ -27,7 +27,7 @@
  */
 import React, { Suspense, createContext, lazy, useCallback, useContext, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
-import { carryEdits, carryFocus, holdsBack, liveControl, markDetails, press, pressedControl, shellCopy } from './carryOver';
+import { carryEdits, carryFocus, finishPress, holdsBack, liveClickable, liveControl, markDetails, pointedControl, press, pressedControl, shellCopy } from './carryOver';
 import { hasHost, removeFromHost, showInHost } from './host';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
 import { markOverflowingRegions } from '../ScrollRegion';
@@ -94,6 +94,8 @@ export default function Island<P extends object>({ name, load, props, addressedB
   const wrapper = useRef<HTMLDivElement>(null);
   const shellNodes = useRef<Node[]>([]);
   const pressed = useRef<Element | null>(null);
+  // The shell control a pointer is down on, until its click (or the swap, which the click would not survive).
+  const pointed = useRef<HTMLElement | null>(null);
   const held = useRef<string | undefined>(undefined);
   const hostKey = useId();
   // Fixed when first due, so an island never moves between its place and the host (which would remount it).
@@ -142,8 +144,13 @@ export default function Island<P extends object>({ name, load, props, addressedB
   useLayoutEffect(() => {
     const element = wrapper.current;
     if (!element) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (shellNodes.current.length === 0 || event.isPrimary === false || event.button !== 0) return;
+      pointed.current = pointedControl(shellNodes.current, event.target);
+    };
     const onClick = (event: Event) => {
       if (shellNodes.current.length === 0) return;
+      pointed.current = null;
       const control = pressedControl(shellNodes.current, event.target);
       // Only the last press counts: a held link pressed before it is dropped with it.
       held.current = holdsBack(control, event as MouseEvent) ? control.href : undefined;
@@ -161,9 +168,11 @@ export default function Island<P extends object>({ name, load, props, addressedB
       pressed.current = control;
       setDue(true);
     };
+    element.addEventListener('pointerdown', onPointerDown, { capture: true });
     element.addEventListener('click', onClick, { capture: true });
     element.addEventListener('keydown', onKeyDown, { capture: true });
     return () => {
+      element.removeEventListener('pointerdown', onPointerDown, { capture: true });
       element.removeEventListener('click', onClick, { capture: true });
       element.removeEventListener('keydown', onKeyDown, { capture: true });
     };
@@ -186,6 +195,10 @@ export default function Island<P extends object>({ name, load, props, addressedB
     // A held-back link with no live counterpart is followed all the same.
     else if (held.current) window.location.assign(held.current);
     held.current = undefined;
+    // A pointer still down on the shell: its click is lost with the shell, so the live control takes the press.
+    const midPress = pointed.current && liveClickable(old, live, pointed.current);
+    pointed.current = null;
+    if (midPress) finishPress(midPress);
     for (const node of old) node.parentNode?.removeChild(node);
     shellNodes.current = [];
     element.setAttribute('data-island-live', '');
