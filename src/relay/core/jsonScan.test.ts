@@ -27,3 +27,19 @@ describe('scanJson', () => {
     expect(scanJson('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).toBeNull();
   });
 });
+
+describe('the scan checks numbers and strings in place', () => {
+  it('accepts short integers and refuses long ones wherever they sit', () => {
+    expect(scanJson('{"a":123456789012345,"b":-5,"c":[0,-0,7]}')).toBeNull();
+    expect(scanJson('{"a":1,"b":12345678901234567890}')).toEqual({ kind: 'number', path: 'b', token: '12345678901234567890' });
+    expect(scanJson('[1,2,-12345678901234567890]')).toEqual({ kind: 'number', path: '[2]', token: '-12345678901234567890' });
+    expect(scanJson('{"a":1.5,"b":1e400}')).toEqual({ kind: 'number', path: 'b', token: '1e400' });
+  });
+
+  it('still sees duplicate keys among unescaped values, and lone surrogates in escaped ones', () => {
+    expect(scanJson('{"k":"v","x":"k","k":"w"}')).toEqual({ kind: 'duplicate-key', path: 'k' });
+    expect(scanJson('{"a":"same","b":"same"}')).toBeNull();
+    expect(scanJson('{"a":"\\ud800"}')).toEqual({ kind: 'surrogate', path: 'a' });
+    expect(scanJson('{"a":"\\"quoted\\"","a\\u0062":"\\ud83d\\ude00"}')).toBeNull();
+  });
+});

@@ -75,11 +75,16 @@ export function numberSurvives(token: string): boolean {
 
 /** `-?` and at most 15 digits without a leading zero: a double holds every such integer exactly. */
 function isShortInteger(token: string): boolean {
-  const start = token.charCodeAt(0) === 0x2d ? 1 : 0;
-  const digits = token.length - start;
-  if (digits < 1 || digits > 15 || (digits > 1 && token.charCodeAt(start) === 0x30)) return false;
-  for (let i = start; i < token.length; i++) {
-    const c = token.charCodeAt(i);
+  return isShortIntegerAt(token, 0, token.length);
+}
+
+/** `isShortInteger` for `text[from, to)`, so the scan need not copy the token out first. */
+function isShortIntegerAt(text: string, from: number, to: number): boolean {
+  const start = text.charCodeAt(from) === 0x2d ? from + 1 : from;
+  const digits = to - start;
+  if (digits < 1 || digits > 15 || (digits > 1 && text.charCodeAt(start) === 0x30)) return false;
+  for (let i = start; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
@@ -123,10 +128,11 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): ScanProblem |
           end++; // skip the escaped character, which may be a quote
         } else if (d === 0x22) break;
       }
-      const raw = text.slice(i, end + 1);
-      // Only escaped strings need decoding; raw text decoded from UTF-8 holds no lone surrogate.
-      const value = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-      if (top && !top.array && top.expectKey) {
+      const isKey = top !== undefined && !top.array && top.expectKey;
+      // Only keys and escaped strings need their text: raw text decoded from UTF-8 holds no lone surrogate,
+      // so an unescaped value (most of an envelope) is skipped without copying it.
+      const value = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : isKey ? text.slice(i + 1, end) : '';
+      if (isKey) {
         top.at = value;
         if (top.firstKey === null) top.firstKey = value;
         else {
@@ -139,8 +145,11 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): ScanProblem |
     } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
       let end = i + 1;
       while (end < length && isNumberChar(text.charCodeAt(end))) end++;
-      const token = text.slice(i, end);
-      if (!numberSurvives(token)) return { kind: 'number', path: pathOf(stack), token };
+      // Short integers (ids, sizes: most numbers here) are checked in place, without slicing out a token.
+      if (!isShortIntegerAt(text, i, end)) {
+        const token = text.slice(i, end);
+        if (!numberSurvives(token)) return { kind: 'number', path: pathOf(stack), token };
+      }
       i = end;
     } else {
       // Whitespace and the letters of true/false/null.

@@ -117,9 +117,37 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache
 // Stateless when not streaming, so one decoder serves every call.
 const UTF8 = new TextDecoder();
 
+// Module-level patterns (none has the `g` flag, so `test` keeps no state between calls).
+const JSON_TYPE = /\bjson\b/i;
+const ENVELOPE_TYPE = /^application\/json\b/i;
+const USABLE_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** The envelope's own X-Request-ID value, whatever its spelling; a loop, not `Object.entries(...).find`, which allocates per header. */
+function suppliedRequestId(headers: Record<string, string>): string | undefined {
+  for (const name in headers) if (name.toLowerCase() === 'x-request-id') return headers[name];
+  return undefined;
+}
+
+/** Query parameters given at all (the envelope's maps have no prototype, so `for...in` sees only their own keys). */
+function hasEntries(map: Record<string, string>): boolean {
+  for (const _ in map) return true;
+  return false;
+}
+
+/** The per-attempt timer's callback: module-level with its argument, so starting an attempt builds no closure. */
+function timeOut(stop: AttemptAbort): void {
+  stop.timedOut = true;
+  stop.abort(new Error('attempt timed out'));
+}
+
+/** One attempt's abort flag, remembering whether its own timer (not the client) ended it. */
+class AttemptAbort extends Abort {
+  timedOut = false;
+}
+
 function decodeBody(bytes: Uint8Array, contentType: string | undefined): unknown {
   const text = UTF8.decode(bytes);
-  if (contentType && /\bjson\b/i.test(contentType) && text.trim() !== '') {
+  if (contentType && JSON_TYPE.test(contentType) && text.trim() !== '') {
     try {
       return JSON.parse(text);
     } catch {
@@ -179,12 +207,8 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     clientSignal: AbortLike,
   ): Promise<AttemptAnswer> {
     // One timer and one cheap abort flag per attempt (see abort.ts); the client's leaving aborts it too.
-    const stop = new Abort();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop.abort(new Error('attempt timed out'));
-    }, timeoutMs);
+    const stop = new AttemptAbort();
+    const timer = setTimeout(timeOut, timeoutMs, stop);
     const onClientAbort = () => stop.abort(clientSignal.reason);
     clientSignal.addEventListener('abort', onClientAbort, { once: true });
     try {
@@ -198,7 +222,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       const bytes = await readUpstreamBody(answer, limits.maxResponseBytes, host);
       return { status: answer.status, statusText: answer.statusText, headers: answer.headers, bytes };
     } catch (error) {
-      throw classifyFailure(error, host, timedOut);
+      throw classifyFailure(error, host, stop.timedOut);
     } finally {
       clearTimeout(timer);
       clientSignal.removeEventListener('abort', onClientAbort);
@@ -219,7 +243,8 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
     }
     let queryString: string;
     try {
-      queryString = buildQueryString(orderedQuery(op, envelope.query));
+      // No query at all is the usual case: nothing to order or encode.
+      queryString = hasEntries(envelope.query) ? buildQueryString(orderedQuery(op, envelope.query)) : '';
     } catch (error) {
       if (error instanceof URIError) throw new RelayError(400, 'bad_envelope', 'A query value is not valid Unicode text; fix it and try again.');
       throw error;
@@ -366,7 +391,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
         throw new RelayError(431, 'headers_too_large', `The request headers exceed ${limits.maxRequestHeaderBytes} bytes. Send fewer or smaller headers.`);
       }
       // Requiring JSON also blocks cross-site form posts, which cannot send this type without a preflight.
-      if (!/^application\/json\b/i.test(input.header('content-type') ?? '')) {
+      if (!ENVELOPE_TYPE.test(input.header('content-type') ?? '')) {
         throw new RelayError(415, 'unsupported_media_type', 'Send the envelope with Content-Type: application/json.');
       }
       if (rateLimit) {
@@ -387,9 +412,9 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
         throw new RelayError(404, 'unknown_operation', clip(message.split(envelope.operationId).join(clip(envelope.operationId)), 4000));
       }
       const startHost = checkAgainstOperation(envelope, op);
-      const supplied = Object.entries(envelope.headers).find(([name]) => name.toLowerCase() === 'x-request-id')?.[1];
+      const supplied = suppliedRequestId(envelope.headers);
       // An unusable supplied id is refused later by the header check; never echo it meanwhile.
-      requestId = supplied && /^[\x21-\x7e]{1,128}$/.test(supplied) ? supplied : randomUUID();
+      requestId = supplied && USABLE_REQUEST_ID.test(supplied) ? supplied : randomUUID();
       const result = await relay(input.signal, envelope, op, startHost, requestId, started);
       log({
         event: 'relayed',

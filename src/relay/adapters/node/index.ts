@@ -35,17 +35,20 @@ export function createNodeRelayHandler(options: NodeRelayOptions = {}) {
  */
 class NodeRelayInput implements RelayInput {
   readonly method: string;
-  readonly url: string;
   readonly headerBytes: number;
   /** Aborted when the client goes away; not an AbortController, which costs several µs each on Node 20 (core/abort.ts). */
   readonly signal = new Abort();
 
   constructor(private readonly req: IncomingMessage) {
     this.method = (req.method ?? 'GET').toUpperCase();
-    this.url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
     let headerBytes = 0;
     for (let i = 0; i < req.rawHeaders.length; i++) headerBytes += req.rawHeaders[i].length + 2;
     this.headerBytes = headerBytes;
+  }
+
+  /** Built when asked for: the engine's checks do not read it, so most calls never pay for the string. */
+  get url(): string {
+    return `http://${this.req.headers.host ?? 'localhost'}${this.req.url ?? '/'}`;
   }
 
   header(name: string): string | null {
@@ -66,7 +69,8 @@ export function createNodeRelay(options: NodeRelayOptions = {}) {
   const engine = createRelayEngine({ ...resolved, getOperation: resolved.getOperation ?? getOperation });
   return (req: IncomingMessage, res: ServerResponse): void => {
     const input = new NodeRelayInput(req);
-    res.once('close', () => {
+    // 'close' fires once per response: `on` spares the wrapper `once` builds per call.
+    res.on('close', () => {
       if (!res.writableFinished) input.signal.abort();
     });
     engine(input)

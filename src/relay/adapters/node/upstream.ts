@@ -78,21 +78,36 @@ export interface UndiciUpstreamOptions {
   dispatcher?: Dispatcher;
 }
 
+/**
+ * An answer with a body to read. A class, so the per-call cost is one object:
+ * `collect` is a shared method, not a closure built (and, under tsx, named) per call.
+ */
+class StreamAnswer implements UpstreamAnswer {
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: Record<string, string>,
+    readonly body: Readable,
+  ) {}
+
+  collect(max: number, onTooLarge: () => Error): Promise<Uint8Array> {
+    return collect(this.body, max, onTooLarge);
+  }
+}
+
 export function createUndiciUpstream(options: UndiciUpstreamOptions = {}): RawUpstream {
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connect: { timeout: 10_000 } });
   return {
     async send(call: UpstreamCall): Promise<UpstreamAnswer> {
-      const options = {
-        method: call.method as Dispatcher.HttpMethod,
-        headers: call.headers,
-        body: call.body,
-        // undici takes any EventTarget-like signal; the core's `Abort` is one (core/abort.ts).
-        signal: call.signal as AbortSignal,
-        // Redirects are reported by the core, never followed.
-        maxRedirections: 0,
-      };
+      const method = call.method as Dispatcher.HttpMethod;
+      // undici takes any EventTarget-like signal; the core's `Abort` is one (core/abort.ts).
+      const signal = call.signal as AbortSignal;
       const split = splitUpstreamUrl(call.url);
-      const res = split ? await dispatcher.request({ ...options, ...split }) : await request(call.url, { ...options, dispatcher });
+      // Each form's options written out once, rather than spread from a shared object on every call.
+      // Redirects are reported by the core, never followed (`maxRedirections: 0`).
+      const res = split
+        ? await dispatcher.request({ origin: split.origin, path: split.path, method, headers: call.headers, body: call.body, signal, maxRedirections: 0 })
+        : await request(call.url, { method, headers: call.headers, body: call.body, signal, maxRedirections: 0, dispatcher });
       const headers: Record<string, string> = Object.create(null);
       for (const name in res.headers) {
         const value = res.headers[name];
@@ -113,7 +128,7 @@ export function createUndiciUpstream(options: UndiciUpstreamOptions = {}): RawUp
         delete headers['content-encoding'];
         delete headers['content-length'];
       }
-      return { status: res.statusCode, statusText, headers, body, collect: (max, onTooLarge) => collect(body, max, onTooLarge) };
+      return new StreamAnswer(res.statusCode, statusText, headers, body);
     },
   };
 }
