@@ -134,6 +134,7 @@ const config: Config = {
     './src/plugins/folder-redirects/index.ts',
     './src/plugins/catalog-families/index.ts',
     './src/plugins/async-vendor-styles/index.ts',
+    './src/plugins/prefetch-once/index.ts',
     generatedModulesAsAuto,
   ],
 

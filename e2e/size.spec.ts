@@ -19,3 +19,22 @@ for (const route of SITE_PAGES) {
     expect(budgetProblems(weight, budget)).toEqual([]);
   });
 }
+
+// Docusaurus prefetches each linked route's chunks; routes share most of theirs (src/plugins/prefetch-once).
+test('a page asks for each prefetched file once, and not for files it has fetched already', async ({ page }) => {
+  await page.goto('/docs/media-pull/best-practices');
+  await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
+  // Prefetching starts when links come into view after hydration; wait until it has settled.
+  const count = () => page.locator('link[rel=prefetch]').count();
+  await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(5);
+  await expect.poll(async () => { const before = await count(); await page.waitForTimeout(500); return (await count()) - before; }).toBe(0);
+  const { hrefs, before } = await page.evaluate(() => {
+    const hrefs = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel=prefetch]'), (link) => link.href);
+    const firstPrefetch = Math.min(...hrefs.flatMap((href) => performance.getEntriesByName(href, 'resource').map((entry) => entry.startTime)));
+    // Files the page had fetched before any prefetch began: its own chunks.
+    const before = performance.getEntriesByType('resource').filter((entry) => entry.startTime < firstPrefetch).map((entry) => entry.name);
+    return { hrefs, before };
+  });
+  expect(hrefs.length, 'one link per file').toBe(new Set(hrefs).size);
+  expect(hrefs.filter((href) => before.includes(href)), 'files the page already had').toEqual([]);
+});

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/** A fresh copy of the helper (its memory of asked URLs is per page life, so per module instance). */
+async function freshPrefetch() {
+  vi.resetModules();
+  // jsdom knows no link relations; Chromium and Firefox support rel=prefetch.
+  Object.defineProperty(DOMTokenList.prototype, 'supports', { configurable: true, value: (token: string) => token === 'prefetch' });
+  return (await import('./prefetch')).default;
+}
+
+const links = () => Array.from(document.head.querySelectorAll<HTMLLinkElement>('link[rel=prefetch]'), (link) => link.getAttribute('href'));
+
+afterEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+describe('prefetch (once per URL)', () => {
+  it('adds one prefetch link per URL however many routes ask for it, and resolves when it loads or fails', async () => {
+    const prefetch = await freshPrefetch();
+    const asks = ['/assets/js/layout.js', '/assets/js/a.js', '/assets/js/layout.js', '/assets/js/b.js', '/assets/js/layout.js'].map((url) => prefetch(url));
+    expect(links()).toEqual(['/assets/js/layout.js', '/assets/js/a.js', '/assets/js/b.js']);
+    const [first, second] = Array.from(document.head.querySelectorAll('link'));
+    first.dispatchEvent(new Event('load'));
+    second.dispatchEvent(new Event('error'));
+    document.head.querySelectorAll('link')[2].dispatchEvent(new Event('load'));
+    await expect(Promise.all(asks)).resolves.toHaveLength(5);
+  });
+
+  it('skips a file this page has fetched already', async () => {
+    const prefetch = await freshPrefetch();
+    vi.spyOn(performance, 'getEntriesByName').mockImplementation((name: string) => (name === new URL('/assets/js/layout.js', document.baseURI).href ? [{ name } as PerformanceEntry] : []));
+    await prefetch('/assets/js/layout.js');
+    void prefetch('/assets/js/other.js');
+    expect(links()).toEqual(['/assets/js/other.js']);
+  });
+});
