@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWarmUp, type IdleScheduler } from './warmUp';
+import { browserIdle, createWarmUp, type IdleScheduler } from './warmUp';
 
 /** An idle scheduler the test drives: each `tick()` runs one waiting task, as one idle period would. */
 function manualIdle() {
@@ -88,5 +88,18 @@ describe('createWarmUp', () => {
     for (let i = 0; i < 6; i++) await clock.tick();
     await expect(run).resolves.toBeUndefined();
     expect(done).toEqual(['last']);
+  });
+});
+
+describe('browserIdle', () => {
+  it('runs nothing, and throws nothing, once there is no page (this file runs without a window)', async () => {
+    expect(typeof window).toBe('undefined');
+    let ran = false;
+    const warmUp = createWarmUp(browserIdle());
+    const run = warmUp('gone', [() => (ran = true)]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ran).toBe(false);
+    // Still waiting for an idle period that will not come: not rejected, so nothing goes unhandled.
+    await expect(Promise.race([run.then(() => 'done'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 20))])).resolves.toBe('waiting');
   });
 });

@@ -57,10 +57,13 @@ export function createWarmUp(idle: IdleScheduler): WarmUp {
 /**
  * The browser's idle scheduler: requestIdleCallback, with a timeout so a page
  * that is never idle (animations, a busy main thread) still warms up soon; a
- * short timer where the browser has no requestIdleCallback (Safari).
+ * short timer where the browser has no requestIdleCallback (Safari). Once the
+ * page is gone the task never runs, so a warm-up still under way just stops.
  */
 export function browserIdle(timeoutMs = 2000): IdleScheduler {
   return (task) => {
+    // No window: the page is gone (a test's document torn down while a step was still loading); nothing left to warm.
+    if (typeof window === 'undefined') return;
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback((deadline) => task(() => deadline.timeRemaining()), { timeout: timeoutMs });
     else window.setTimeout(() => task(() => 0), 50);
   };
