@@ -219,12 +219,6 @@ export function pointedControl(shell: readonly Node[], target: EventTarget | nul
   return controlAt(shell, target, CLICKABLE);
 }
 
-/** The live counterpart of the shell's button, link or summary. */
-export function liveClickable(shell: readonly Node[], live: readonly Node[], control: Element): HTMLElement | undefined {
-  const counterpart = counterpartOf(shell, live, CLICKABLE, control);
-  return counterpart instanceof HTMLElement ? counterpart : undefined;
-}
-
 /**
  * Completes a press the pointer began on the shell and the live component replaced mid-press: the browser
  * clicks only when the pointer goes up on the element it went down on, which is gone. When the pointer goes
@@ -269,9 +263,12 @@ export function holdsBack(control: Element | null, event: MouseEvent): control i
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && !event.defaultPrevented;
 }
 
-/** The live counterpart of the shell's button or link, found while both are in the document. */
+/**
+ * The live counterpart of the shell's button, link or summary, found while both are in the document. Pairing
+ * keys include the tag, so a button pairs with the same button whether or not summaries are among the candidates.
+ */
 export function liveControl(shell: readonly Node[], live: readonly Node[], control: Element): HTMLElement | undefined {
-  const counterpart = counterpartOf(shell, live, PRESSABLE, control);
+  const counterpart = counterpartOf(shell, live, CLICKABLE, control);
   return counterpart instanceof HTMLElement ? counterpart : undefined;
 }
 

@@ -27,7 +27,7 @@
  */
 import React, { Suspense, createContext, lazy, useCallback, useContext, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
-import { carryEdits, carryFocus, finishPress, holdsBack, liveClickable, liveControl, markDetails, pointedControl, press, pressedControl, shellCopy } from './carryOver';
+import { carryEdits, carryFocus, finishPress, holdsBack, liveControl, markDetails, pointedControl, press, pressedControl, shellCopy } from './carryOver';
 import { hasHost, removeFromHost, showInHost } from './host';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
 import { markOverflowingRegions } from '../ScrollRegion';
@@ -196,7 +196,7 @@ export default function Island<P extends object>({ name, load, props, addressedB
     else if (held.current) window.location.assign(held.current);
     held.current = undefined;
     // A pointer still down on the shell: its click is lost with the shell, so the live control takes the press.
-    const midPress = pointed.current && liveClickable(old, live, pointed.current);
+    const midPress = pointed.current && liveControl(old, live, pointed.current);
     pointed.current = null;
     if (midPress) finishPress(midPress);
     for (const node of old) node.parentNode?.removeChild(node);

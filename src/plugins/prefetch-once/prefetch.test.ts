@@ -12,6 +12,7 @@ async function freshPrefetch() {
 const links = () => Array.from(document.head.querySelectorAll<HTMLLinkElement>('link[rel=prefetch]'), (link) => link.getAttribute('href'));
 
 afterEach(() => {
+  vi.restoreAllMocks();
   document.head.innerHTML = '';
   document.body.innerHTML = '';
 });
