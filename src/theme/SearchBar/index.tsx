@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
+import React, { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
 import clsx from 'clsx';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import { useLocation } from '@docusaurus/router';
@@ -10,6 +10,9 @@ import { arrivedFromSearch, isMacPlatform, isSearchShortcut, shortcutHints } fro
 
 type Props = ComponentProps<typeof OriginalSearchBar>;
 
+/** Marks the stand-in's box: while the real one is mounted hidden, both are in the document. */
+const STAND_IN = 'data-search-stand-in';
+
 /** The plugin's search box, with lunr and its index machinery: a chunk of its own, loaded on intent. */
 const loadRealSearchBar = () => import('@theme-original/SearchBar').then((module) => module.default as ComponentType<Props>);
 
@@ -20,15 +23,22 @@ const loadRealSearchBar = () => import('@theme-original/SearchBar').then((module
  * when the reader shows intent: pointer over it, focus in it, Ctrl/Cmd+K, or
  * arriving from a search result (whose terms it highlights).
  *
- * The stand-in stays on screen, focused and typed into, until the real box's
- * code has arrived; then both swap in one commit, what was typed and the focus
- * move across, and the real box takes over as if it had been there all along.
+ * The stand-in stays on screen, focused and typed into, until the real box is
+ * ready; then both swap in one commit, what was typed and the focus move across,
+ * and the real box takes over as if it had been there all along. "Ready" is one
+ * task after the real box mounted, not the mount itself: on mount the plugin
+ * schedules a task that sets its box to the page's highlighted words (none, on
+ * most pages), which wiped text handed over earlier, or the first letters of text
+ * still being typed. So the real box mounts hidden (`display: none`, so it takes no
+ * focus and no space), the stand-in goes on taking keys, and the swap happens in a
+ * task scheduled after the plugin's.
  * No Suspense boundary: on the server React 19 may stream a boundary's content
  * out of place behind an inline script, which the page's CSP and the search
  * index should not depend on.
  */
 export default function SearchBar(props: Props): React.JSX.Element {
   const [Real, setReal] = useState<ComponentType<Props> | null>(null);
+  const [settled, setSettled] = useState(false);
   const wanted = useRef(false);
   const holder = useRef<HTMLSpanElement>(null);
   const typed = useRef('');
@@ -51,31 +61,46 @@ export default function SearchBar(props: Props): React.JSX.Element {
     if (arrivedFromSearch(location.search)) load();
   }, [location.search, load]);
 
-  // The shortcut works before the real box is there; the real box registers its own.
+  // The shortcut works before the real box is there; the real box registers its own (and, while it is mounted
+  // hidden, focusing its box would do nothing: the stand-in still takes the keys).
   useEffect(() => {
-    if (Real) return undefined;
+    if (Real && settled) return undefined;
     const mac = isMacPlatform(navigator);
     const onKey = (event: KeyboardEvent) => {
       if (!isSearchShortcut(event, mac)) return;
       event.preventDefault();
-      holder.current?.querySelector('input')?.focus();
+      holder.current?.querySelector<HTMLInputElement>(`input[${STAND_IN}]`)?.focus();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [Real]);
+  }, [Real, settled]);
 
+  const settle = useCallback(() => setSettled(true), []);
+  const live = Real !== null && settled;
   return (
     <span ref={holder} className="search-bar-holder" style={{ display: 'contents' }}>
-      {Real ? (
-        <>
+      {Real && (
+        // One wrapper whether hidden or shown, so revealing the box does not mount it again.
+        <span style={{ display: live ? 'contents' : 'none' }}>
           <Real {...props} />
-          <HandOver holder={holder} typed={typed} focused={focused} />
-        </>
-      ) : (
-        <StandIn onIntent={load} typed={typed} focused={focused} />
+        </span>
       )}
+      {Real && !settled && <AfterFirstTask onDone={settle} />}
+      {live ? <HandOver holder={holder} typed={typed} focused={focused} /> : <StandIn onIntent={load} typed={typed} focused={focused} />}
     </span>
   );
+}
+
+/**
+ * Calls `onDone` in a task scheduled after those the components before it scheduled when they mounted: its
+ * effect runs after theirs in the same commit, and timers of equal delay run in the order they were set.
+ */
+function AfterFirstTask({ onDone }: { onDone: () => void }): null {
+  useEffect(() => {
+    const timer = window.setTimeout(onDone, 0);
+    return () => window.clearTimeout(timer);
+  }, [onDone]);
+  return null;
 }
 
 interface StandInProps {
@@ -97,6 +122,7 @@ function StandIn({ onIntent, typed, focused }: StandInProps): React.JSX.Element 
         />
       </svg>
       <input
+        {...{ [STAND_IN]: '' }}
         placeholder="Search"
         aria-label="Search"
         className={`navbar__search-input ${styles.searchInput}`}
@@ -132,9 +158,13 @@ function StandIn({ onIntent, typed, focused }: StandInProps): React.JSX.Element 
   );
 }
 
-/** Runs once the real box has mounted: gives it what was typed into the stand-in, and the focus if the stand-in had it. */
+/**
+ * Runs when the real box is shown: gives it what was typed into the stand-in, and the focus if the stand-in had
+ * it. A layout effect, so this happens in the task that removed the stand-in: a key pressed a moment later finds
+ * the real box focused and holding the text, where after a passive effect it could land on the page and be lost.
+ */
 function HandOver({ holder, typed, focused }: { holder: React.RefObject<HTMLSpanElement | null> } & Omit<StandInProps, 'onIntent'>): null {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const input = holder.current?.querySelector('input');
     if (!input) return;
     if (typed.current) {
