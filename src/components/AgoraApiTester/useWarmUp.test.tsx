@@ -2,9 +2,9 @@
 import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { cleanup, render, waitFor } from '@testing-library/react';
-import { getOperation } from '../../catalog';
+import { getOperation, operationIds } from '../../catalog';
 import { operationSchemas } from '../../catalog/validate';
-import { sharedSteps, useWarmUp, warmUpMark } from './useWarmUp';
+import { modelSteps, sharedSteps, useWarmUp, warmUpMark } from './useWarmUp';
 import { validatorLoaded } from './validate';
 import type { WarmUp } from './warmUp';
 
@@ -17,7 +17,7 @@ function Probe({ id, warmUp, onCompiled }: { id: string; warmUp: WarmUp; onCompi
 }
 
 describe('useWarmUp', () => {
-  it('asks, on mount, for the shared chunks and for this operation\'s schemas, one step per schema', async () => {
+  it('asks, on mount, for the shared chunks, this operation\'s schemas (one step per schema), then every registered operation\'s model', async () => {
     const asked: Array<{ key: string; steps: number }> = [];
     const warmUp: WarmUp = vi.fn(async (key, steps) => {
       asked.push({ key, steps: steps.length });
@@ -29,6 +29,7 @@ describe('useWarmUp', () => {
     expect(asked).toEqual([
       { key: 'shared', steps: sharedSteps.length },
       { key: 'operation:create-channel', steps: operationSchemas(getOperation('create-channel')).length },
+      { key: `models:${operationIds.length}`, steps: operationIds.length },
     ]);
     cleanup();
   });
@@ -42,6 +43,12 @@ describe('useWarmUp', () => {
     finish();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(onCompiled).not.toHaveBeenCalled();
+  });
+
+  it('builds each registered operation\'s model in a step of its own, the ones a first answer is checked against', () => {
+    const { steps } = modelSteps();
+    expect(operationIds.length).toBeGreaterThan(10);
+    expect(steps.map((step) => (step() as { id: string }).id)).toEqual(operationIds);
   });
 
   it('loads the schema engine among the shared chunks, so the first Send finds it here', async () => {

@@ -7,16 +7,28 @@
  * response details while the reader waited: 100–600 ms more than a later Send.
  */
 import { useEffect } from 'react';
+import { getOperation, operationIds } from '../../catalog';
 import type { OperationModel } from '../../catalog/types';
 import { preloadDetails } from './ResponsePanel';
 import { compileSteps, loadValidator } from './validate';
-import { browserIdle, createWarmUp, type WarmUp } from './warmUp';
+import { browserIdle, createWarmUp, type WarmUp, type WarmUpStep } from './warmUp';
 
 /**
  * The chunks every tester's first Send needs, whatever its operation: the schema engine, the explanations, the
  * response details, and the Events entry's count (shown once the tester has made a sandbox call).
  */
 export const sharedSteps = [() => Promise.all([loadValidator(), import('./explain'), preloadDetails(), import('../EventsPanel/Count')])];
+
+/**
+ * The models of the page's registered operations, one step each. A successful answer is checked against every
+ * one of them (which of their fields take a value from it: stores/chainValues.ts), so the first answer on a page
+ * built them all while the reader waited: building them took about 5 ms of that answer's task
+ * in a trace of the Video Calling guide's first create-channel send, about four times that on a slow phone. The
+ * key names how many operations are registered, so a family that registers later gets its models warmed too.
+ */
+export function modelSteps(): { key: string; steps: WarmUpStep[] } {
+  return { key: `models:${operationIds.length}`, steps: operationIds.map((id) => () => getOperation(id)) };
+}
 
 /** The User Timing mark made once `operationId`'s warm-up (shared chunks, then its schemas) is over. */
 export const warmUpMark = (operationId: string) => `agora-tester:warm:${operationId}`;
@@ -34,6 +46,8 @@ export function useWarmUp(op: OperationModel, onCompiled: () => void, warmUp?: W
       performance.mark?.(warmUpMark(op.id));
       if (mounted) onCompiled();
     });
+    const models = modelSteps();
+    void run(models.key, models.steps);
     return () => {
       mounted = false;
     };
