@@ -25,6 +25,19 @@ function tableRows(page: Page, headerText: string): Locator {
   return page.locator('article table').filter({ has: page.locator('thead th', { hasText: headerText }) }).locator('tbody tr');
 }
 
+/** Holds back every script the page asks for from now on, until the returned function is called. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\.js(\?|$)/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 test.use({ colorScheme: 'light' });
 
 test.describe('every page', () => {
@@ -172,14 +185,7 @@ test('the search box costs nothing until used: Ctrl+K loads it, and what was typ
   expect(scripts.length).toBe(before);
   // The engine's code is held back until part of the query is typed, so it arrives mid-word: what was typed before
   // it came and what is typed while it takes over must both be kept (the real box once wiped the first part).
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\.js(\?|$)/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.keyboard.press('Control+k');
   await expect(input).toBeFocused();
   await page.keyboard.type('cloud');
@@ -199,14 +205,7 @@ test('the search box costs nothing until used: Ctrl+K loads it, and what was typ
 test('the search box keeps a query typed in full before its code arrived, and searches it', async ({ page }) => {
   await gotoHydrated(page, GUIDE);
   await page.waitForLoadState('networkidle');
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\.js(\?|$)/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   const input = page.locator('input.navbar__search-input');
   await input.click();
   await input.fill('recording');
