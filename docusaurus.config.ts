@@ -100,8 +100,9 @@ const config: Config = {
 
   themes: [
     [
-      // Offline full-text search: the index is built with the site, no hosted service.
-      '@easyops-cn/docusaurus-search-local',
+      // Offline full-text search: the index is built with the site, no hosted service. Through a wrapper
+      // that rewrites each hit's "where" line to the page's place in the sidebar (src/plugins/search-trail).
+      './src/plugins/search-trail/index.ts',
       {
         hashed: true,
         indexBlog: false,

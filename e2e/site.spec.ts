@@ -215,6 +215,22 @@ test('the search box keeps a query typed in full before its code arrived, and se
   await expect(input).toBeFocused();
 });
 
+test('each search hit says where its page sits in the sidebar, each label once', async ({ page }) => {
+  await gotoHydrated(page, GUIDE);
+  const input = page.locator('input.navbar__search-input');
+  await input.click();
+  await input.fill('acquire');
+  const paths = page.locator('[role="option"] [class*="hitPath"]');
+  await expect(paths.first()).toBeVisible();
+  const texts = (await paths.allTextContents()).map((text) => text.trim());
+  // Reference pages sit in the "API reference" category, which the navbar item of the same name used to repeat.
+  expect(texts.some((text) => text.startsWith('API reference › Cloud Recording'))).toBe(true);
+  for (const text of texts) expect(text).not.toMatch(/API reference › API reference|Media Pull › Guides|Guide › Guides/);
+  // A guide's hits name its category, not the navbar shortcut that happens to point at it.
+  await input.fill('idleTimeout cloud player');
+  await expect(page.locator('[role="option"] [class*="hitPath"]', { hasText: /^Guides › Best practice integrating Media Pull/ }).first()).toBeVisible();
+});
+
 test('a page opened from a search hit marks the searched words', async ({ page }) => {
   await gotoHydrated(page, `${MEDIA_PULL}?_highlight=idleTimeout`);
   await expect(page.locator('article mark', { hasText: 'idleTimeout' }).first()).toBeVisible();
