@@ -27,12 +27,26 @@ export const validateOptions: ValidateOptions = exported.validateOptions;
 /** The index files the plugin wrote: `search-index.json`, and one per search context if those are configured. */
 const INDEX_FILE = /^search-index.*\.json$/;
 
-export async function rewriteIndexFiles(outDir: string): Promise<number> {
+/** Every label of the navbar's items, dropdown entries included: the texts the plugin may record as a page's navbar item. */
+export function navbarLabels(themeConfig: unknown): Set<string> {
+  const labels = new Set<string>();
+  const visit = (items: unknown) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items as Array<{ label?: unknown; items?: unknown }>) {
+      if (typeof item?.label === 'string') labels.add(item.label.trim());
+      visit(item?.items);
+    }
+  };
+  visit((themeConfig as { navbar?: { items?: unknown } } | undefined)?.navbar?.items);
+  return labels;
+}
+
+export async function rewriteIndexFiles(outDir: string, labels: ReadonlySet<string>): Promise<number> {
   let files = 0;
   for (const name of await readdir(outDir)) {
     if (!INDEX_FILE.test(name)) continue;
     const path = join(outDir, name);
-    const { index, changed } = rewriteTrails(JSON.parse(await readFile(path, 'utf8')));
+    const { index, changed } = rewriteTrails(JSON.parse(await readFile(path, 'utf8')), labels);
     if (changed > 0) await writeFile(path, JSON.stringify(index), 'utf8');
     files += 1;
   }
@@ -41,11 +55,12 @@ export async function rewriteIndexFiles(outDir: string): Promise<number> {
 
 export default function searchTrailPlugin(context: LoadContext, options: PluginOptions): Plugin {
   const inner = searchLocal(context, options);
+  const labels = navbarLabels(context.siteConfig.themeConfig);
   return {
     ...inner,
     async postBuild(props) {
       await inner.postBuild?.(props);
-      const files = await rewriteIndexFiles(props.outDir);
+      const files = await rewriteIndexFiles(props.outDir, labels);
       if (files === 0) throw new Error(`search-trail: no search-index*.json in ${props.outDir} after the search plugin's build step.`);
     },
   };

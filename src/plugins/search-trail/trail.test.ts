@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteTrails, sidebarTrail } from './trail';
 
+// The site's navbar labels (docusaurus.config.ts).
+const NAVBAR = new Set(['Guide', 'Media Pull', 'API reference', 'Sandbox', 'OpenAPI']);
+
 describe('sidebarTrail', () => {
   it('drops the navbar label in front of the sidebar categories', () => {
-    expect(sidebarTrail(['API reference', 'API reference'])).toEqual(['API reference']);
-    expect(sidebarTrail(['Media Pull', 'Guides'])).toEqual(['Guides']);
-    expect(sidebarTrail(['Guide', 'Guides', 'Video Calling'])).toEqual(['Guides', 'Video Calling']);
+    expect(sidebarTrail(['API reference', 'API reference'], NAVBAR)).toEqual(['API reference']);
+    expect(sidebarTrail(['Media Pull', 'Guides'], NAVBAR)).toEqual(['Guides']);
+    expect(sidebarTrail(['Guide', 'Guides', 'Video Calling'], NAVBAR)).toEqual(['Guides', 'Video Calling']);
   });
 
   it('keeps a single label (a navbar page outside any category, or a category with no navbar item) and an empty trail', () => {
-    expect(sidebarTrail(['Sandbox'])).toEqual(['Sandbox']);
-    expect(sidebarTrail(['Guides'])).toEqual(['Guides']);
-    expect(sidebarTrail([])).toEqual([]);
+    expect(sidebarTrail(['Sandbox'], NAVBAR)).toEqual(['Sandbox']);
+    expect(sidebarTrail(['Guides'], NAVBAR)).toEqual(['Guides']);
+    expect(sidebarTrail([], NAVBAR)).toEqual([]);
+  });
+
+  it('keeps every category of a page in nested categories with no active navbar item', () => {
+    expect(sidebarTrail(['Guides', 'Video Calling'], NAVBAR)).toEqual(['Guides', 'Video Calling']);
   });
 });
 
@@ -31,7 +38,7 @@ describe('rewriteTrails', () => {
 
   it('rewrites every document that has a trail, and leaves the rest and the lunr index as they were', () => {
     const original = written();
-    const { index, changed } = rewriteTrails(structuredClone(original));
+    const { index, changed } = rewriteTrails(structuredClone(original), NAVBAR);
     expect(changed).toBe(2);
     const parts = index as Array<{ documents: Array<{ b?: unknown }>; index: unknown }>;
     expect(parts[0].documents.map((document) => document.b)).toEqual([['API reference'], ['Sandbox'], ['Guides']]);
@@ -40,8 +47,8 @@ describe('rewriteTrails', () => {
   });
 
   it('leaves anything of another shape alone rather than failing the build', () => {
-    expect(rewriteTrails({ not: 'an array' })).toEqual({ index: { not: 'an array' }, changed: 0 });
+    expect(rewriteTrails({ not: 'an array' }, NAVBAR)).toEqual({ index: { not: 'an array' }, changed: 0 });
     const odd = [{ documents: [{ b: 'API reference' }, { b: [1, 2] }, null] }, null, { documents: 'none' }];
-    expect(rewriteTrails(structuredClone(odd))).toEqual({ index: odd, changed: 0 });
+    expect(rewriteTrails(structuredClone(odd), NAVBAR)).toEqual({ index: odd, changed: 0 });
   });
 });

@@ -6,12 +6,15 @@
  * "Media Pull › Guides › …" (a navbar shortcut, then its category). The sidebar
  * alone is the page's place in the docs, so when it says anything the navbar's
  * entry is dropped; a page outside any category keeps the navbar's label.
+ * Which entry is the navbar's is decided by the site's navbar labels, not by
+ * position alone: a page in nested categories with no active navbar item
+ * records only categories, and keeps them all.
  */
 
-/** Where a page sits, from the plugin's `[navbar item?, ...sidebar categories]`. */
-export function sidebarTrail(recorded: readonly string[]): string[] {
-  // The navbar contributes at most one label, always first; with a category after it, it is the one to drop.
-  return recorded.length > 1 ? recorded.slice(1) : [...recorded];
+/** Where a page sits, from the plugin's `[navbar item?, ...sidebar categories]` and the site's navbar labels. */
+export function sidebarTrail(recorded: readonly string[], navbarLabels: ReadonlySet<string>): string[] {
+  // The navbar contributes at most one label, always first; it is dropped only when a category follows it.
+  return recorded.length > 1 && navbarLabels.has(recorded[0]) ? recorded.slice(1) : [...recorded];
 }
 
 interface IndexedDocument {
@@ -24,7 +27,7 @@ interface IndexedDocument {
  * field, so the trail can change without rebuilding the index. Anything not
  * shaped as expected is left as it is: a newer plugin version must not break the build over a label.
  */
-export function rewriteTrails(searchIndex: unknown): { index: unknown; changed: number } {
+export function rewriteTrails(searchIndex: unknown, navbarLabels: ReadonlySet<string>): { index: unknown; changed: number } {
   let changed = 0;
   if (!Array.isArray(searchIndex)) return { index: searchIndex, changed };
   for (const part of searchIndex) {
@@ -33,7 +36,7 @@ export function rewriteTrails(searchIndex: unknown): { index: unknown; changed: 
     for (const document of documents as IndexedDocument[]) {
       const recorded = document?.b;
       if (!Array.isArray(recorded) || !recorded.every((label) => typeof label === 'string')) continue;
-      const trail = sidebarTrail(recorded);
+      const trail = sidebarTrail(recorded, navbarLabels);
       if (trail.length !== recorded.length) {
         document.b = trail;
         changed += 1;
