@@ -1,6 +1,7 @@
 import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import { themes as prismThemes, type PrismTheme } from 'prism-react-renderer';
+import { codeModes, codeTheme } from './src/codeTheme';
+import type { CodeModes } from './src/codeTheme/dual';
 import { DEFAULT_SITE_URL } from './src/site/origin';
 import catalogFamilies from './src/plugins/catalog-families/remark';
 
@@ -24,39 +25,6 @@ function generatedModulesAsAuto(): Plugin {
     },
   };
 }
-
-/**
- * A Prism theme with some token colours swapped (matched by their value, so
- * every token type sharing a colour moves together). Used to keep the look of
- * the stock themes while meeting WCAG AA (4.5:1) for code text.
- */
-function recolour(theme: PrismTheme, swaps: Record<string, string>): PrismTheme {
-  return {
-    ...theme,
-    styles: theme.styles.map((entry) => {
-      const colour = entry.style.color;
-      return colour && swaps[colour] ? { ...entry, style: { ...entry.style, color: swaps[colour] } } : entry;
-    }),
-  };
-}
-
-/*
- * GitHub's light tokens are 2.6 to 4.3:1 on its #f6f8fa background: darkened
- * to 5.4 to 6.1:1 (at least 4.7:1 on a highlighted line). Same hues.
- */
-const lightCodeTheme = recolour(prismThemes.github, {
-  '#999988': '#676756', // comments
-  '#e3116c': '#b80e57', // strings
-  '#36acaa': '#187270', // numbers, booleans, variables, properties
-  '#00a4db': '#006b99', // keywords, at-rules
-  '#d73a49': '#b82b39', // functions, tags
-});
-
-/* Dracula's comments are 3.0:1 and its "deleted" red 4.5:1 on #282A36: lightened to 6.2 and 5.6:1. */
-const darkCodeTheme = recolour(prismThemes.dracula, {
-  'rgb(98, 114, 164)': '#a0aad2',
-  'rgb(255, 85, 85)': '#ff7a7a',
-});
 
 const config: Config = {
   title: 'Agora REST API',
@@ -240,11 +208,14 @@ const config: Config = {
       copyright: `Community documentation for the Agora REST API. Agora is a trademark of Agora, Inc. Built with Docusaurus.`,
     },
     prism: {
-      theme: lightCodeTheme,
-      darkTheme: darkCodeTheme,
+      // One theme holding both modes (light-dark() colours): served HTML is right in either mode (src/codeTheme);
+      // `modes` (the site's own key) holds the two themes each token is styled from.
+      theme: codeTheme,
+      darkTheme: codeTheme,
+      modes: codeModes,
       // bash is not in prism-react-renderer's default bundle; json and python are.
       additionalLanguages: ['bash'],
-    },
+    } as Preset.ThemeConfig['prism'] & { modes: CodeModes },
   } satisfies Preset.ThemeConfig,
 };
 

@@ -292,6 +292,16 @@ test.describe('mobile (390 px)', () => {
     await page.locator('.navbar-sidebar').getByRole('link', { name: 'Media Pull', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${MEDIA_PULL}$`));
   });
+
+  test("on a docs page the menu is the docs sidebar, marks the page, and closes once a page is chosen", async ({ page }) => {
+    await gotoHydrated(page, MEDIA_PULL);
+    await page.getByRole('button', { name: /toggle navigation bar/i }).click();
+    const menu = page.locator('.navbar-sidebar');
+    await expect(menu.getByRole('link', { name: 'Media Pull best practices' })).toHaveAttribute('aria-current', 'page');
+    await menu.getByRole('link', { name: 'Video Calling REST API guide' }).click();
+    await expect(page).toHaveURL(new RegExp(`${GUIDE}$`));
+    await expect(menu.getByRole('link', { name: 'Video Calling REST API guide' })).toBeHidden();
+  });
 });
 
 test('plain-text helper strips Markdown the way the page renders it', () => {

@@ -1,7 +1,8 @@
 import React, { useState } from 'react';
 import clsx from 'clsx';
 import { Highlight } from 'prism-react-renderer';
-import { usePrismTheme } from '../site';
+import { codeModes, codeTokenStyle, type CodeModes } from '../../../codeTheme/dual';
+import { usePrismTheme, useThemeConfig } from '../site';
 import { useViewPrefs } from '../stores/viewPrefs';
 import { useCopy } from './useCopy';
 import styles from './styles.module.css';
@@ -28,6 +29,7 @@ interface Props {
  */
 export default function CodeView({ code, language, label, sizeBytes }: Props) {
   const theme = usePrismTheme();
+  const modes = codeModes(useThemeConfig().prism as { modes?: CodeModes }, theme);
   const { copied, failed, copy } = useCopy();
   const [{ wrap }, setPrefs] = useViewPrefs();
   const preClass = clsx(styles.pre, wrap && styles.wrap);
@@ -55,7 +57,7 @@ export default function CodeView({ code, language, label, sizeBytes }: Props) {
                 {tokens.map((line, lineIndex) => (
                   <div key={lineIndex} {...getLineProps({ line })}>
                     {line.map((token, tokenIndex) => (
-                      <span key={tokenIndex} {...getTokenProps({ token })} />
+                      <span key={tokenIndex} {...getTokenProps({ token })} style={codeTokenStyle(modes, token)} />
                     ))}
                   </div>
                 ))}

@@ -5,6 +5,8 @@ import { themes } from 'prism-react-renderer';
 export const siteMock = {
   useColorMode: () => ({ colorMode: 'light', setColorMode: () => {} }),
   usePrismTheme: () => themes.github,
+  // No `prism.modes`: tokens are styled by the stock theme alone.
+  useThemeConfig: () => ({ prism: {} }),
   useBaseUrl: (path: string) => path,
   useIsBrowser: () => true,
   BrowserOnly: ({ children }: { children: () => ReactNode; fallback?: ReactNode }) => <>{children()}</>,

@@ -1,0 +1,92 @@
+// Code blocks carry both colour modes in their served HTML (src/codeTheme): an
+// island's code (a reference section, a tester) is right in dark mode before it
+// loads, and no code block is rendered a second time after hydration.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { gotoHydrated, watchConsole } from './support/console';
+
+const GUIDE = '/docs/video-calling/rest-api-guide';
+const REFERENCE = '/docs/reference/media-pull';
+
+/** The two themes' block backgrounds (GitHub's and Dracula's, src/codeTheme). */
+const BACKGROUND = { light: 'rgb(246, 248, 250)', dark: 'rgb(40, 42, 54)' };
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** The computed colours of a code block: its background, and each distinct token colour in order of appearance. */
+function colours(block: Locator) {
+  return block.evaluate((element) => {
+    const pre = element.querySelector('pre')!;
+    const tokens = Array.from(element.querySelectorAll<HTMLElement>('.token-line span')).map((span) => `${getComputedStyle(span).color} ${getComputedStyle(span).fontStyle}`);
+    return { background: getComputedStyle(pre).backgroundColor, tokens: [...new Set(tokens)] };
+  });
+}
+
+/** The first reference section on the page that has not loaded, and its first code block. */
+async function servedSection(page: Page): Promise<{ section: Locator; block: Locator }> {
+  const first = page.locator('[data-island^="reference:"]:not([data-island-live])').first();
+  await expect(first).toBeAttached();
+  // Held by name: once live, the section no longer matches the selector above.
+  const section = page.locator(`[data-island="${await first.getAttribute('data-island')}"]`);
+  return { section, block: section.locator('.theme-code-block').first() };
+}
+
+for (const mode of ['light', 'dark'] as const) {
+  test(`${mode} mode: a reference section's code is in ${mode} colours before it loads, and the same once it has`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: mode });
+    const problems = watchConsole(page);
+    await gotoHydrated(page, REFERENCE);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', mode);
+    const { section, block } = await servedSection(page);
+    await block.scrollIntoViewIfNeeded();
+    const served = await colours(block);
+    expect(served.background).toBe(BACKGROUND[mode]);
+    // Several token colours: the code is highlighted, not only given a background.
+    expect(served.tokens.length).toBeGreaterThan(2);
+    await expect(section).not.toHaveAttribute('data-island-live');
+
+    // Touching the section loads it; its live code block looks exactly as the served one did.
+    await block.hover();
+    await expect(section).toHaveAttribute('data-island-live', '');
+    expect(await colours(section.locator('.theme-code-block').first())).toEqual(served);
+    expect(problems()).toEqual([]);
+  });
+}
+
+test('switching the colour mode recolours code that has not loaded, without loading it', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await gotoHydrated(page, REFERENCE);
+  const { section, block } = await servedSection(page);
+  const light = await colours(block);
+  expect(light.background).toBe(BACKGROUND.light);
+  const html = page.locator('html');
+  const toggle = page.getByRole('button', { name: /dark and light mode/i });
+  for (let clicks = 0; clicks < 2 && (await html.getAttribute('data-theme')) !== 'dark'; clicks += 1) await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  const dark = await colours(block);
+  expect(dark.background).toBe(BACKGROUND.dark);
+  expect(dark.tokens).not.toEqual(light.tokens);
+  await expect(section).not.toHaveAttribute('data-island-live');
+});
+
+test('code blocks are hydrated where they stand: none is removed and drawn again after load', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.addInitScript(() => {
+    const removed: string[] = [];
+    (window as unknown as { removedCode: string[] }).removedCode = removed;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        // An island swapping its served HTML for its live component is another matter (islands.spec.ts).
+        if (record.target instanceof Element && record.target.closest('[data-island]')) continue;
+        for (const node of Array.from(record.removedNodes))
+          if (node instanceof Element && (node.matches('.theme-code-block') || node.querySelector('.theme-code-block'))) removed.push(node.outerHTML.slice(0, 80));
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await gotoHydrated(page, GUIDE);
+  await page.waitForLoadState('networkidle');
+  const blocks = page.locator('article .markdown > .theme-code-block');
+  expect(await blocks.count()).toBeGreaterThan(3);
+  // Served in both modes' colours, so there is nothing to redraw for dark mode either.
+  expect((await colours(blocks.first())).background).toBe(BACKGROUND.dark);
+  expect(await page.evaluate(() => (window as unknown as { removedCode: string[] }).removedCode)).toEqual([]);
+});
