@@ -5,7 +5,7 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Highlight, Prism, type PrismTheme, type PrismThemeEntry, type Token } from 'prism-react-renderer';
 import { describe, expect, it } from 'vitest';
-import { codeModes as modesFor, codeTokenStyle, dualTheme } from './dual';
+import { codeTokenStyle, dualTheme, modesOf } from './dual';
 import { codeModes, codeTheme, darkCodeTheme, lightCodeTheme, recolour } from './index';
 
 const light: PrismTheme = {
@@ -168,10 +168,10 @@ describe("the site's code theme", () => {
   });
 
   it('styles tokens from the config’s modes, or from the theme in use alone when the config has none', () => {
-    expect(modesFor({ modes: codeModes }, codeTheme)).toBe(codeModes);
-    const single = modesFor({}, lightCodeTheme);
+    expect(modesOf({ modes: codeModes }, codeTheme)).toBe(codeModes);
+    const single = modesOf({}, lightCodeTheme);
     expect(single).toEqual({ light: lightCodeTheme, dark: lightCodeTheme });
-    expect(modesFor(undefined, lightCodeTheme)).toBe(single);
+    expect(modesOf(undefined, lightCodeTheme)).toBe(single);
     expect(codeTokenStyle(single, { types: ['comment'] })).toEqual({ color: '#676756', fontStyle: 'italic' });
   });
 

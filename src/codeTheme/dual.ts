@@ -3,12 +3,12 @@
  * theme prism-react-renderer can take, each token's style exact for either
  * mode. Pure and small, as the browser runs it: the code block's tokens
  * (src/theme/CodeBlock/Line/Token) and the tester's CodeView style tokens with
- * `codeTokenStyle(codeModes(themeConfig.prism, theme), token)`.
+ * `codeTokenStyle(modesOf(themeConfig.prism, theme), token)`.
  */
 import type { PrismTheme, PrismThemeEntry } from 'prism-react-renderer';
 
 /** The custom property that is 0 in light mode and 1 in dark mode (src/css/custom.css). */
-export const DARK_FLAG = '--code-dark';
+const DARK_FLAG = '--code-dark';
 
 type Entry = Record<string, string | number | undefined>;
 
@@ -139,8 +139,10 @@ const singleModes = new WeakMap<PrismTheme, CodeModes>();
  * themes), or else the theme in use as both (a test's stock theme, a site
  * configured without modes), which styles tokens as that theme alone would.
  */
-export function codeModes(prism: { modes?: CodeModes } | undefined, theme: PrismTheme): CodeModes {
-  if (prism?.modes) return prism.modes;
+export function modesOf(prism: unknown, theme: PrismTheme): CodeModes {
+  // The theme config's type does not know the site's own `modes` key.
+  const configured = (prism as { modes?: CodeModes } | undefined)?.modes;
+  if (configured) return configured;
   let modes = singleModes.get(theme);
   if (!modes) singleModes.set(theme, (modes = { light: theme, dark: theme }));
   return modes;

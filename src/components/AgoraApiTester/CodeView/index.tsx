@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import clsx from 'clsx';
 import { Highlight } from 'prism-react-renderer';
-import { codeModes, codeTokenStyle, type CodeModes } from '../../../codeTheme/dual';
+import { codeTokenStyle, modesOf } from '../../../codeTheme/dual';
 import { usePrismTheme, useThemeConfig } from '../site';
 import { useViewPrefs } from '../stores/viewPrefs';
 import { useCopy } from './useCopy';
@@ -29,7 +29,7 @@ interface Props {
  */
 export default function CodeView({ code, language, label, sizeBytes }: Props) {
   const theme = usePrismTheme();
-  const modes = codeModes(useThemeConfig().prism as { modes?: CodeModes }, theme);
+  const modes = modesOf(useThemeConfig().prism, theme);
   const { copied, failed, copy } = useCopy();
   const [{ wrap }, setPrefs] = useViewPrefs();
   const preClass = clsx(styles.pre, wrap && styles.wrap);
