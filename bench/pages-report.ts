@@ -20,8 +20,9 @@ export const PLAIN_PAGE: BenchPage = { name: 'plain', route: '/docs/intro', plai
 
 /**
  * Issue 17's pages: the landing page, the Video Calling guide, the Media Pull
- * best practices and every reference page (the index and one per catalog
- * family, taken from SITE_PAGES so a new family is measured without an edit here).
+ * best practices and every reference page (the index, each family's overview
+ * and each operation's page, taken from SITE_PAGES so a new family or operation
+ * is measured without an edit here).
  */
 export const SITE_BENCH_PAGES: readonly BenchPage[] = [
   { name: 'landing', route: '/' },

@@ -65,7 +65,7 @@ test.describe('Cloud Transcoding guide (sandbox)', () => {
     expect(problems()).toEqual([]);
   });
 
-  test('the reference page lists every Cloud Transcoding operation', async ({ page }) => {
+  test('the reference overview links every Cloud Transcoding operation to its page', async ({ page }) => {
     await gotoHydrated(page, REFERENCE);
     for (const id of [
       'acquire-cloud-transcoding-builder-token',
@@ -76,7 +76,7 @@ test.describe('Cloud Transcoding guide (sandbox)', () => {
       'create-or-update-transcoding-template',
       'query-transcoding-templates',
     ]) {
-      await expect(page.locator(`[id="${id}"]`).first()).toBeAttached();
+      await expect(page.getByRole('article').locator(`a[href="${REFERENCE}/${id}"]`), id).toHaveCount(1);
     }
   });
 });

@@ -5,7 +5,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
-const REFERENCE = '/docs/reference/media-pull';
+// The section comes first, its tester far below: the section stays as served until touched.
+const REFERENCE = '/docs/reference/media-pull/create-cloud-player';
 
 /** The two themes' block backgrounds (GitHub's and Dracula's, src/codeTheme). */
 const BACKGROUND = { light: 'rgb(246, 248, 250)', dark: 'rgb(40, 42, 54)' };

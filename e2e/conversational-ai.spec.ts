@@ -73,10 +73,12 @@ test('the walkthrough runs an agent from join to leave, each tester taking the a
   expect(problems()).toEqual([]);
 });
 
-test('the reference page lists the ten operations with both schemes', async ({ page }) => {
+test('the reference overview links the ten operations; an operation page names both schemes', async ({ page }) => {
   await gotoHydrated(page, REFERENCE);
   for (const id of ['start-agent', 'query-agent-status', 'agent-update', 'agent-speak', 'agent-interrupt', 'agent-think', 'get-history', 'get-turns', 'get-agent-list', 'stop-agent']) {
-    await expect(page.locator(`[id="${id}"]`), id).toHaveCount(1);
+    await expect(page.getByRole('article').locator(`a[href="${REFERENCE}/${id}"]`), id).toHaveCount(1);
   }
+  await page.getByRole('article').getByRole('link', { name: 'Start an agent', exact: true }).click();
+  await expect(page).toHaveURL(`${REFERENCE}/start-agent`);
   await expect(page.getByText('RTC token (Authorization: agora token=<token>) or HTTP Basic: Customer ID and Customer Secret').first()).toBeVisible();
 });

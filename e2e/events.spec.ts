@@ -16,7 +16,7 @@ import { gotoHydrated, watchConsole } from './support/console';
 import { liveTester, status, tester } from './support/tester';
 import { WEBHOOK_RECEIVER } from './support/webhook';
 
-const MEDIA_PULL = '/docs/reference/media-pull';
+const CREATE_PLAYER = '/docs/reference/media-pull/create-cloud-player';
 const GUIDE = '/docs/video-calling/rest-api-guide';
 const SANDBOX = '/docs/sandbox';
 const PROJECT_KEY = 'agora-tester:sandbox-project';
@@ -77,7 +77,7 @@ async function fitsWidth(page: Page): Promise<void> {
 test.describe('the Events panel', () => {
   test('Media Pull: create shows Player Created, then running within 5 s; delete shows Player Destroyed; each links to its call and verifies', async ({ page }) => {
     const problems = watchConsole(page);
-    await gotoHydrated(page, MEDIA_PULL);
+    await gotoHydrated(page, CREATE_PLAYER);
     const create = tester(page, 'create-cloud-player');
     const panel = await openEvents(create);
     await expect(panel).toContainText('Send create-cloud-player: its Player Created notice appears here');
@@ -100,17 +100,23 @@ test.describe('the Events panel', () => {
     await expect(row).toBeFocused();
     await expect(row).toBeInViewport();
 
+    await verifySignatures(created);
+
+    // Delete has a page of its own: the reader goes there by the sidebar; the player's id came along, and
+    // the Events panel there holds the notices so far and the new one.
+    await page.getByRole('navigation', { name: 'Docs sidebar' }).getByRole('link', { name: 'Delete a cloud player', exact: true }).click();
+    await expect(page).toHaveURL(/\/media-pull\/delete-cloud-player$/);
     const remove = await liveTester(page, 'delete-cloud-player');
+    await expect(remove.getByLabel('id', { exact: true })).not.toHaveValue('');
+    const removePanel = await openEvents(remove);
     await send(remove, 200);
-    const destroyed = notices(panel, 'media-pull', 3);
+    const destroyed = notices(removePanel, 'media-pull', 3);
     await expect(destroyed).toContainText('Player Destroyed');
     await expect(destroyed).toContainText('Delete Request');
     await expect(destroyed.getByRole('link', { name: /your delete-cloud-player call at/ })).toBeVisible();
     // Newest first: destroyed, running, created.
-    const order = await panel.locator('li[data-family="media-pull"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-event-type')));
+    const order = await removePanel.locator('li[data-family="media-pull"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-event-type')));
     expect(order).toEqual(['3', '4', '1']);
-
-    await verifySignatures(created);
     expect(problems()).toEqual([]);
   });
 
@@ -130,7 +136,7 @@ test.describe('the Events panel', () => {
     await new Promise<void>((resolve) => receiver.listen(Number(target.port), target.hostname, resolve));
     try {
       expect((receiver.address() as AddressInfo).port).toBe(Number(target.port));
-      await gotoHydrated(page, MEDIA_PULL);
+      await gotoHydrated(page, CREATE_PLAYER);
       const create = tester(page, 'create-cloud-player');
       const panel = await openEvents(create);
       const field = panel.getByLabel('Your webhook URL');
@@ -235,7 +241,7 @@ test.describe('the Events panel', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds nothing with the panel open and a notice expanded (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await gotoHydrated(page, MEDIA_PULL);
+      await gotoHydrated(page, CREATE_PLAYER);
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
       const create = tester(page, 'create-cloud-player');
       const panel = await openEvents(create);
@@ -250,7 +256,7 @@ test.describe('the Events panel', () => {
 
   test('at 390 px the panel and an open notice fit the screen', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await gotoHydrated(page, MEDIA_PULL);
+    await gotoHydrated(page, CREATE_PLAYER);
     const create = tester(page, 'create-cloud-player');
     const panel = await openEvents(create);
     await send(create, 200);

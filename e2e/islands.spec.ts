@@ -7,6 +7,8 @@ import { status, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 const MEDIA_PULL = '/docs/reference/media-pull';
+// Its body table puts the tester well below the fold.
+const CREATE_PLAYER = `${MEDIA_PULL}/create-cloud-player`;
 
 test.use({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
 
@@ -124,7 +126,7 @@ test('a reference section in view stays as served until touched; touched, it lea
   const problems = watchConsole(page);
   const scripts = scriptsOf(page);
   const code = (name: string) => new RegExp(`/${name}\\.[0-9a-f]+\\.js$`);
-  await gotoHydrated(page, MEDIA_PULL);
+  await gotoHydrated(page, CREATE_PLAYER);
   await page.waitForLoadState('networkidle');
   const section = island(page, 'reference:create-cloud-player');
   await expect(section).toBeInViewport();
@@ -148,30 +150,32 @@ test('a reference section in view stays as served until touched; touched, it lea
 
 test("a section's tester coming near loads the section, then the tester, without a touch", async ({ page }) => {
   const scripts = scriptsOf(page);
-  await gotoHydrated(page, MEDIA_PULL);
+  await gotoHydrated(page, CREATE_PLAYER);
   await page.waitForLoadState('networkidle');
-  const far = island(page, 'reference:list-cloud-players');
+  const far = island(page, 'reference:create-cloud-player');
   await expect(far).not.toHaveAttribute('data-island-live');
   // Scrolling, not a pointer: the mouse stays where it is.
-  await page.evaluate(() => document.querySelector('[data-island="tester:list-cloud-players"]')!.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => document.querySelector('[data-island="tester:create-cloud-player"]')!.scrollIntoView({ block: 'center' }));
   await expect(far).toHaveAttribute('data-island-live', '');
-  await expect(island(page, 'tester:list-cloud-players')).toHaveAttribute('data-island-live', '');
+  await expect(island(page, 'tester:create-cloud-player')).toHaveAttribute('data-island-live', '');
   expect(scripts().filter((path) => /\/reference\.[0-9a-f]+\.js$/.test(path))).toHaveLength(1);
 });
 
 test('a link to the endpoint heading inside a reference section loads that section at once', async ({ page }) => {
   const problems = watchConsole(page);
-  await gotoHydrated(page, `${MEDIA_PULL}#delete-cloud-player-endpoint`);
+  await gotoHydrated(page, `${MEDIA_PULL}/delete-cloud-player#delete-cloud-player-endpoint`);
   await expect(island(page, 'reference:delete-cloud-player')).toHaveAttribute('data-island-live', '');
   await expect(page.locator('#delete-cloud-player-endpoint')).toBeInViewport();
   expect(problems()).toEqual([]);
 });
 
-test("a share link to a reference section's tester opens it at once with the link's values, and it sends", async ({ page }) => {
+test("a share link to a reference tester opens it at once with the link's values, and it sends; one made when the family was one page leads there", async ({ page }) => {
   test.setTimeout(60_000);
   const problems = watchConsole(page);
   const payload = Buffer.from(JSON.stringify({ o: 'delete-cloud-player', s: '', p: { id: 'deeplinkedplayer' } })).toString('base64url');
+  // Share links used to name the family's page; it sends them on to the operation's page, hash and all.
   await gotoHydrated(page, `${MEDIA_PULL}#try=1.${payload}`);
+  await expect(page).toHaveURL(`${MEDIA_PULL}/delete-cloud-player#try=1.${payload}`);
   const section = tester(page, 'delete-cloud-player');
   await expect(island(page, 'tester:delete-cloud-player')).toHaveAttribute('data-island-live', '');
   await expect(section.getByLabel('id', { exact: true })).toHaveValue('deeplinkedplayer');
@@ -189,7 +193,7 @@ test('a page without testers or references fetches no tester or reference code',
 });
 
 test('the server writes each island in place: the reference text follows its heading in the HTML, with no script to move it', async ({ request }) => {
-  const html = await (await request.get(MEDIA_PULL)).text();
+  const html = await (await request.get(CREATE_PLAYER)).text();
   // React 19 outlines a large finished Suspense boundary (a hidden <div> at the end and an inline $RC script):
   // the search index, which reads the siblings after each heading, would lose the reference text.
   expect(html).not.toMatch(/<template id="B:|\$RC\(/);

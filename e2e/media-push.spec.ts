@@ -77,10 +77,10 @@ test.describe('Media Push guide', () => {
     expect(problems()).toEqual([]);
   });
 
-  test('the reference page lists the six Media Push operations', async ({ page }) => {
+  test('the reference overview links the six Media Push operations to their pages', async ({ page }) => {
     await gotoHydrated(page, REFERENCE);
     for (const endpoint of ['create-converter', 'list-converters', 'list-channel-converters', 'query-converter', 'update-converter', 'delete-converter']) {
-      await expect(page.locator(`h2#${endpoint}`)).toHaveCount(1);
+      await expect(page.getByRole('article').locator(`a[href="${REFERENCE}/${endpoint}"]`), endpoint).toHaveCount(1);
     }
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Media Push');
   });

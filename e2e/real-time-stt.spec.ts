@@ -76,10 +76,10 @@ test.describe('Real-Time STT guide (sandbox)', () => {
     expect(problems()).toEqual([]);
   });
 
-  test('the reference page lists the five operations', async ({ page }) => {
+  test('the reference overview links the five operations to their pages', async ({ page }) => {
     await gotoHydrated(page, REFERENCE);
     for (const id of ['start-stt-agent', 'list-stt-agents', 'query-stt-agent', 'update-stt-agent', 'stop-stt-agent']) {
-      await expect(page.locator(`[id="${id}"]`).first()).toBeAttached();
+      await expect(page.getByRole('article').locator(`a[href="${REFERENCE}/${id}"]`), id).toHaveCount(1);
     }
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Real-Time STT');
   });

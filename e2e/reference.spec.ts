@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
+import { REFERENCE_PAGES } from './support/pages';
 
 /**
  * Issue 12, problems 11 and 12: the reference documents each status's
@@ -25,6 +26,7 @@ const byId = (id: string) => operations.find((op) => op.id === id)!;
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const CLOUD_RECORDING = '/docs/reference/cloud-recording';
+const START_RECORDING = `${CLOUD_RECORDING}/start-recording`;
 
 /** The reference section of one operation (a region named "<summary> (<id>)"). */
 const operation = (page: Page, id: string): Locator => page.getByRole('region', { name: `${byId(id).summary} (${id})` });
@@ -57,10 +59,9 @@ test.describe('problem 11: response fields per status, tables that wrap', () => 
   test.use({ viewport: DESKTOP });
 
   test('start-recording documents its success and error bodies field by field', async ({ page }) => {
-    // axe on a page holding eight testers takes a while on a busy machine.
     test.setTimeout(90_000);
     const problems = watchConsole(page);
-    await gotoHydrated(page, CLOUD_RECORDING);
+    await gotoHydrated(page, START_RECORDING);
     const section = operation(page, 'start-recording');
     await expect(section.getByRole('heading', { name: 'Responses' })).toBeVisible();
     // The success is open: its fields, with the catalog's descriptions.
@@ -88,7 +89,7 @@ test.describe('problem 11: response fields per status, tables that wrap', () => 
   });
 
   test('at 1366 px every Cloud Recording table fits its column: Constraints in view, long patterns wrapped', async ({ page }) => {
-    await gotoHydrated(page, CLOUD_RECORDING);
+    await gotoHydrated(page, START_RECORDING);
     const body = operation(page, 'start-recording').getByRole('table', { name: 'Body fields (JSON)' });
     const constraints = body.getByRole('columnheader', { name: 'Constraints' });
     await constraints.scrollIntoViewIfNeeded();
@@ -97,24 +98,29 @@ test.describe('problem 11: response fields per status, tables that wrap', () => 
     const viewport = page.viewportSize()!;
     const box = await constraints.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
-    // No reference table is wider than the box around it (nothing hides behind a sideways scroll).
-    const tooWide = await page.evaluate(() =>
-      [...document.querySelectorAll('article section[data-operation] table')]
-        .filter((table) => !table.closest('[data-endpoint]'))
-        .map((table) => ({ name: table.querySelector('caption')?.textContent, table: table.getBoundingClientRect().width, box: table.parentElement!.getBoundingClientRect().width }))
-        .filter((size) => size.table > size.box + 1),
-    );
-    expect(tooWide).toEqual([]);
-    // Long patterns (the longest is over 100 characters) wrap inside their cells.
-    const code = await codeOutsideCells(page);
-    expect(code.outside).toEqual([]);
-    expect(code.longest).toBeGreaterThan(100);
-    expect(await pageScrollsSideways(page)).toBe(false);
+    // On every operation's page of the family: no reference table is wider than the box around it (nothing
+    // hides behind a sideways scroll), long patterns (the longest is over 100 characters) wrap inside their cells.
+    let longest = 0;
+    for (const path of REFERENCE_PAGES.find((family) => family.path === CLOUD_RECORDING)!.operations) {
+      if (path !== START_RECORDING) await gotoHydrated(page, path);
+      const tooWide = await page.evaluate(() =>
+        [...document.querySelectorAll('article section[data-operation] table')]
+          .filter((table) => !table.closest('[data-endpoint]'))
+          .map((table) => ({ name: table.querySelector('caption')?.textContent, table: table.getBoundingClientRect().width, box: table.parentElement!.getBoundingClientRect().width }))
+          .filter((size) => size.table > size.box + 1),
+      );
+      expect(tooWide, path).toEqual([]);
+      const code = await codeOutsideCells(page);
+      expect(code.outside, path).toEqual([]);
+      longest = Math.max(longest, code.longest);
+      expect(await pageScrollsSideways(page), path).toBe(false);
+    }
+    expect(longest).toBeGreaterThan(100);
   });
 
   test('at 390 px the body table stays readable: no page scroll, Constraints reachable by keyboard', async ({ page }) => {
     await page.setViewportSize(PHONE);
-    await gotoHydrated(page, CLOUD_RECORDING);
+    await gotoHydrated(page, START_RECORDING);
     expect(await pageScrollsSideways(page)).toBe(false);
     const body = operation(page, 'start-recording').getByRole('table', { name: 'Body fields (JSON)' });
     const constraints = body.getByRole('columnheader', { name: 'Constraints' });
@@ -135,6 +141,51 @@ test.describe('problem 11: response fields per status, tables that wrap', () => 
     }
     // Long patterns wrap: no code wider than its cell.
     expect((await codeOutsideCells(page)).outside).toEqual([]);
+  });
+});
+
+test.describe('a page per operation, under its family', () => {
+  test.use({ viewport: DESKTOP });
+  const family = REFERENCE_PAGES.find((entry) => entry.path === CLOUD_RECORDING)!;
+
+  test("the family's overview links each operation's page; the sidebar nests them and leads from one to the next", async ({ page }) => {
+    const problems = watchConsole(page);
+    await gotoHydrated(page, CLOUD_RECORDING);
+    await expect(page.locator('article h1')).toHaveText('Cloud Recording');
+    const article = page.getByRole('article');
+    const links = article.getByRole('table').getByRole('link');
+    await expect(links).toHaveText(family.operations.map((path) => byId(path.split('/').pop()!).summary));
+    expect(await links.evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname))).toEqual(family.operations);
+
+    const sidebar = page.getByRole('navigation', { name: 'Docs sidebar' });
+    // The family's category is the open one, its overview marked as the page the reader is on.
+    await expect(sidebar.getByRole('link', { name: 'Cloud Recording', exact: true })).toHaveAttribute('aria-current', 'page');
+    await sidebar.getByRole('link', { name: byId('start-recording').summary, exact: true }).click();
+    await expect(page).toHaveURL(START_RECORDING);
+    await expect(page.locator('article h1')).toHaveText(byId('start-recording').summary);
+    await expect(sidebar.getByRole('link', { name: byId('start-recording').summary, exact: true })).toHaveAttribute('aria-current', 'page');
+    // Other families stay folded: their operations are not listed.
+    await expect(sidebar.getByRole('link', { name: byId('create-cloud-player').summary, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumbs' })).toContainText('Cloud Recording');
+    // The pager goes through the family in the catalog's order.
+    const pager = page.getByRole('navigation', { name: 'Docs pages' });
+    await expect(pager.getByRole('link')).toHaveText([new RegExp(byId('acquire').summary), new RegExp(byId('query-recording').summary)]);
+    // One operation per page: its section and its tester, nothing of the others.
+    await expect(page.locator('[data-island^="reference:"]')).toHaveCount(1);
+    await expect(page.locator('[data-island^="tester:"]')).toHaveCount(1);
+    expect(problems()).toEqual([]);
+  });
+
+  test("a link to a family page's old section leads to the operation's page, and Back skips the family page", async ({ page }) => {
+    await gotoHydrated(page, '/docs/reference');
+    await page.goto(`${CLOUD_RECORDING}#stop-recording`);
+    await expect(page).toHaveURL(`${CLOUD_RECORDING}/stop-recording`);
+    await expect(page.locator('article h1')).toHaveText(byId('stop-recording').summary);
+    await page.goBack();
+    await expect(page).toHaveURL('/docs/reference');
+    // The page's own anchors stay where they are.
+    await gotoHydrated(page, `${CLOUD_RECORDING}#operations`);
+    await expect(page).toHaveURL(`${CLOUD_RECORDING}#operations`);
   });
 });
 
@@ -181,7 +232,8 @@ test.describe('problem 12: operations index, path search, folder redirects', () 
     const summary = await first.textContent();
     const id = operations.find((op) => op.summary === summary)!.id;
     await first.click();
-    await expect(page).toHaveURL(new RegExp(`/docs/reference/channel-management#${id}$`));
+    await expect(page).toHaveURL(new RegExp(`/docs/reference/channel-management/${id}$`));
+    await expect(page.locator('article h1')).toHaveText(summary!);
   });
 
   for (const query of ['cloud_recording/acquire', '/v1/apps/{appid}/cloud_recording/acquire']) {
@@ -196,7 +248,7 @@ test.describe('problem 12: operations index, path search, folder redirects', () 
       await expect(page.getByRole('option')).not.toHaveCount(0);
       await hit.click();
       // The operation's endpoint line (a heading right under the operation's title).
-      await expect(page).toHaveURL(/\/docs\/reference\/cloud-recording(\?[^#]*)?#acquire(-endpoint)?$/);
+      await expect(page).toHaveURL(/\/docs\/reference\/cloud-recording\/acquire(\?[^#]*)?(#acquire-endpoint)?$/);
       await expect(operation(page, 'acquire').getByRole('heading', { name: /cloud_recording\/acquire/ })).toBeInViewport();
     });
   }

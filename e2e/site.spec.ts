@@ -219,6 +219,8 @@ test('each search hit says where its page sits in the sidebar, each label once',
   await gotoHydrated(page, GUIDE);
   const input = page.locator('input.navbar__search-input');
   await input.click();
+  // The click loads the real box; typing across the swap is the tests above. Here: once it has taken over.
+  await expect(input).toHaveCount(1);
   await input.fill('acquire');
   const paths = page.locator('[role="option"] [class*="hitPath"]');
   await expect(paths.first()).toBeVisible();

@@ -7,8 +7,8 @@ import { gotoHydrated, watchConsole } from './support/console';
 import { liveTester, status, tester } from './support/tester';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
-const CHANNELS = '/docs/reference/channel-management';
-const RECORDING = '/docs/reference/cloud-recording';
+const LIST_CHANNELS = '/docs/reference/channel-management/list-channels';
+const ACQUIRE = '/docs/reference/cloud-recording/acquire';
 /** base64 of the sandbox's demo Customer ID, the start of every demo Authorization value. */
 const DEMO_BASIC = 'ZGVtby1jdXN0b21lci1pZD';
 
@@ -45,7 +45,7 @@ test.describe('why this many attempts (problem 3)', () => {
 
   test('a simulated 503 on a GET: retried on the same host, and why that is safe', async ({ page }) => {
     test.setTimeout(60_000);
-    await gotoHydrated(page, CHANNELS);
+    await gotoHydrated(page, LIST_CHANNELS);
     const section = tester(page, 'list-channels');
     await send(section, '503');
     await expect(status(section)).toHaveText(/^200 /, { timeout: 20_000 });
@@ -59,7 +59,7 @@ test.describe('why this many attempts (problem 3)', () => {
   test('"Primary domain down": fails over to the named alternate host and says why', async ({ page }) => {
     // Two back-off waits (about 1 s and 3 s) before the alternate answers.
     test.setTimeout(60_000);
-    await gotoHydrated(page, CHANNELS);
+    await gotoHydrated(page, LIST_CHANNELS);
     const section = tester(page, 'list-channels');
     await send(section, 'down');
     await expect(status(section)).toHaveText(/^200 /, { timeout: 20_000 });
@@ -126,21 +126,22 @@ test.describe('explanations by status and Agora code (problem 6)', () => {
     test.setTimeout(90_000);
     // A channel nobody is in: whenever stop comes, the recorder had no stream to write.
     const cname = 'nobodyhere';
-    await gotoHydrated(page, RECORDING);
-    // The three testers live before the first call, as on a page read from the top. (A reference section's tester
-    // that went live only after acquire had answered sent start with a 400 in one run: an open point of issue 17.)
-    await liveTester(page, 'stop-recording');
-    await liveTester(page, 'start-recording');
+    await gotoHydrated(page, ACQUIRE);
     const acquire = await liveTester(page, 'acquire');
     await acquire.getByLabel('cname', { exact: true }).fill(cname);
     await send(acquire);
     await expect(status(acquire)).toHaveText(/^200 /, { timeout: 20_000 });
-    // Chained ids fill a tester when it is live (testers load as the reader comes near).
+    // Each call has its page; the reader goes on as the docs lead (the pager's Next, then the sidebar), and the ids
+    // an answer gave fill the next testers there.
+    await page.getByRole('navigation', { name: 'Docs pages' }).getByRole('link', { name: /Start recording/ }).click();
+    await expect(page).toHaveURL(/\/cloud-recording\/start-recording$/);
     const start = await liveTester(page, 'start-recording');
     await expect(start.getByLabel('resourceid', { exact: true })).not.toHaveValue('');
     await start.getByLabel('cname', { exact: true }).fill(cname);
     await send(start);
     await expect(status(start)).toHaveText(/^200 /, { timeout: 20_000 });
+    await page.getByRole('navigation', { name: 'Docs sidebar' }).getByRole('link', { name: 'Stop recording', exact: true }).click();
+    await expect(page).toHaveURL(/\/cloud-recording\/stop-recording$/);
     const stop = await liveTester(page, 'stop-recording');
     await expect(stop.getByLabel('sid', { exact: true })).not.toHaveValue('');
     await stop.getByLabel('cname', { exact: true }).fill(cname);
@@ -168,7 +169,7 @@ test.describe('explanations by status and Agora code (problem 6)', () => {
     // Four attempts with 1 s, 3 s and 6 s back-off between them.
     test.setTimeout(60_000);
     // This machine has no route to Agora, so the relay's own DNS lookups fail.
-    await gotoHydrated(page, CHANNELS);
+    await gotoHydrated(page, LIST_CHANNELS);
     const section = tester(page, 'list-channels');
     await section.getByLabel('Live (real Agora)').check();
     await section.getByLabel('Customer ID', { exact: true }).fill('a-customer-id');

@@ -196,8 +196,8 @@ test.describe('wide mode (1366×900)', () => {
     }
   });
 
-  test('1: on a reference section with a body, the response stays beside the form and shows after Send', async ({ page }) => {
-    await gotoHydrated(page, '/docs/reference/cloud-recording');
+  test('1: on a reference page with a body, the response stays beside the form and shows after Send', async ({ page }) => {
+    await gotoHydrated(page, '/docs/reference/cloud-recording/acquire');
     // Acquire's form (about 2,500 px) is far taller than the window, and it needs no earlier call.
     const section = await liveTester(page, 'acquire');
     expect((await section.boundingBox())!.height).toBeGreaterThan(1800);

@@ -8,7 +8,7 @@ import { status, tester } from './support/tester';
 // history (method, path and key values; failed and cancelled sends; reopen on click).
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
-const CHANNELS = '/docs/reference/channel-management';
+const LIST_CHANNELS = '/docs/reference/channel-management/list-channels';
 
 test.use({ colorScheme: 'light', viewport: { width: 1366, height: 900 } });
 
@@ -92,7 +92,7 @@ test.describe('response viewer (problem 8)', () => {
       if (envelope.operationId !== 'list-channels') return route.continue();
       await route.fulfill({ status: 200, contentType: 'application/json', body: bigListAnswer(600) });
     });
-    await gotoHydrated(page, CHANNELS);
+    await gotoHydrated(page, LIST_CHANNELS);
     const section = tester(page, 'list-channels');
     const started = Date.now();
     await sendAndExpect(section, 200);

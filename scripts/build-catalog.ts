@@ -4,8 +4,8 @@
 // runtime (webpack, Vitest, tsx, serverless bundlers) reads JSON natively, so
 // the result is written as JSON for the code (src/catalog/openapi.gen.json),
 // as downloads (static/openapi.json, static/openapi.yaml, and a Postman
-// collection with its environments under static/postman/), and as one
-// reference page per family (docs/reference/<page>.mdx), and split for the
+// collection with its environments under static/postman/), as the reference
+// pages (docs/reference/<page>/: an overview and a page per operation), and split for the
 // browser into src/catalog/gen/ (a manifest plus one module per family, so a
 // page carries only the families it shows; see src/catalog/split.ts). All are gitignored.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,10 +13,9 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { composeCatalog } from '../src/catalog/compose';
-import { familiesOf, rawOperations } from '../src/catalog/model';
 import { readCatalogBase, readFamilyParts } from '../src/catalog/sources';
 import { splitFiles } from '../src/catalog/split';
-import { referencePageMdx } from '../src/components/OperationReference/referencePage';
+import { familyReferenceFiles, GENERATED_MARKER } from '../src/components/OperationReference/referencePage';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,15 +41,19 @@ try {
   }
   write('static/openapi.json', json);
   write('static/openapi.yaml', `# Generated from src/catalog/base.yaml and src/families/*/catalog.yaml.\n${stringify(doc, { lineWidth: 0 })}`);
-  const operations = rawOperations(doc).map(({ operation }) => operation);
-  for (const family of familiesOf(doc)) {
-    const own = operations
-      .filter((op) => op.tags?.[0] === family.title)
-      .map((op) => ({ id: op.operationId, summary: op.summary ?? op.operationId }));
-    write(`docs/reference/${family.page}.mdx`, referencePageMdx(family, own));
+  // Imported only now: the reference pages and the Postman generator read the catalog through
+  // src/catalog, which loads the files written above (absent on a fresh clone).
+  const { operationsByFamily } = await import('../src/catalog/index');
+  const pages: Record<string, string> = {};
+  for (const family of operationsByFamily()) Object.assign(pages, familyReferenceFiles(family, family.operations));
+  for (const [file, text] of Object.entries(pages)) write(`docs/${file}`, text);
+  // A page left from an earlier layout or a removed operation would still be built (or clash with a new
+  // route), so generated pages not written this time go; hand-written pages carry no marker and stay.
+  for (const name of readdirSync(join(root, 'docs/reference'), { recursive: true, encoding: 'utf8' })) {
+    const file = `reference/${name.split(sep).join('/')}`;
+    const path = join(root, 'docs', file);
+    if (!(file in pages) && statSync(path).isFile() && readFileSync(path, 'utf8').includes(GENERATED_MARKER)) rmSync(path);
   }
-  // Imported only now: the Postman generator reads the catalog through src/catalog,
-  // which loads the openapi.gen.json written above (absent on a fresh clone).
   const { postmanFileTexts } = await import('../src/postman/index');
   for (const [file, text] of Object.entries(postmanFileTexts())) write(`static/${file}`, text);
 } catch (error) {

@@ -79,7 +79,7 @@ describe('operations', () => {
     // Conversational AI takes an RTC token (`agora token=`) or Basic, in Agora's order.
     expect(op.security).toEqual(id === 'get-channel' ? ['bearer'] : op.family === 'conversational-ai' ? ['agora-token', 'basic'] : ['basic']);
     const page = op.family === 'guide' ? 'guide-examples' : op.family;
-    expect(op.referencePath).toBe(`/docs/reference/${page}#${id}`);
+    expect(op.referencePath).toBe(`/docs/reference/${page}/${id}`);
     expect(op.idempotent).toBe(['GET', 'PUT', 'DELETE'].includes(method));
     expect(op.troubleshooting.map((row) => row.status)).toEqual(expect.arrayContaining([401, 429, 500, 503]));
     expect(op.responses.map((r) => r.status)).toEqual([...op.responses.map((r) => r.status)].sort((a, b) => a - b));
@@ -153,7 +153,7 @@ describe('operations', () => {
       expect(familyTitles[group.family]).toBe(group.title);
       for (const op of group.operations) {
         expect(op.family).toBe(group.family);
-        expect(op.referencePath).toBe(`/docs/reference/${group.page}#${op.id}`);
+        expect(op.referencePath).toBe(`/docs/reference/${group.page}/${op.id}`);
       }
     }
   });

@@ -47,6 +47,47 @@ export interface FamilyInfo {
   eventsHint?: string;
 }
 
+/**
+ * Where the reference lives: a page per family (`/docs/reference/<page>`, its overview) and a page per
+ * operation under it. The model's `referencePath`, the generated pages' files and the sidebar all read these.
+ */
+export function familyPath(page: string): string {
+  return `/docs/reference/${page}`;
+}
+
+/** An operation's reference page. */
+export function operationPath(page: string, id: string): string {
+  return `${familyPath(page)}/${id}`;
+}
+
+/** The docs plugin's id of the page at a `/docs/…` path (its file under `docs/`, without the extension). */
+export function docIdOfPath(path: string): string {
+  if (!path.startsWith('/docs/')) throw new Error(`Not a docs path: ${path}`);
+  return path.slice('/docs/'.length);
+}
+
+/** The family an operation belongs to: the one its first tag names. */
+export function familyOfRaw(op: RawOperation, families: readonly FamilyInfo[]): FamilyInfo {
+  const family = families.find((f) => f.title === op.tags?.[0]);
+  if (!family) throw new Error(`Catalog operation "${op.operationId}" needs a tag naming its family (one of the document's tags).`);
+  return family;
+}
+
+/**
+ * The reference's pages read from the document alone, in catalog order: each family's overview and its
+ * operations' pages. For what sweeps the site's pages without building operation models (the browser
+ * tests, the page bench); the site itself uses `referencePath` of each model.
+ */
+export function referencePages(doc: OpenApiDocument): Array<{ family: FamilyInfo; path: string; operations: string[] }> {
+  const families = familiesOf(doc);
+  const operations = rawOperations(doc).map(({ operation }) => operation);
+  return families.map((family) => ({
+    family,
+    path: familyPath(family.page),
+    operations: operations.filter((op) => familyOfRaw(op, families) === family).map((op) => operationPath(family.page, op.operationId)),
+  }));
+}
+
 export interface RawOperationEntry {
   path: string;
   method: (typeof HTTP_METHODS)[number];
@@ -198,8 +239,7 @@ export function buildOperation(
   const op = entry.operation;
   const id = op.operationId;
   const tag = op.tags?.[0];
-  const family = families.find((f) => f.title === tag);
-  if (!family) throw new Error(`Catalog operation "${id}" needs a tag naming its family (one of the document's tags).`);
+  const family = familyOfRaw(op, families);
   // Family-wide tables sit on the family's tag; an operation's own value replaces them whole.
   const rawTag = doc.tags.find((t) => t.name === tag);
   const familyDefault = <K extends 'x-limits' | 'x-troubleshooting' | 'x-retry'>(key: K): unknown => op[key] ?? rawTag?.[key];
@@ -238,7 +278,7 @@ export function buildOperation(
     troubleshooting: ((familyDefault('x-troubleshooting') as TroubleshootingEntry[] | undefined) ?? []).map((row) => ({ ...row })),
     retry: toRetry(familyDefault('x-retry')),
     idempotent: isIdempotentMethod(method),
-    referencePath: `/docs/reference/${family.page}#${id}`,
+    referencePath: operationPath(family.page, id),
   };
   if (op['x-nearest-real-call']) model.nearestRealCall = op['x-nearest-real-call'];
   if (op['x-nearest-real-operations']) model.nearestRealOperations = op['x-nearest-real-operations'];

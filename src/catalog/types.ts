@@ -215,6 +215,6 @@ export interface OperationModel {
   retry: RetryPolicy;
   /** RFC 9110 idempotent method (GET, PUT, DELETE). */
   idempotent: boolean;
-  /** Site path of the operation's reference section, e.g. `/docs/reference/cloud-recording#start-recording`. */
+  /** Site path of the operation's reference page, e.g. `/docs/reference/cloud-recording/start-recording`. */
   referencePath: string;
 }

@@ -46,7 +46,7 @@ vi.mock('../components/AgoraApiTester/BodyEditor/MonacoJson', async () => ({
 const { getOperation, operationsByFamily } = await import('../catalog');
 const { createSandbox, DEMO } = await import('../sandbox');
 const { createRelay } = await import('../relay/core');
-const { referencePageMdx } = await import('../components/OperationReference/referencePage');
+const { familyReferenceFiles } = await import('../components/OperationReference/referencePage');
 const { default: OperationReference } = await import('../components/OperationReference');
 const { default: SandboxStatusTable } = await import('../components/SandboxStatusTable');
 const { families } = await import('./index');
@@ -67,7 +67,7 @@ describe('a family registered by its folder and one registry line', () => {
     const create = getOperation('create-note');
     expect(create.limits.qps).toEqual([expect.objectContaining({ counter: 'family', perSecond: 5 })]);
     expect(create.retry.schedule).toBe('general');
-    expect(create.referencePath).toBe('/docs/reference/notes-test#create-note');
+    expect(create.referencePath).toBe('/docs/reference/notes-test/create-note');
   });
 
   it('is served by the sandbox: its handlers, its state slice, its error dialect and the family QPS counter', async () => {
@@ -89,9 +89,11 @@ describe('a family registered by its folder and one registry line', () => {
 
   it('gets a reference page, a Sandbox-page row and a tester that sends a working request', async () => {
     const group = operationsByFamily().find((g) => g.family === 'notes-test')!;
-    const mdx = referencePageMdx(group, group.operations);
-    expect(mdx).toContain('## Create a note {#create-note}\n\n<OperationReference id="create-note" />');
-    expect(mdx).toContain('Notes is a **test family**');
+    const pages = familyReferenceFiles(group, group.operations);
+    expect(Object.keys(pages)).toEqual(['reference/notes-test/index.mdx', 'reference/notes-test/create-note.mdx', 'reference/notes-test/list-notes.mdx']);
+    expect(pages['reference/notes-test/index.mdx']).toContain('Notes is a **test family**');
+    expect(pages['reference/notes-test/index.mdx']).toContain('[Create a note](/docs/reference/notes-test/create-note)');
+    expect(pages['reference/notes-test/create-note.mdx']).toContain('<OperationReference id="create-note" />');
 
     render(<SandboxStatusTable />);
     // An island: on a client mount it renders once its code and the catalog's operations have loaded.

@@ -20,11 +20,14 @@ import { useViewPrefs } from './stores/viewPrefs';
 import { useResponseFocus } from './useResponseFocus';
 import { useTester } from './useTester';
 import WideToggle from './WideToggle';
+import { TesterHeadingLevel } from './headings';
 import styles from './styles.module.css';
 
 export interface AgoraApiTesterProps {
   /** A catalog operation id, e.g. `start-recording`. */
   endpoint: string;
+  /** Level of the tester's own headings: 4 (the default) under a guide's `###`, 3 under a reference page's h2. */
+  headingLevel?: TesterHeadingLevel;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface AgoraApiTesterProps {
  * response and code on the right (a column that stays in view beside a tall
  * form on wide screens), or one above the other on narrow ones.
  */
-export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
+export default function AgoraApiTester({ endpoint, headingLevel = 4 }: AgoraApiTesterProps) {
   const op = useMemo(() => getOperation(endpoint), [endpoint]);
   const headingId = useId();
   const isBrowser = useIsBrowser();
@@ -45,76 +48,78 @@ export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps) {
   const [{ wide }] = useViewPrefs();
   const { responseRef, viewResponse, detailsShown } = useResponseFocus(tester.phase);
   return (
-    <section
-      ref={tester.rootRef}
-      className={styles.tester}
-      aria-labelledby={headingId}
-      data-endpoint={op.id}
-      data-tester-wide={wide || undefined}
-      onFocus={tester.ensureValidator}
-      onPointerDown={tester.ensureValidator}
-    >
-      <div className={styles.top}>
-        <Header op={op} headingId={headingId} />
-        <WideToggle />
-      </div>
-      <GuideExampleNote op={op} />
-      <div className={styles.columns}>
-        <div className={styles.request}>
-          <SessionPanel scheme={op.security[0]} />
-          <ParamsForm
-            op={op}
-            form={tester.form}
-            errors={tester.fieldErrors}
-            onServer={tester.onServer}
-            onParam={tester.onParam}
-            onCustomAdd={tester.onCustomAdd}
-            onCustomChange={tester.onCustomChange}
-            onCustomRemove={tester.onCustomRemove}
-          />
-          {tester.clearedSecrets.length > 0 && (
-            <p className={styles.secretNote} role="status">
-              Secrets are never saved in links, history or the form this tab keeps. Type them again:{' '}
-              {tester.clearedSecrets.map((name, index) => (
-                <React.Fragment key={name}>
-                  {index > 0 && ', '}
-                  <code>{name}</code>
-                </React.Fragment>
-              ))}
-              .
-            </p>
-          )}
-          {tester.appIdNote && (
-            <p className={styles.secretNote} role="status">
-              {tester.appIdNote}
-            </p>
-          )}
-          <BodyEditor op={op} form={tester.form} errors={tester.fieldErrors} onField={tester.onBodyField} onText={tester.onBodyText} />
-          <SendBar
-            sending={sending}
-            startedAt={tester.phase.kind === 'sending' ? tester.phase.startedAt : undefined}
-            problems={tester.problems}
-            sandbox={tester.environment === 'sandbox'}
-            liveWarning={tester.environment === 'live' ? liveWarning(op, tester.form.server) : undefined}
-            fault={tester.fault}
-            onFault={tester.setFault}
-            onSend={tester.send}
-            onCancel={tester.cancel}
-            shareLink={tester.shareLink}
-            result={sendResult(tester.phase)}
-            onViewResponse={viewResponse}
-          />
+    <TesterHeadingLevel.Provider value={headingLevel}>
+      <section
+        ref={tester.rootRef}
+        className={styles.tester}
+        aria-labelledby={headingId}
+        data-endpoint={op.id}
+        data-tester-wide={wide || undefined}
+        onFocus={tester.ensureValidator}
+        onPointerDown={tester.ensureValidator}
+      >
+        <div className={styles.top}>
+          <Header op={op} headingId={headingId} />
+          <WideToggle />
         </div>
-        <div className={styles.output}>
-          {/* "View response" focuses this; its name is the status line's, so the reader hears the result at once. */}
-          <div ref={responseRef} tabIndex={-1} role="group" aria-label={`Response: ${statusText(tester.phase)}`} className={styles.response}>
-            <ResponsePanel phase={tester.phase} onDetailsShown={detailsShown} />
+        <GuideExampleNote op={op} />
+        <div className={styles.columns}>
+          <div className={styles.request}>
+            <SessionPanel scheme={op.security[0]} />
+            <ParamsForm
+              op={op}
+              form={tester.form}
+              errors={tester.fieldErrors}
+              onServer={tester.onServer}
+              onParam={tester.onParam}
+              onCustomAdd={tester.onCustomAdd}
+              onCustomChange={tester.onCustomChange}
+              onCustomRemove={tester.onCustomRemove}
+            />
+            {tester.clearedSecrets.length > 0 && (
+              <p className={styles.secretNote} role="status">
+                Secrets are never saved in links, history or the form this tab keeps. Type them again:{' '}
+                {tester.clearedSecrets.map((name, index) => (
+                  <React.Fragment key={name}>
+                    {index > 0 && ', '}
+                    <code>{name}</code>
+                  </React.Fragment>
+                ))}
+                .
+              </p>
+            )}
+            {tester.appIdNote && (
+              <p className={styles.secretNote} role="status">
+                {tester.appIdNote}
+              </p>
+            )}
+            <BodyEditor op={op} form={tester.form} errors={tester.fieldErrors} onField={tester.onBodyField} onText={tester.onBodyText} />
+            <SendBar
+              sending={sending}
+              startedAt={tester.phase.kind === 'sending' ? tester.phase.startedAt : undefined}
+              problems={tester.problems}
+              sandbox={tester.environment === 'sandbox'}
+              liveWarning={tester.environment === 'live' ? liveWarning(op, tester.form.server) : undefined}
+              fault={tester.fault}
+              onFault={tester.setFault}
+              onSend={tester.send}
+              onCancel={tester.cancel}
+              shareLink={tester.shareLink}
+              result={sendResult(tester.phase)}
+              onViewResponse={viewResponse}
+            />
           </div>
-          <EventsEntry family={op.family} environment={tester.environment} sandboxBase={sandboxBase} entries={history} />
-          <CodeSamples request={tester.request} environment={tester.environment} credentials={tester.credentials} sandboxBaseUrl={sandboxBaseUrl} />
-          <HistoryPanel entries={history} onOpen={(entry) => tester.restore(entry.request)} onClear={() => clearHistory(pathname)} />
+          <div className={styles.output}>
+            {/* "View response" focuses this; its name is the status line's, so the reader hears the result at once. */}
+            <div ref={responseRef} tabIndex={-1} role="group" aria-label={`Response: ${statusText(tester.phase)}`} className={styles.response}>
+              <ResponsePanel phase={tester.phase} onDetailsShown={detailsShown} />
+            </div>
+            <EventsEntry family={op.family} environment={tester.environment} sandboxBase={sandboxBase} entries={history} />
+            <CodeSamples request={tester.request} environment={tester.environment} credentials={tester.credentials} sandboxBaseUrl={sandboxBaseUrl} />
+            <HistoryPanel entries={history} onOpen={(entry) => tester.restore(entry.request)} onClear={() => clearHistory(pathname)} />
+          </div>
         </div>
-      </div>
-    </section>
+      </section>
+    </TesterHeadingLevel.Provider>
   );
 }

@@ -21,12 +21,21 @@ function tester() {
 }
 
 describe('form building', () => {
+  it("nests its headings under the page's: h4 under a guide's ###, h3 under a reference page's Try it (h2)", () => {
+    const levels = () => [/^Body/, /^Code$/, /^Response$/].map((name) => Number(within(tester()).getByRole('heading', { name }).tagName.slice(1)));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    expect(levels()).toEqual([4, 4, 4]);
+    cleanup();
+    render(<AgoraApiTester endpoint="create-channel" headingLevel={3} />);
+    expect(levels()).toEqual([3, 3, 3]);
+  });
+
   it('builds labelled fields from the catalog, pre-filled so Send works at once', () => {
     render(<AgoraApiTester endpoint="create-channel" />);
     const root = tester();
     expect(within(root).getByText('POST')).toBeInTheDocument();
     expect(within(root).getByText('{projectId}').tagName).toBe('MARK');
-    expect(within(root).getByRole('link', { name: /Reference/ })).toHaveAttribute('href', '/docs/reference/guide-examples#create-channel');
+    expect(within(root).getByRole('link', { name: /Reference/ })).toHaveAttribute('href', '/docs/reference/guide-examples/create-channel');
     expect(within(root).getByLabelText('projectId')).toHaveValue('0123456789abcdef0123456789abcdef');
     expect(within(root).getByLabelText('channel', { exact: true })).toHaveValue('myvideochannel');
     expect(within(root).getByLabelText('resourceExpiredHour')).toHaveValue('24');
@@ -266,7 +275,7 @@ describe("the guide's illustrative calls", () => {
     const root = screen.getByRole('region', { name: 'Get channel information' });
     const note = within(root).getByRole('note');
     expect(note).toHaveTextContent(/Illustrative call/);
-    expect(within(note).getByRole('link', { name: /Query user list|users/i })).toHaveAttribute('href', '/docs/reference/channel-management#list-channel-users');
+    expect(within(note).getByRole('link', { name: /Query user list|users/i })).toHaveAttribute('href', '/docs/reference/channel-management/list-channel-users');
   });
 
   it('ask before Live sends them to Agora, and send only when confirmed', async () => {

@@ -11,12 +11,12 @@ export type { AgoraApiTesterProps } from './Tester';
  * as an island. Its server HTML is the real form; its code and its operation's
  * data load when it nears the viewport, is touched, or a share link opens it.
  */
-export default function AgoraApiTester({ endpoint }: AgoraApiTesterProps): React.JSX.Element {
+export default function AgoraApiTester({ endpoint, headingLevel }: AgoraApiTesterProps): React.JSX.Element {
   return (
     <Island
       name={`tester:${endpoint}`}
       load={withData(() => import(/* webpackChunkName: "tester" */ './Tester'), () => loadOperation(endpoint))}
-      props={{ endpoint }}
+      props={headingLevel ? { endpoint, headingLevel } : { endpoint }}
       addressedBy={opensTester(endpoint)}
     />
   );

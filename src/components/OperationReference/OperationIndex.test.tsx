@@ -18,7 +18,7 @@ describe('OperationIndex', () => {
     expect(acquire.textContent).toContain('POST');
     expect(acquire.textContent).toContain('/v1/apps/{appid}/cloud_recording/acquire');
     expect(acquire.textContent).toContain('Cloud Recording');
-    expect(within(acquire).getByRole('link').getAttribute('href')).toBe('/docs/reference/cloud-recording#acquire');
+    expect(within(acquire).getByRole('link').getAttribute('href')).toBe('/docs/reference/cloud-recording/acquire');
     expect(screen.getByRole('status').textContent).toBe(`Showing all ${total} operations`);
   });
 

@@ -13,7 +13,7 @@ import { allServers } from '../../catalog';
 // `@theme/CodeBlock` is aliased to a plain <pre> by vitest.config.ts. The tester
 // has its own tests; a stand-in keeps this test about the reference.
 vi.mock('../AgoraApiTester', () => ({
-  default: ({ endpoint }: { endpoint: string }) => <div data-testid="tester" data-endpoint={endpoint} />,
+  default: ({ endpoint, headingLevel }: { endpoint: string; headingLevel?: number }) => <div data-testid="tester" data-endpoint={endpoint} data-heading-level={headingLevel} />,
 }));
 
 afterEach(cleanup);
@@ -24,6 +24,23 @@ function rowsOf(caption: RegExp) {
 }
 
 describe('OperationReference', () => {
+  it("is an operation page's body: its parts are h2 under the page's title, its tester's headings h3 below Try it", () => {
+    render(<OperationReference id="start-recording" />);
+    const headings = screen.getAllByRole('heading').map((heading) => `${heading.tagName} ${heading.textContent}`);
+    expect(headings).toEqual([
+      expect.stringMatching(/^H2 POST \/v1\/apps\/\{appid\}\/cloud_recording\/.+\/start/),
+      'H2 Parameters',
+      'H2 Request body',
+      'H2 Example request',
+      'H2 Example response (200)',
+      'H2 Responses',
+      'H2 Errors',
+      'H2 Limits and retries',
+      'H2 Try it',
+    ]);
+    expect(screen.getByTestId('tester')).toHaveAttribute('data-heading-level', '3');
+  });
+
   it.each(['start-recording', 'list-cloud-players', 'get-user-status', 'create-channel'])(
     '%s: the parameters table rows are the catalog parameters',
     (id) => {

@@ -24,9 +24,9 @@ const AUTH_LABEL = {
 } as const;
 
 /**
- * The reference section of one catalog operation. The page supplies the
- * heading (`## Summary {#id}`) so the table of contents lists operations;
- * everything below it comes from the catalog, so the page cannot drift.
+ * The reference of one catalog operation, the body of its page (the page's
+ * title is the operation's summary). Everything comes from the catalog, so the
+ * page cannot drift.
  */
 export default function OperationReference({ id }: OperationReferenceProps): React.JSX.Element {
   const op = getOperation(id);
@@ -35,11 +35,10 @@ export default function OperationReference({ id }: OperationReferenceProps): Rea
     <section className={styles.operation} aria-label={`${op.summary} (${op.id})`} data-operation={op.id}>
       {/*
         The endpoint is a heading with an anchor so the site search indexes it as
-        one: a path query then finds this section first, instead of losing it to
-        the many snippets that mention the same path. Not in the page's TOC (only
-        MDX headings are), so the TOC still lists operations by summary.
+        one: a path query then finds this page first, instead of losing it to
+        the many snippets that mention the same path.
       */}
-      <h3 className={styles.endpoint} id={`${op.id}-endpoint`}>
+      <h2 className={styles.endpoint} id={`${op.id}-endpoint`}>
         <span className={styles.method} data-method={op.method}>
           {op.method}
         </span>{' '}
@@ -47,7 +46,7 @@ export default function OperationReference({ id }: OperationReferenceProps): Rea
         <a className="hash-link" href={`#${op.id}-endpoint`} aria-label={`Direct link to ${op.method} ${op.path}`} title={`Direct link to ${op.method} ${op.path}`} translate="no">
           &#8203;
         </a>
-      </h3>
+      </h2>
       <p className={styles.meta}>
         Operation id <code>{op.id}</code> · Auth: {op.security.map((kind) => AUTH_LABEL[kind]).join(' or ')}
       </p>
@@ -60,7 +59,7 @@ export default function OperationReference({ id }: OperationReferenceProps): Rea
       )}
       <Prose text={op.description} />
 
-      <h3>Parameters</h3>
+      <h2>Parameters</h2>
       {op.params.length ? (
         <ParamsTable params={op.params} caption="Path, query and header parameters" />
       ) : (
@@ -69,32 +68,32 @@ export default function OperationReference({ id }: OperationReferenceProps): Rea
 
       {op.requestBody && (
         <>
-          <h3>Request body</h3>
+          <h2>Request body</h2>
           <FieldsTable schema={op.requestBody.schema} />
         </>
       )}
 
-      <h3>Example request</h3>
+      <h2>Example request</h2>
       <CodeBlock language="bash">{exampleCurl(op)}</CodeBlock>
 
       {success && (
         <>
-          <h3>Example response ({success.status})</h3>
+          <h2>Example response ({success.status})</h2>
           <CodeBlock language="json">{JSON.stringify(success.example, null, 2)}</CodeBlock>
         </>
       )}
 
-      <h3>Responses</h3>
+      <h2>Responses</h2>
       <Responses op={op} />
 
-      <h3>Errors</h3>
+      <h2>Errors</h2>
       <ErrorsTable op={op} />
 
-      <h3>Limits and retries</h3>
+      <h2>Limits and retries</h2>
       <LimitsList op={op} />
 
-      <h3>Try it</h3>
-      <AgoraApiTester endpoint={op.id} />
+      <h2>Try it</h2>
+      <AgoraApiTester endpoint={op.id} headingLevel={3} />
     </section>
   );
 }

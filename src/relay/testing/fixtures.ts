@@ -61,7 +61,7 @@ function op(id: string, method: HttpMethod, path: string, params: ParamModel[], 
     troubleshooting: [],
     retry: GENERAL,
     idempotent,
-    referencePath: `/docs/reference/x#${id}`,
+    referencePath: `/docs/reference/x/${id}`,
     ...extra,
   };
 }

@@ -4,6 +4,7 @@ import Tabs from '../Tabs';
 import { bodyTree, type FormState } from '../formModel';
 import BodyForm from './BodyForm';
 import JsonView from './JsonView';
+import { TesterHeading } from '../headings';
 import styles from './styles.module.css';
 
 type View = 'form' | 'json';
@@ -36,9 +37,9 @@ function BodyEditor({ op, form, errors, onField, onText }: Props) {
   const shown = view === 'json' ? Array.from(new Set(allBodyErrors)) : bodyErrors;
   return (
     <section className={styles.body} aria-label="Request body">
-      <h4 className={styles.title}>
+      <TesterHeading className={styles.title}>
         Body <span className={styles.type}>{op.requestBody.contentType}</span>
-      </h4>
+      </TesterHeading>
       <Tabs label="Body view" tabs={VIEWS} selected={view} onSelect={setView}>
         {view === 'form' ? (
           form.bodyParseError ? (

@@ -6,6 +6,7 @@ import type { RelayEnvironment } from '../../../relay/contract';
 import { generateSnippet, SNIPPET_TARGET_INFO, type SnippetTarget } from '../../../snippets';
 import CodeView from '../CodeView';
 import Tabs from '../Tabs';
+import { TesterHeading } from '../headings';
 import styles from './styles.module.css';
 
 type Base = 'curl' | 'javascript' | 'python';
@@ -52,7 +53,7 @@ function CodeSamples({ request, environment, credentials, sandboxBaseUrl }: Prop
   const secretEnv = useMemo(() => [...new Set(secretsPresent(request, op).map((secret) => secret.env))], [request, op]);
   return (
     <section className={styles.samples} aria-label="Code">
-      <h4 className={styles.title}>Code</h4>
+      <TesterHeading className={styles.title}>Code</TesterHeading>
       <Tabs
         label="Snippet language"
         tabs={TABS}

@@ -3,6 +3,7 @@ import type { RelayAttempt } from '../../../relay/contract';
 import { whyAttempts } from '../explain';
 import { formatMs } from '../phase';
 import Inspector from './Inspector';
+import { TesterHeading } from '../headings';
 import styles from './styles.module.css';
 
 /** Why the relay made this many attempts, in its own words; a note named by its heading. */
@@ -40,9 +41,9 @@ export default function Attempts({ attempts, note }: { attempts: RelayAttempt[];
   if (attempts.length === 0) return null;
   return (
     <div className={styles.section}>
-      <h5 className={styles.heading}>
+      <TesterHeading sub className={styles.heading}>
         Attempts <span className={styles.count}>({attempts.length})</span>
-      </h5>
+      </TesterHeading>
       <Why attempts={attempts} note={note} />
       <ol className={styles.attempts} aria-label="Attempts">
         {attempts.map((attempt, index) => {

@@ -4,6 +4,7 @@ import CodeView from '../CodeView';
 import { useCopy } from '../CodeView/useCopy';
 import JsonTree from './JsonTree';
 import { useViewPrefs } from '../stores/viewPrefs';
+import { TesterHeading } from '../headings';
 import styles from './styles.module.css';
 
 function bodyText(body: unknown): string {
@@ -24,7 +25,7 @@ export default function Body({ result }: { result: RelayResult }) {
   return (
     <div className={styles.section}>
       <div className={styles.bodyBar}>
-        <h5 className={styles.heading}>Body</h5>
+        <TesterHeading sub className={styles.heading}>Body</TesterHeading>
         {json && (
           <div role="group" aria-label="Body view" className={styles.modes}>
             {(['pretty', 'raw'] as const).map((choice) => (

@@ -2,6 +2,7 @@ import React, { lazy, Suspense, useEffect, useRef } from 'react';
 import clsx from 'clsx';
 import { statusText, type Phase } from '../phase';
 import { shownDetails, type ShownDetails } from './shownDetails';
+import { TesterHeading } from '../headings';
 import styles from './styles.module.css';
 
 type DetailsComponent = typeof import('./Details').default;
@@ -31,7 +32,7 @@ export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase;
   const tone = result ? (result.status < 300 ? styles.success : styles.error) : phase.kind === 'failed' ? styles.error : undefined;
   return (
     <section className={styles.panel} aria-label="Response">
-      <h4 className={styles.title}>Response</h4>
+      <TesterHeading className={styles.title}>Response</TesterHeading>
       <p role="status" aria-live="polite" aria-atomic="true" className={clsx(styles.status, tone)} data-phase={phase.kind}>
         {statusText(phase)}
       </p>

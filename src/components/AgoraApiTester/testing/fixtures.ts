@@ -75,7 +75,7 @@ export const createChannel: OperationModel = {
     { status: 401, message: 'Invalid authentication credentials', cause: 'The Customer ID or Customer Secret is wrong.', measures: 'Copy them again from Agora Console > RESTful API.', retry: false },
     { status: 503, message: 'Service unavailable', cause: 'The server is busy.', measures: 'Retry with back-off.', retry: true },
   ],
-  referencePath: '/docs/reference/guide-examples#create-channel',
+  referencePath: '/docs/reference/guide-examples/create-channel',
 };
 
 const regionParam = {
@@ -128,7 +128,7 @@ export const createCloudPlayer: OperationModel = {
   troubleshooting: [
     { status: 409, message: 'Conflict', cause: 'A player with this name exists.', measures: 'Use the id in X-Resource-ID.', retry: false },
   ],
-  referencePath: '/docs/reference/media-pull#create-cloud-player',
+  referencePath: '/docs/reference/media-pull/create-cloud-player',
 };
 
 export const listCloudPlayers: OperationModel = {
@@ -151,7 +151,7 @@ export const listCloudPlayers: OperationModel = {
   headerParams: [],
   security: ['basic'],
   troubleshooting: [],
-  referencePath: '/docs/reference/media-pull#list-cloud-players',
+  referencePath: '/docs/reference/media-pull/list-cloud-players',
 };
 
 export const getChannel: OperationModel = {
@@ -175,6 +175,6 @@ export const getChannel: OperationModel = {
   troubleshooting: [
     { status: 404, message: 'Channel not found', cause: 'No such channel.', measures: 'Create it first.', retry: false },
   ],
-  referencePath: '/docs/reference/guide-examples#get-channel',
+  referencePath: '/docs/reference/guide-examples/get-channel',
 };
 for (const op of [createCloudPlayer, listCloudPlayers, getChannel]) op.params = [...op.pathParams, ...op.queryParams, ...op.headerParams];
