@@ -11,7 +11,7 @@
  * producing call's test script stores, so running the collection in order
  * works (acquire -> start -> query -> stop).
  */
-import type { FamilyInfo } from '../catalog/model';
+import { familyPath, type FamilyInfo } from '../catalog/model';
 import type { OperationModel, ParamModel, ServerModel } from '../catalog/types';
 import { resolvePath, type ApiRequest } from '../request/apiRequest';
 import { defaultRequest } from '../request/build';
@@ -278,7 +278,7 @@ export function postmanFiles(families: readonly FamilyOperations[], options: Pos
   const producers = chainProducers(operations);
   const folders: PostmanFolder[] = families.map((family) => ({
     name: family.title,
-    description: `${family.description}\n\n[${family.title} in the API reference](${options.siteUrl}/docs/reference/${family.page})`,
+    description: `${family.description}\n\n[${family.title} in the API reference](${options.siteUrl}${familyPath(family.page)})`,
     item: family.operations.map((op) => item(op, options, producers)),
   }));
 

@@ -1,6 +1,7 @@
 import React, { useId, useState } from 'react';
 import Link from '@docusaurus/Link';
 import { listOperations, operationsByFamily } from '../../catalog';
+import { familyPath } from '../../catalog/model';
 import ScrollRegion from '../ScrollRegion';
 import { countText, filterOperations } from './operationFilter';
 import styles from './styles.module.css';
@@ -23,7 +24,7 @@ export default function OperationIndex(): React.JSX.Element {
       <ul className={styles.families}>
         {families.map((family) => (
           <li key={family.family}>
-            <Link to={`/docs/reference/${family.page}`}>{family.title}</Link>: {family.description}
+            <Link to={familyPath(family.page)}>{family.title}</Link>: {family.description}
           </li>
         ))}
       </ul>
