@@ -99,6 +99,32 @@ test('what is typed into a tester before its code arrives is kept, and focus sta
   expect(problems()).toEqual([]);
 });
 
+test('a closed group of body fields opened on the shell before the code arrives is open, with its fields, once live', async ({ page }) => {
+  const problems = watchConsole(page);
+  await gotoHydrated(page, GUIDE);
+  const release = await holdChunk(page, 'start-recording');
+  const start = tester(page, 'start-recording');
+  const summary = start.locator('summary', { has: page.locator('code', { hasText: /^snapshotConfig$/ }) });
+  const group = summary.locator('..');
+  // Optional and empty in the example: closed, and its fields are not in the served HTML at all.
+  await expect(group).not.toHaveAttribute('open');
+  await expect(group.getByLabel('captureInterval', { exact: true })).toHaveCount(0);
+  await summary.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  // The press starts the load; the chunk is held, so the shell's group opens empty.
+  await summary.click();
+  await expect(island(page, 'tester:start-recording')).not.toHaveAttribute('data-island-live');
+  release();
+  await expect(island(page, 'tester:start-recording')).toHaveAttribute('data-island-live', '');
+  await expect(group).toHaveAttribute('open');
+  await expect(group.getByLabel('captureInterval', { exact: true })).toBeVisible();
+  // Closing and opening it again works on the live form.
+  await summary.click();
+  await expect(group.getByLabel('captureInterval', { exact: true })).toHaveCount(0);
+  await summary.click();
+  await expect(group.getByLabel('captureInterval', { exact: true })).toBeVisible();
+  expect(problems()).toEqual([]);
+});
+
 test('switching to dark mode before a tester loads keeps its server-rendered shell', async ({ page }) => {
   const problems = watchConsole(page);
   await gotoHydrated(page, GUIDE);

@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { requestFromValues } from '../../request/build';
-import { addCustom, bodyFieldKey, bodyTree, coerceLeaf, customKey, formFromRequest, getAt, initialForm, removeCustom, setAt, setBodyField, setBodyText, setCustom, setParam } from './formModel';
+import { getOperation } from '../../catalog/index';
+import {
+  addCustom,
+  bodyFieldKey,
+  bodyTree,
+  coerceLeaf,
+  customKey,
+  formFromRequest,
+  getAt,
+  groupStartsOpen,
+  hasMessageWithin,
+  initialForm,
+  isFilled,
+  removeCustom,
+  setAt,
+  setBodyField,
+  setBodyText,
+  setCustom,
+  setParam,
+} from './formModel';
 import { createChannel, createCloudPlayer, listCloudPlayers } from './testing/fixtures';
 
 describe('initialForm', () => {
@@ -129,5 +148,57 @@ describe('custom headers and query rows', () => {
     expect(removeCustom(form, 0).custom).toEqual([{ in: 'query', name: 'debug', value: 'on' }]);
     expect(setCustom(form, 1, { in: 'header' }).custom[1]).toEqual({ in: 'header', name: 'debug', value: 'on' });
     expect(customKey(1)).toBe('custom.1');
+  });
+});
+
+describe('groups of body fields', () => {
+  it('start open when filled, flagged, or required near the top; otherwise closed', () => {
+    const base = { required: false, depth: 1, filled: false, flagged: false };
+    expect(groupStartsOpen(base)).toBe(false);
+    expect(groupStartsOpen({ ...base, filled: true, depth: 5 })).toBe(true);
+    expect(groupStartsOpen({ ...base, flagged: true, depth: 5 })).toBe(true);
+    expect(groupStartsOpen({ ...base, required: true, depth: 2 })).toBe(true);
+    expect(groupStartsOpen({ ...base, required: true, depth: 3 })).toBe(false);
+  });
+
+  it('count as filled with any value but an empty object', () => {
+    expect(isFilled(undefined)).toBe(false);
+    expect(isFilled({})).toBe(false);
+    expect(isFilled({ a: undefined })).toBe(true);
+    expect(isFilled([])).toBe(true);
+    expect(isFilled(0)).toBe(true);
+    expect(isFilled('')).toBe(true);
+    expect(isFilled(null)).toBe(true);
+  });
+
+  it('see a message about the group or a field inside it, not about a sibling with a longer name', () => {
+    const errors = { 'body.clientRequest.storageConfig.bucket': ['required'], 'body.uidx': ['too long'], 'body.empty': [] };
+    expect(hasMessageWithin(errors, 'body.clientRequest')).toBe(true);
+    expect(hasMessageWithin(errors, 'body.clientRequest.storageConfig')).toBe(true);
+    expect(hasMessageWithin(errors, 'body.uid')).toBe(false);
+    expect(hasMessageWithin(errors, 'body.uidx')).toBe(true);
+    expect(hasMessageWithin(errors, 'body.empty')).toBe(false);
+  });
+
+  it('keep a large body light: start-agent opens only a few of its groups with the example body', () => {
+    const op = getOperation('start-agent');
+    const tree = bodyTree(op.requestBody!.schema);
+    const body = initialForm(op).body;
+    let open = 0;
+    let closed = 0;
+    const visit = (node: ReturnType<typeof bodyTree>, depth: number) => {
+      if (node.kind !== 'object') return;
+      if (depth > 0) {
+        const starts = groupStartsOpen({ required: node.required, depth, filled: isFilled(getAt(body, node.path)), flagged: false });
+        if (starts) open++;
+        else {
+          closed++;
+          return;
+        }
+      }
+      for (const child of node.children) visit(child, depth + 1);
+    };
+    visit(tree, 0);
+    expect(closed).toBeGreaterThan(open);
   });
 });

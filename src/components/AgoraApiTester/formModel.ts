@@ -162,6 +162,46 @@ export function bodyTree(schema: JsonSchema): BodyNode {
   return root;
 }
 
+/** What decides whether a group of body fields starts open (see `groupStartsOpen`). */
+export interface GroupState {
+  /** The group's own object is required where it stands. */
+  required: boolean;
+  /** Nesting depth in the form (1: a top-level property of the body). */
+  depth: number;
+  /** The current body sets something inside it. */
+  filled: boolean;
+  /** A message is shown about it or about a field inside it. */
+  flagged: boolean;
+}
+
+/**
+ * A group of body fields starts open when the reader needs to see inside it:
+ * it holds a value or a message, or it is required and near the top. Other
+ * groups start closed, and the form renders a closed group's fields only once
+ * it is opened: a large body (Conversational AI's start-agent has 103 fields
+ * in 31 groups) then costs the page its few open fields, not all of them.
+ */
+export function groupStartsOpen({ required, depth, filled, flagged }: GroupState): boolean {
+  return filled || flagged || (required && depth < 3);
+}
+
+/** Whether a body value counts as set for `GroupState.filled`: anything but undefined and an empty object. */
+export function isFilled(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const _ in value) return true;
+    return false;
+  }
+  return true;
+}
+
+/** Whether `errors` holds a message about the field `key` or any field inside it. */
+export function hasMessageWithin(errors: Record<string, string[]>, key: FieldKey): boolean {
+  const prefix = `${key}.`;
+  for (const name in errors) if ((name === key || name.startsWith(prefix)) && errors[name].length > 0) return true;
+  return false;
+}
+
 // Form keys of the fields the form view renders, per body schema (schemas are read-only and long-lived).
 const renderedKeys = new WeakMap<JsonSchema, Set<FieldKey>>();
 

@@ -100,7 +100,36 @@ describe('body views stay in sync', () => {
     await userEvent.paste('{"channel":"fromjson","uid":"7"}');
     await userEvent.click(within(root).getByRole('tab', { name: 'Form' }));
     expect(within(root).getByLabelText('channel', { exact: true })).toHaveValue('fromjson');
-    expect(within(root).queryByLabelText('resourceExpiredHour')).toHaveValue('');
+    // clientRequest is optional and now empty: its group is closed, its fields not rendered until opened.
+    const group = within(root).getByText('clientRequest', { selector: 'summary code' }).closest('details')!;
+    expect(group).not.toHaveAttribute('open');
+    expect(within(root).queryByLabelText('resourceExpiredHour')).toBeNull();
+    await userEvent.click(within(group).getByText('clientRequest'));
+    expect(within(root).getByLabelText('resourceExpiredHour')).toHaveValue('');
+  });
+
+  it('opens a closed group when a value for it arrives from the JSON view, and keeps a group the reader closed closed', async () => {
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    const groupOf = () => within(root).getByText('clientRequest', { selector: 'summary code' }).closest('details')!;
+    // The example fills clientRequest, so its group starts open with the example's value in it.
+    expect(groupOf()).toHaveAttribute('open');
+    expect(within(root).getByLabelText('resourceExpiredHour')).toHaveValue('24');
+    // The reader closes it: its fields leave the page, and it stays closed while its value is unchanged.
+    await userEvent.click(within(groupOf()).getByText('clientRequest'));
+    expect(groupOf()).not.toHaveAttribute('open');
+    expect(within(root).queryByLabelText('resourceExpiredHour')).toBeNull();
+    await userEvent.type(within(root).getByLabelText('uid', { exact: true }), '9');
+    expect(groupOf()).not.toHaveAttribute('open');
+    // A body without clientRequest, then one with it, typed in the JSON view: back in the form, the group is open.
+    await userEvent.click(within(root).getByRole('tab', { name: 'JSON' }));
+    const json = await within(root).findByTestId('monaco-stand-in');
+    await userEvent.clear(json);
+    await userEvent.click(json);
+    await userEvent.paste('{"channel":"c1","uid":"7","clientRequest":{"resourceExpiredHour":12}}');
+    await userEvent.click(within(root).getByRole('tab', { name: 'Form' }));
+    expect(groupOf()).toHaveAttribute('open');
+    expect(within(root).getByLabelText('resourceExpiredHour')).toHaveValue('12');
   });
 
   it('keeps half-typed JSON and blocks Send until it parses', async () => {

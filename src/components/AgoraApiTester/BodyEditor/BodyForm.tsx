@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { secretOf } from '../../../catalog/schemaWalk';
 import Field, { fieldStyles } from '../Field';
 import MaskedInput from '../MaskedInput';
-import { bodyKey, coerceLeaf, getAt, type BodyNode, type LeafKind } from '../formModel';
+import { bodyKey, coerceLeaf, getAt, groupStartsOpen, hasMessageWithin, isFilled, type BodyNode, type LeafKind } from '../formModel';
 import styles from './styles.module.css';
 
 interface Props {
@@ -87,24 +87,61 @@ function LeafInput({ kind, node, value, onChange, control }: {
   );
 }
 
+/**
+ * A group of fields (an object in the body) as a disclosure. Its fields are
+ * rendered only while it is open (groupStartsOpen decides the start), so a
+ * closed group costs one summary line, on the server's shell as in the live
+ * form. Opened once, it stays as the reader leaves it; a value or a message
+ * arriving inside it later (typed in the JSON view, a restored draft, Send's
+ * check) opens it again, so nothing filled in or wrong stays hidden.
+ */
+function Group({ node, body, errors, onField, depth }: Props & { node: BodyNode & { kind: 'object' }; depth: number }) {
+  const key = bodyKey(node.path);
+  const filled = isFilled(getAt(body, node.path));
+  const flagged = hasMessageWithin(errors, key);
+  const [open, setOpen] = useState(() => groupStartsOpen({ required: node.required, depth, filled, flagged }));
+  useEffect(() => {
+    if (filled || flagged) setOpen(true);
+  }, [filled, flagged]);
+  const ownErrors = errors[key];
+  const count = fieldCount(node);
+  return (
+    // onToggle keeps the state in step with the browser's own toggling (a click on the summary, find-in-page).
+    <details className={styles.group} open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        <code>{node.name}</code>
+        {node.required && <span aria-label="required"> *</span>}
+        {node.schema.description && <span className={styles.groupDescription}> — {node.schema.description}</span>}
+        {/* Shown open or closed: the summary's text pairs the shell's group with the live one (Island/carryOver.ts). */}
+        <span className={styles.groupCount}> ({count} {count === 1 ? 'field' : 'fields'})</span>
+      </summary>
+      {open && ownErrors && <p className={styles.groupError}>{ownErrors.join(' ')}</p>}
+      {open && (
+        <div className={styles.formGrid}>
+          {node.children.map((child) => (
+            <BodyForm key={child.name} node={child} body={body} errors={errors} onField={onField} depth={depth + 1} />
+          ))}
+        </div>
+      )}
+    </details>
+  );
+}
+
+/** The fields a closed group holds, nested groups' fields included: what the reader would find inside. */
+function fieldCount(node: BodyNode): number {
+  return node.kind === 'object' ? node.children.reduce((sum, child) => sum + fieldCount(child), 0) : 1;
+}
+
 /** The body schema as nested fieldsets; each input is labelled with its property name. */
 export default function BodyForm({ node, body, errors, onField, depth = 0 }: Props) {
   if (node.kind === 'object') {
-    const children = node.children.map((child) => (
-      <BodyForm key={child.name} node={child} body={body} errors={errors} onField={onField} depth={depth + 1} />
-    ));
-    if (depth === 0) return <div className={styles.formGrid}>{children}</div>;
-    const ownErrors = errors[bodyKey(node.path)];
+    if (depth > 0) return <Group node={node} body={body} errors={errors} onField={onField} depth={depth} />;
     return (
-      <details className={styles.group} open={depth < 3}>
-        <summary>
-          <code>{node.name}</code>
-          {node.required && <span aria-label="required"> *</span>}
-          {node.schema.description && <span className={styles.groupDescription}> — {node.schema.description}</span>}
-        </summary>
-        {ownErrors && <p className={styles.groupError}>{ownErrors.join(' ')}</p>}
-        <div className={styles.formGrid}>{children}</div>
-      </details>
+      <div className={styles.formGrid}>
+        {node.children.map((child) => (
+          <BodyForm key={child.name} node={child} body={body} errors={errors} onField={onField} depth={depth + 1} />
+        ))}
+      </div>
     );
   }
   return (
