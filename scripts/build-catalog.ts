@@ -7,7 +7,8 @@
 // collection with its environments under static/postman/), as the reference
 // pages (docs/reference/<page>/: an overview and a page per operation), and split for the
 // browser into src/catalog/gen/ (a manifest plus one module per family, so a
-// page carries only the families it shows; see src/catalog/split.ts). All are gitignored.
+// page carries only the families it shows; see src/catalog/split.ts) with each
+// operation's request checks compiled ahead of time (src/catalog/checksCode.ts). All are gitignored.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +16,13 @@ import { stringify } from 'yaml';
 import { composeCatalog } from '../src/catalog/compose';
 import { readCatalogBase, readFamilyParts } from '../src/catalog/sources';
 import { splitFiles } from '../src/catalog/split';
+import { checkLoadersText, checksModuleText } from '../src/catalog/checksCode';
 import { familyReferenceFiles, GENERATED_MARKER } from '../src/components/OperationReference/referencePage';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The precompiled checks' files in src/catalog/gen/, written once the catalog can be read. */
+const isChecksFile = (file: string) => file === 'checks.ts' || file.startsWith('checks/');
 
 function write(file: string, content: string): void {
   const target = join(root, file);
@@ -34,16 +39,24 @@ try {
   write('src/catalog/openapi.gen.json', json);
   const gen = splitFiles(doc, parts);
   for (const [name, text] of Object.entries(gen)) write(`src/catalog/gen/${name}`, text);
-  // A family removed or renamed leaves no module behind for a page to import.
+  // A family removed or renamed leaves no module behind for a page to import (the checks are written below).
   for (const name of readdirSync(join(root, 'src/catalog/gen'), { recursive: true, encoding: 'utf8' })) {
     const path = join(root, 'src/catalog/gen', name);
-    if (!(name.split(sep).join('/') in gen) && statSync(path).isFile()) rmSync(path);
+    const file = name.split(sep).join('/');
+    if (!(file in gen) && !isChecksFile(file) && statSync(path).isFile()) rmSync(path);
   }
   write('static/openapi.json', json);
   write('static/openapi.yaml', `# Generated from src/catalog/base.yaml and src/families/*/catalog.yaml.\n${stringify(doc, { lineWidth: 0 })}`);
   // Imported only now: the reference pages and the Postman generator read the catalog through
   // src/catalog, which loads the files written above (absent on a fresh clone).
-  const { operationsByFamily } = await import('../src/catalog/index');
+  const { operationsByFamily, listOperations } = await import('../src/catalog/index');
+  // Each operation's request checks, compiled ahead of time for the browser (src/catalog/checks.ts).
+  const checks: Record<string, string> = { 'checks.ts': checkLoadersText(listOperations().map((op) => op.id)) };
+  for (const op of listOperations()) checks[`checks/${op.id}.ts`] = checksModuleText(op);
+  for (const [name, text] of Object.entries(checks)) write(`src/catalog/gen/${name}`, text);
+  for (const name of readdirSync(join(root, 'src/catalog/gen/checks'), { encoding: 'utf8' })) {
+    if (!(`checks/${name}` in checks)) rmSync(join(root, 'src/catalog/gen/checks', name));
+  }
   const pages: Record<string, string> = {};
   for (const family of operationsByFamily()) Object.assign(pages, familyReferenceFiles(family, family.operations));
   for (const [file, text] of Object.entries(pages)) write(`docs/${file}`, text);

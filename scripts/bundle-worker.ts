@@ -8,21 +8,19 @@
  * Two modules are swapped for Worker-safe ones, both in `workerPlugin` below:
  * - `src/catalog/ajv.ts`: Ajv compiles schemas with `new Function`, which
  *   Workers refuse, so every catalog schema is compiled here, at build time,
- *   into Ajv standalone code (see src/relay/adapters/cloudflare/precompiled.ts).
+ *   into Ajv standalone code (src/catalog/checksCode.ts, as the browser's
+ *   checks are; looked up through src/catalog/precompiled.ts).
  * - `src/sandbox/store/redis.ts`: node-redis needs `node:net`; the Worker gets
  *   a module that throws what to set instead (cloudflare/noRedis.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020';
-import standaloneCode from 'ajv/dist/standalone';
-import addFormats from 'ajv-formats';
 import { build, type Plugin } from 'esbuild';
 import { listOperations } from '../src/catalog';
+import { standaloneChecks } from '../src/catalog/checksCode';
 import type { JsonSchema } from '../src/catalog/types';
 import { precompileOperation, type SchemaCheck } from '../src/catalog/validate';
-import { schemaKey } from '../src/relay/adapters/cloudflare/precompiled';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,7 +32,8 @@ export const WORKER_CONDITIONS = ['workerd', 'worker', 'browser'];
 
 const AJV_MODULE = join(projectRoot, 'src/catalog/ajv');
 const REDIS_MODULE = join(projectRoot, 'src/sandbox/store/redis');
-const PRECOMPILED = join(projectRoot, 'src/relay/adapters/cloudflare/precompiled.ts');
+const PRECOMPILED = join(projectRoot, 'src/catalog/precompiled.ts');
+const CHECKS_RUNTIME = join(projectRoot, 'src/catalog/checksRuntime.ts');
 const NO_REDIS = join(projectRoot, 'src/relay/adapters/cloudflare/noRedis.ts');
 
 export interface WorkerBundle {
@@ -45,40 +44,24 @@ export interface WorkerBundle {
   schemas: number;
 }
 
-/** Every schema the sandbox compiles at start-up, by `schemaKey`: collected by the sandbox's own rule (`precompileOperation`). */
-function catalogSchemas(): Map<string, JsonSchema> {
-  const byKey = new Map<string, JsonSchema>();
+/** Every schema the sandbox compiles at start-up: collected by the sandbox's own rule (`precompileOperation`). */
+function catalogSchemas(): JsonSchema[] {
+  const schemas: JsonSchema[] = [];
   const record = (schema: JsonSchema): SchemaCheck => {
-    const key = schemaKey(schema);
-    const known = byKey.get(key);
-    if (known && JSON.stringify(known) !== JSON.stringify(schema)) {
-      throw new Error(`Two different catalog schemas hash to ${key}; change schemaKey in src/relay/adapters/cloudflare/precompiled.ts.`);
-    }
-    byKey.set(key, schema);
+    schemas.push(schema);
     return () => true;
   };
   for (const operation of listOperations()) precompileOperation(operation, record);
-  return byKey;
+  return schemas;
 }
 
-/** Ajv standalone ES module exporting `compileSchema`, the drop-in for src/catalog/ajv.ts. */
-function precompiledAjvModule(schemas: Map<string, JsonSchema>): string {
-  // The options of src/catalog/ajv.ts, so validators (and their error objects) are the same; `code.source` keeps the generated code.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
-  addFormats(ajv);
-  const names: Record<string, string> = {};
-  const table: string[] = [];
-  [...schemas].forEach(([key, schema], index) => {
-    const name = `v${index}`;
-    ajv.addSchema(schema as object, name);
-    names[name] = name;
-    table.push(`${JSON.stringify(key)}: ${name}`);
-  });
-  return [
-    standaloneCode(ajv, names),
-    `import { precompiledCompiler } from ${JSON.stringify(PRECOMPILED)};`,
-    `export const compileSchema = precompiledCompiler({ ${table.join(', ')} });`,
-  ].join('\n');
+/** An ES module exporting `compileSchema`, the drop-in for src/catalog/ajv.ts, with every schema's check compiled in. */
+function precompiledAjvModule(schemas: readonly JsonSchema[]): { code: string; count: number } {
+  const { code, table } = standaloneChecks(schemas, CHECKS_RUNTIME);
+  return {
+    code: [code, `import { precompiledCompiler } from ${JSON.stringify(PRECOMPILED)};`, `export const compileSchema = precompiledCompiler(${table});`].join('\n'),
+    count: (table.match(/: check\d+/g) ?? []).length,
+  };
 }
 
 function workerPlugin(ajvModule: string): Plugin {
@@ -90,7 +73,7 @@ function workerPlugin(ajvModule: string): Plugin {
         resolve(args.resolveDir, args.path) === AJV_MODULE ? { path: 'precompiled-ajv', namespace } : undefined,
       );
       pluginBuild.onResolve({ filter: /\/redis$/ }, (args) => (resolve(args.resolveDir, args.path) === REDIS_MODULE ? { path: NO_REDIS } : undefined));
-      // resolveDir: the generated code requires Ajv's runtime helpers (ajv/dist/runtime/*, ajv-formats) from node_modules.
+      // resolveDir: the generated code imports its helpers (src/catalog/checksRuntime.ts) from Ajv's packages in node_modules.
       pluginBuild.onLoad({ filter: /^precompiled-ajv$/, namespace }, () => ({ contents: ajvModule, loader: 'js', resolveDir: projectRoot }));
     },
   };
@@ -98,7 +81,7 @@ function workerPlugin(ajvModule: string): Plugin {
 
 /** Bundle the Worker into `outdir/index.js`. */
 export async function bundleWorker(options: { outdir: string; minify?: boolean }): Promise<WorkerBundle> {
-  const schemas = catalogSchemas();
+  const ajvModule = precompiledAjvModule(catalogSchemas());
   const file = join(options.outdir, 'index.js');
   await mkdir(options.outdir, { recursive: true });
   const result = await build({
@@ -114,10 +97,10 @@ export async function bundleWorker(options: { outdir: string; minify?: boolean }
     splitting: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [workerPlugin(precompiledAjvModule(schemas))],
+    plugins: [workerPlugin(ajvModule.code)],
   });
   const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-  return { file, bytes, schemas: schemas.size };
+  return { file, bytes, schemas: ajvModule.count };
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

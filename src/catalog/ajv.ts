@@ -1,22 +1,33 @@
 /**
  * The one Ajv set-up (JSON Schema 2020-12, the dialect of OpenAPI 3.1, with
- * formats) behind the request validator in `./validate.ts`. Kept in its own
- * module because Ajv is ~40 KB gzip: the sandbox imports it directly, the
- * browser fetches it as a separate chunk through `loadSchemaCompiler()`, so it
- * is never part of a page's initial JavaScript.
+ * formats) behind the request validator in `./validate.ts`. Node only: the
+ * sandbox compiles with it at start-up; the browser never loads Ajv, it gets
+ * each operation's checks compiled ahead of time from the same options
+ * (./checksCode.ts at `npm run catalog`, loaded by ./checks.ts).
  */
-import Ajv2020, { type AnySchema, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type AnySchema, type Options, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from './types';
 import type { CompileSchema } from './validate';
 
 /**
- * A compiler over its own Ajv instance (made on first use) and cache.
- * OpenAPI documents carry keywords Ajv does not know (`example`, `x-…`):
- * non-strict mode ignores them instead of refusing the schema. `verbose` gives
- * each error its schema and data, which the plain-words messages need (a
- * oneOf's alternatives, the value that was refused).
+ * How every catalog schema is compiled, here at run time and by
+ * `npm run catalog` ahead of time for the browser (./checksCode.ts), so both
+ * check alike. OpenAPI documents carry keywords Ajv does not know (`example`,
+ * `x-…`): non-strict mode ignores them instead of refusing the schema.
+ * `verbose` gives each error its schema and data, which the plain-words
+ * messages need (a oneOf's alternatives, the value that was refused).
  */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+
+/** A new Ajv with the catalog's options and formats. */
+export function catalogAjv(options: Omit<Options, keyof typeof AJV_OPTIONS> = {}): Ajv2020 {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...options });
+  addFormats(ajv);
+  return ajv;
+}
+
+/** A compiler over its own Ajv instance (made on first use) and cache. */
 function compiler(validateSchema: boolean): CompileSchema {
   let ajv: Ajv2020 | undefined;
   // Catalog schemas are built once and never change, so identity is a safe cache key.
@@ -24,10 +35,7 @@ function compiler(validateSchema: boolean): CompileSchema {
   return (schema) => {
     let validate = cache.get(schema);
     if (!validate) {
-      if (!ajv) {
-        ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema });
-        addFormats(ajv);
-      }
+      ajv ??= catalogAjv({ validateSchema });
       validate = ajv.compile(schema as AnySchema);
       cache.set(schema, validate);
     }
@@ -44,10 +52,9 @@ function compiler(validateSchema: boolean): CompileSchema {
 export const compileSchema: CompileSchema = compiler(true);
 
 /**
- * The browser's compiler: the same checks of a request, without checking the
- * catalog's own schemas against the meta-schema again. Those are the schemas
- * `compileSchema` already checked (sandbox start-up, tests); compiling the
- * meta-schema is most of the cost of the first compile (about 100 ms on a
- * loaded machine), which would land on a reader's first Send or input.
+ * The same checks without checking the catalog's own schemas against the
+ * meta-schema again (`compileSchema` did, at sandbox start-up and in the
+ * tests): what the browser's precompiled checks (./checks.ts) are compared
+ * with.
  */
 export const compileCatalogSchema: CompileSchema = compiler(false);

@@ -157,7 +157,7 @@ export function splitCatalog(doc: OpenApiDocument, sourced: readonly SourcedPart
 }
 
 /** Names the generated folder uses itself; a family cannot take them. */
-const RESERVED = ['manifest', 'all', 'every'];
+const RESERVED = ['manifest', 'all', 'every', 'load', 'checks'];
 
 /**
  * The files of src/catalog/gen/ by name: manifest.json, `<family>.json` and

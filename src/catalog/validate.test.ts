@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCatalogSchema, compileSchema } from './ajv';
 import { getOperation } from './index';
 import type { JsonSchema, OperationModel } from './types';
-import { bodyIssues, describePattern, formatRule, loadSchemaCompiler, paramIssues, validateRequest, valueFromText, type RequestParts } from './validate';
+import { bodyIssues, describePattern, formatRule, paramIssues, validateRequest, valueFromText, type RequestParts } from './validate';
 
 const APP = '0123456789abcdef0123456789abcdef';
 const op = (id: string): OperationModel => getOperation(id);
@@ -159,13 +159,6 @@ describe('validateRequest', () => {
     expect(validateRequest(op('list-channels'), { path: { appid: 'nothex' }, query: { page_size: '900' } })).toEqual([]);
     expect(paramIssues(op('list-channels'), {}).map((issue) => issue.field)).toEqual(['appid']);
     expect(bodyIssues(op('acquire'), { uid: 5 })).toEqual([]);
-  });
-
-  it('loads the schema engine once, on demand', async () => {
-    const first = loadSchemaCompiler();
-    expect(loadSchemaCompiler()).toBe(first);
-    const compile = await first;
-    expect(compile).toBe(compileCatalogSchema);
   });
 
   it('checks a schema against the meta-schema in the sandbox\'s compiler, and judges requests alike in the browser\'s', () => {

@@ -6,10 +6,11 @@
  * its form fields, the sandbox answers the first one in Agora's error body;
  * both call this module, so they judge every request the same way.
  *
- * The schema engine (Ajv) is passed in as a `CompileSchema` rather than
- * imported: the sandbox passes `compileSchema` from `./ajv`, the browser gets
- * it from `loadSchemaCompiler()`, which fetches Ajv as its own chunk. Without
- * one, only the checks that need no schema engine run (missing values).
+ * The schema engine is passed in as a `CompileSchema` rather than imported:
+ * the sandbox passes `compileSchema` from `./ajv` (Ajv at run time), the
+ * browser an operation's checks compiled ahead of time (`checksFor` in
+ * ./checks.ts), so it never loads Ajv. Without one, only the checks that need
+ * no schema engine run (missing values).
  */
 import type { ErrorObject } from 'ajv/dist/2020';
 import { dottedPath, exactlyOneOf, primaryType, type PathSegment } from './schemaWalk';
@@ -98,14 +99,6 @@ export interface RequestParts {
   headers?: Readonly<Record<string, string | undefined>>;
   /** The parsed JSON body; `undefined` when none was sent. */
   body?: unknown;
-}
-
-let compilerLoading: Promise<CompileSchema> | undefined;
-
-/** Fetch the schema engine (Ajv, its own chunk in the browser: `compileCatalogSchema`); the same promise on every call. */
-export function loadSchemaCompiler(): Promise<CompileSchema> {
-  compilerLoading ??= import('./ajv').then((module) => module.compileCatalogSchema);
-  return compilerLoading;
 }
 
 /**

@@ -38,6 +38,20 @@ vi.mock('./index', async (importOriginal) => {
 // The islands fetch an operation's generated chunk in the browser; this family has none (it is composed in the
 // test), and Node already holds it through the mocked gen/all, so loading it is a no-op here.
 vi.mock('../catalog/load', () => ({ loadOperation: async () => undefined, loadEveryOperation: async () => undefined }));
+// `npm run catalog` writes each operation's precompiled schema checks (src/catalog/checksCode.ts); for the family
+// composed here they are what that code compiles, built by Ajv at run time the same way (src/catalog/checks.test.ts
+// holds the two equal for every real operation).
+vi.mock('../catalog/gen/checks', async (importOriginal) => {
+  const { checkLoaders } = await importOriginal<typeof import('../catalog/gen/checks')>();
+  const { compileCatalogSchema } = await import('../catalog/ajv');
+  const { schemaKey } = await import('../catalog/precompiled');
+  const { operationSchemas } = await import('../catalog/validate');
+  const { getOperation: operation } = await import('../catalog');
+  const compiled = async (id: string) => ({
+    checks: Object.fromEntries(operationSchemas(operation(id)).map((schema) => [schemaKey(schema), compileCatalogSchema(schema)])),
+  });
+  return { checkLoaders: { ...checkLoaders, 'create-note': () => compiled('create-note'), 'list-notes': () => compiled('list-notes') } };
+});
 vi.mock('../components/AgoraApiTester/site', async () => (await import('../components/AgoraApiTester/testing/siteMock')).siteMock);
 vi.mock('../components/AgoraApiTester/BodyEditor/MonacoJson', async () => ({
   default: (await import('../components/AgoraApiTester/testing/siteMock')).MonacoStandIn,

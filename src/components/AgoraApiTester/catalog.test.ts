@@ -10,7 +10,7 @@ import { decodeShare, encodeShare } from './share';
 import { formFromRequest, paramKey } from './formModel';
 import { missingChained } from './chain';
 
-beforeAll(() => loadValidator());
+beforeAll(() => Promise.all(listOperations().map(loadValidator)));
 
 describe.each(listOperations().map((op) => [op.id, op] as const))('%s', (_id, op) => {
   it('has a default form that validates and round-trips through a share link', () => {

@@ -16,7 +16,7 @@ import { createHistoryStore } from './stores/pageHistory';
 import { DEMO_CREDENTIALS, initialSession } from './stores/session';
 import { loadValidator, validateForm } from './validate';
 
-beforeAll(() => loadValidator());
+beforeAll(() => Promise.all(listOperations().map(loadValidator)));
 
 function harness() {
   let clock = Date.parse('2025-01-15T10:00:00Z');

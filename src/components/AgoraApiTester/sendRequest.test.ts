@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OperationModel } from '../../catalog/types';
 import type { RelayCall, RelayClient } from '../../relay/client';
 import { RelayClientError } from '../../relay/client';
@@ -10,9 +10,9 @@ import { chainValue, createChainValuesStore } from './stores/chainValues';
 import { createHistoryStore } from './stores/pageHistory';
 import { initialSession, type SessionState } from './stores/session';
 import { createChannel, getChannel } from './testing/fixtures';
-import { loadValidator, validateForm } from './validate';
+import { compileCatalogSchema } from '../../catalog/ajv';
+import { validateForm } from './validate';
 
-beforeAll(() => loadValidator());
 
 // get-channel whose channel name comes from create-channel's answer, as resourceid comes from acquire.
 const chained: OperationModel = (() => {
@@ -45,8 +45,9 @@ function harness(answers: Record<string, RelayCall | (() => RelayCall)>) {
   let clock = 1_000;
   const deps: SendDeps = {
     client,
-    loadValidator,
-    validate: validateForm,
+    // Hand-made models have no precompiled checks: Ajv compiling at run time judges them, as those checks would.
+    loadValidator: () => Promise.resolve(),
+    validate: (op, form) => validateForm(op, form, compileCatalogSchema),
     getOperation: (id) => operations.find((op) => op.id === id) ?? (() => { throw new Error(id); })(),
     listOperations: () => operations,
     chainValues,

@@ -47,8 +47,8 @@ export interface SendInput {
 
 export interface SendDeps {
   client: RelayClient;
-  /** Makes sure the schema engine is loaded; resolves at once when it is. */
-  loadValidator: () => Promise<void>;
+  /** Makes sure `op`'s schema checks are loaded; resolves at once when they are. */
+  loadValidator: (op: OperationModel) => Promise<void>;
   validate: (op: OperationModel, form: FormState) => ValidationResult;
   getOperation: (id: string) => OperationModel;
   listOperations: () => readonly OperationModel[];
@@ -85,7 +85,7 @@ export async function sendRequest(input: SendInput, deps: SendDeps): Promise<Sen
   const environment = session.environment;
   const align = (target: OperationModel, form: FormState): FormState =>
     input.appId && environment === 'sandbox' ? alignAppIds(target, form, input.appId.value, input.appId.isStale).form : form;
-  await deps.loadValidator();
+  await deps.loadValidator(op);
   const problems = blockingProblems(op, input.form, session, deps.validate(op, input.form));
   if (problems.length > 0 && !input.force) return { kind: 'blocked', problems };
 

@@ -78,14 +78,14 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
   const chained = useMemo(() => chainedParams(op), [op]);
   const chain = useChainedValues(chained, session.environment);
 
-  // The schema engine loads in the page's idle time once the tester is here (useWarmUp.ts), or at once on the
-  // reader's first focus, edit or Send if that comes first (see validate.ts).
-  const [validatorReady, setValidatorReady] = useState(validatorLoaded);
+  // The operation's schema checks load in the page's idle time once the tester is here (useWarmUp.ts), or at
+  // once on the reader's first focus, edit or Send if that comes first (see validate.ts).
+  const [validatorReady, setValidatorReady] = useState(() => validatorLoaded(op));
   const markValidatorReady = useCallback(() => setValidatorReady(true), []);
   const ensureValidator = useCallback(() => {
-    if (!validatorLoaded()) void loadValidator().then(markValidatorReady);
+    if (!validatorLoaded(op)) void loadValidator(op).then(markValidatorReady);
     else setValidatorReady(true);
-  }, [markValidatorReady]);
+  }, [op, markValidatorReady]);
   useWarmUp(op, markValidatorReady);
   const validation = useMemo(() => validateForm(op, form), [op, form, validatorReady]);
   const request = useMemo(() => requestFromValues(op, form), [op, form]);
@@ -219,7 +219,7 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     const deps: SendDeps = {
       client,
       // Once loaded, the re-render shows the schema's messages, which may be what blocked Send.
-      loadValidator: () => loadValidator().then(() => setValidatorReady(true)),
+      loadValidator: (target) => loadValidator(target).then(() => setValidatorReady(true)),
       validate: validateForm,
       getOperation,
       listOperations,

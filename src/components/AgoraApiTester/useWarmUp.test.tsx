@@ -3,7 +3,6 @@ import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { cleanup, render, waitFor } from '@testing-library/react';
 import { getOperation, operationIds } from '../../catalog';
-import { operationSchemas } from '../../catalog/validate';
 import { modelSteps, sharedSteps, useWarmUp, warmUpMark } from './useWarmUp';
 import { validatorLoaded } from './validate';
 import type { WarmUp } from './warmUp';
@@ -17,7 +16,7 @@ function Probe({ id, warmUp, onCompiled }: { id: string; warmUp: WarmUp; onCompi
 }
 
 describe('useWarmUp', () => {
-  it('asks, on mount, for the shared chunks, this operation\'s schemas (one step per schema), then every registered operation\'s model', async () => {
+  it('asks, on mount, for the shared chunks, this operation\'s schema checks (one step), then every registered operation\'s model', async () => {
     const asked: Array<{ key: string; steps: number }> = [];
     const warmUp: WarmUp = vi.fn(async (key, steps) => {
       asked.push({ key, steps: steps.length });
@@ -28,7 +27,7 @@ describe('useWarmUp', () => {
     expect(performance.getEntriesByName(warmUpMark('create-channel'), 'mark')).toHaveLength(1);
     expect(asked).toEqual([
       { key: 'shared', steps: sharedSteps.length },
-      { key: 'operation:create-channel', steps: operationSchemas(getOperation('create-channel')).length },
+      { key: 'operation:create-channel', steps: 1 },
       { key: `models:${operationIds.length}`, steps: operationIds.length },
     ]);
     cleanup();
@@ -51,9 +50,17 @@ describe('useWarmUp', () => {
     expect(steps.map((step) => (step() as { id: string }).id)).toEqual(operationIds);
   });
 
-  it('loads the schema engine among the shared chunks, so the first Send finds it here', async () => {
-    expect(validatorLoaded()).toBe(false);
-    for (const step of sharedSteps) await step();
-    expect(validatorLoaded()).toBe(true);
+  it("loads the operation's schema checks in its own step, so the first Send finds them here", async () => {
+    const op = getOperation('update-ban-rule');
+    const steps: Array<readonly (() => unknown)[]> = [];
+    const warmUp: WarmUp = async (key, given) => {
+      if (key === `operation:${op.id}`) steps.push(given);
+    };
+    render(<Probe id={op.id} warmUp={warmUp} onCompiled={() => undefined} />);
+    await waitFor(() => expect(steps).toHaveLength(1));
+    expect(validatorLoaded(op)).toBe(false);
+    for (const step of steps[0]) await step();
+    expect(validatorLoaded(op)).toBe(true);
+    cleanup();
   });
 });

@@ -2,7 +2,7 @@
 // and bad requests, each sent to the real sandbox handler and checked by the
 // tester's form validation, must get the same verdict and the same field.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getOperation } from '../../catalog';
+import { getOperation, listOperations } from '../../catalog';
 import { buildUrl } from '../../request/apiRequest';
 import { defaultRequest, type RequestOverrides } from '../../request/build';
 import { createSandbox } from '../../sandbox';
@@ -10,7 +10,7 @@ import { BASIC, BEARER } from '../../sandbox/testing';
 import { formFromRequest } from './formModel';
 import { loadValidator, validateForm } from './validate';
 
-beforeAll(() => loadValidator());
+beforeAll(() => Promise.all(listOperations().map(loadValidator)));
 
 interface Case {
   op: string;

@@ -4,13 +4,15 @@
  * module only presents its issues: each message under the form field it
  * concerns, and one line per problem for the summary next to Send.
  *
- * The schema engine (Ajv) is loaded on demand (`loadValidator`, its own
- * chunk); until then only what needs no schema engine is checked (missing
- * values, JSON that does not parse).
+ * An operation's schema checks are compiled ahead of time (src/catalog/checks.ts)
+ * and loaded on demand (`loadValidator`, one small chunk per operation); until
+ * then only what needs no schema checks is checked (missing values, JSON that
+ * does not parse).
  */
 import { dottedPath } from '../../catalog/schemaWalk';
 import type { OperationModel } from '../../catalog/types';
-import { loadSchemaCompiler, operationSchemas, validateRequest, type CompileSchema, type RequestIssue } from '../../catalog/validate';
+import { checksFor, checksLoaded, loadChecks } from '../../catalog/checks';
+import { validateRequest, type CompileSchema, type RequestIssue } from '../../catalog/validate';
 import { bodyFieldKey, bodyKey, getAt, paramKey, type FieldKey, type FormState } from './formModel';
 
 export interface FieldError {
@@ -30,28 +32,14 @@ export interface ValidationResult {
   byField: Record<FieldKey, string[]>;
 }
 
-let compile: CompileSchema | undefined;
-
-/** Fetch the schema engine (its own chunk); resolves at once when it is already here. */
-export async function loadValidator(): Promise<void> {
-  compile ??= await loadSchemaCompiler();
+/** Fetch `op`'s schema checks (their own chunk); resolves at once when they are already here. */
+export function loadValidator(op: OperationModel): Promise<void> {
+  return loadChecks(op);
 }
 
-/**
- * Ahead-of-time work for `op`'s checks: one step per schema, each loading the
- * engine if needed and compiling that schema, so the warm-up (useWarmUp.ts)
- * can spread them over idle moments instead of one long task on the first Send.
- */
-export function compileSteps(op: OperationModel): Array<() => Promise<void>> {
-  return operationSchemas(op).map((schema) => async () => {
-    await loadValidator();
-    compile!(schema);
-  });
-}
-
-/** True once the schema engine is here and every schema rule is checked. */
-export function validatorLoaded(): boolean {
-  return compile !== undefined;
+/** True once `op`'s checks are here and every schema rule is checked. */
+export function validatorLoaded(op: OperationModel): boolean {
+  return checksLoaded(op);
 }
 
 /**
@@ -79,8 +67,12 @@ function fieldErrors(op: OperationModel, issue: RequestIssue): FieldError[] {
   });
 }
 
-/** Check the whole form; the result is what the Send button and the inline messages show. */
-export function validateForm(op: OperationModel, form: FormState): ValidationResult {
+/**
+ * Check the whole form; the result is what the Send button and the inline
+ * messages show. `compile` is `op`'s precompiled checks once loaded; tests of
+ * hand-made models pass Ajv's run-time compiler (src/catalog/ajv.ts) instead.
+ */
+export function validateForm(op: OperationModel, form: FormState, compile: CompileSchema | undefined = checksFor(op)): ValidationResult {
   // Text that does not parse is the form's own state, not a request yet: say so instead of judging the last body.
   const unparsed = Boolean(op.requestBody && form.bodyParseError);
   const issues = validateRequest(op, { path: form.path, query: form.query, headers: form.headers, body: unparsed ? undefined : form.body }, compile);

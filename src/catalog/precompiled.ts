@@ -1,14 +1,16 @@
 /**
- * Schema validators for runtimes that forbid compiling code from strings.
- * Cloudflare Workers refuse `new Function` ("Code generation from strings
- * disallowed for this context"), which is how Ajv compiles a schema, so the
- * Worker bundle (`scripts/bundle-worker.ts`) compiles every catalog schema at
- * build time (Ajv standalone code) and swaps `src/catalog/ajv.ts` for a module
- * built on `precompiledCompiler`. The validators are the same Ajv code, so the
- * sandbox's error messages match the Node server's word for word.
+ * Schema checks compiled ahead of time (Ajv standalone code, ./checksCode.ts),
+ * looked up by a key of their schema instead of compiled where they run:
+ * - the browser's, one module per operation written by `npm run catalog` and
+ *   loaded by ./checks.ts, so no page fetches Ajv or compiles a schema;
+ * - the Cloudflare Worker's, every catalog schema in its bundle
+ *   (scripts/bundle-worker.ts): Workers refuse `new Function` ("Code generation
+ *   from strings disallowed for this context"), which is how Ajv compiles.
+ * Both are the same Ajv code with the same options (./ajv.ts), so their error
+ * messages match the Node server's word for word.
  */
-import type { CompileSchema, SchemaCheck } from '../../../catalog/validate';
-import type { JsonSchema } from '../../../catalog/types';
+import type { CompileSchema, SchemaCheck } from './validate';
+import type { JsonSchema } from './types';
 
 /**
  * A stable key for a schema: a 53-bit hash (cyrb53) of its JSON text, in hex.
@@ -29,9 +31,9 @@ export function schemaKey(schema: JsonSchema): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
 }
 
-/** A `compileSchema` that looks validators up by `schemaKey` instead of compiling them. */
+/** A `compileSchema` that looks validators up by `schemaKey` instead of compiling them; it throws for a schema it lacks. */
 export function precompiledCompiler(validators: Readonly<Record<string, SchemaCheck>>): CompileSchema {
-  // Catalog schemas are built once and never change, so identity is a safe cache key (as in src/catalog/ajv.ts).
+  // Catalog schemas are built once and never change, so identity is a safe cache key (as in ./ajv.ts).
   const cache = new WeakMap<JsonSchema, SchemaCheck>();
   return (schema) => {
     let validate = cache.get(schema);
@@ -39,7 +41,7 @@ export function precompiledCompiler(validators: Readonly<Record<string, SchemaCh
       validate = validators[schemaKey(schema)];
       if (!validate) {
         throw new Error(
-          'This schema was not compiled into the Worker bundle (the catalog changed after the bundle was built): rebuild it with `npx tsx scripts/bundle-worker.ts` and deploy again.',
+          'This schema has no check compiled ahead of time (the catalog changed after they were built): run `npm run catalog` for the site, or rebuild the Worker bundle with `npx tsx scripts/bundle-worker.ts` and deploy again.',
         );
       }
       cache.set(schema, validate);
