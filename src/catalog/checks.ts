@@ -1,7 +1,7 @@
 /**
  * The browser's schema checks: each operation's, compiled ahead of time by
  * `npm run catalog` (./checksCode.ts) and fetched as one small chunk per
- * operation (`checks-<id>`) when a tester needs them, so no page loads Ajv or
+ * operation when a tester needs them, so no page loads Ajv or
  * compiles a schema. `checksFor(op)` is then a `CompileSchema` for
  * ./validate.ts. Node loads the same modules (the tests compare them with
  * run-time compilation: checks.test.ts).

@@ -80,14 +80,16 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
 
   // The operation's schema checks load in the page's idle time once the tester is here (useWarmUp.ts), or at
   // once on the reader's first focus, edit or Send if that comes first (see validate.ts).
-  const [validatorReady, setValidatorReady] = useState(() => validatorLoaded(op));
-  const markValidatorReady = useCallback(() => setValidatorReady(true), []);
+  // The id of the operation whose checks are known to be here: per operation, so a tester given another
+  // operation validates again once that one's arrive.
+  const [checkedId, setCheckedId] = useState(() => (validatorLoaded(op) ? op.id : null));
+  const markValidatorReady = useCallback(() => setCheckedId(op.id), [op.id]);
   const ensureValidator = useCallback(() => {
     if (!validatorLoaded(op)) void loadValidator(op).then(markValidatorReady);
-    else setValidatorReady(true);
+    else markValidatorReady();
   }, [op, markValidatorReady]);
   useWarmUp(op, markValidatorReady);
-  const validation = useMemo(() => validateForm(op, form), [op, form, validatorReady]);
+  const validation = useMemo(() => validateForm(op, form), [op, form, checkedId]);
   const request = useMemo(() => requestFromValues(op, form), [op, form]);
   const credentials = useMemo(() => credentialsFor(op, session), [op, session]);
   // Custom rows the relay would refuse: marked on the row and listed with what blocks Send (they are not sent).
@@ -219,7 +221,7 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     const deps: SendDeps = {
       client,
       // Once loaded, the re-render shows the schema's messages, which may be what blocked Send.
-      loadValidator: (target) => loadValidator(target).then(() => setValidatorReady(true)),
+      loadValidator: (target) => loadValidator(target).then(() => setCheckedId(target.id)),
       validate: validateForm,
       getOperation,
       listOperations,
