@@ -231,6 +231,9 @@ test.describe('testers on the guide page (sandbox)', () => {
     await gotoHydrated(page, GUIDE);
     const section = tester(page, 'get-channel');
     await section.scrollIntoViewIfNeeded();
+    // Scrolled near, the tester goes live and its live markup replaces the served one: measure that one.
+    await expect(page.locator('[data-island="tester:get-channel"]')).toHaveAttribute('data-island-live', '');
+    await expect(section).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const box = await section.boundingBox();
