@@ -114,6 +114,8 @@ test.describe('a sandbox project per browser', () => {
     const start = tester(a.page, 'start-recording');
     await start.getByLabel('cname', { exact: true }).fill('recordedina');
     await send(start, 200);
+    // The answer's ids reach stop-recording's form as chained values, once that tester has taken them.
+    await expect(tester(a.page, 'stop-recording').getByLabel('sid', { exact: true })).not.toHaveValue('');
     const resourceId = await tester(a.page, 'stop-recording').getByLabel('resourceid', { exact: true }).inputValue();
     const sid = await tester(a.page, 'stop-recording').getByLabel('sid', { exact: true }).inputValue();
     expect(resourceId).not.toBe('');
