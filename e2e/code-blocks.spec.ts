@@ -91,3 +91,25 @@ test('code blocks are hydrated where they stand: none is removed and drawn again
   expect((await colours(blocks.first())).background).toBe(BACKGROUND.dark);
   expect(await page.evaluate(() => (window as unknown as { removedCode: string[] }).removedCode)).toEqual([]);
 });
+
+test('a block whose lines scroll sideways offers word wrap (src/theme/CodeBlock/wordWrap.ts), which wraps them and unwraps them', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await gotoHydrated(page, GUIDE);
+  // The first block in the guide's text wider than the phone's column.
+  const blocks = page.locator('article .markdown > .theme-code-block');
+  const index = await blocks.evaluateAll((all) => all.findIndex((block) => { const pre = block.querySelector('pre')!; return pre.scrollWidth > pre.clientWidth; }));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const block = blocks.nth(index);
+  const pre = block.locator('pre');
+  await block.scrollIntoViewIfNeeded();
+  await block.hover();
+  const wrap = block.getByRole('button', { name: /word wrap/i });
+  await expect(wrap).toBeVisible();
+  await wrap.click();
+  await expect.poll(() => pre.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  await expect(block.locator('code')).toHaveCSS('white-space', 'pre-wrap');
+  // Wrapped, the lines fit, and the button stays to unwrap them.
+  await wrap.click();
+  await expect.poll(() => pre.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  await expect(wrap).toBeAttached();
+});

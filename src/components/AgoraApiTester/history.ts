@@ -80,11 +80,6 @@ export function failureOutcome(error: Pick<RelayClientError, 'kind' | 'details'>
   }
 }
 
-/** A time of day as this reader's browser writes it (history rows, notices, delivery attempts). */
-export function clockTime(at: number): string {
-  return new Date(at).toLocaleTimeString();
-}
-
 /** Ids (App IDs, resource ids, sids: 32 characters and more) are cut to their ends in a row; names fit whole; the entry itself keeps them whole. */
 export function shortValue(value: string, max = 16): string {
   return value.length <= max ? value : `${value.slice(0, 4)}…${value.slice(-4)}`;

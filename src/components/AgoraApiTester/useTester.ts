@@ -37,7 +37,7 @@ import { alignAppIds } from './appIds';
 import { shortValue } from './history';
 import { useFormMemory } from './useFormMemory';
 import { useWarmUp } from './useWarmUp';
-import { fieldValue, loadValidator, validateForm, validatorLoaded } from './validate';
+import { fieldValue, loadValidator, sameFieldMessages, validateForm, validatorLoaded } from './validate';
 
 /** Where a restored form came from: a share link may carry another reader's sandbox App ID. */
 export type RestoredFrom = 'link' | 'draft' | 'history';
@@ -125,11 +125,16 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
   }, [validation, custom]);
   const blamedKey = blamedNow?.key;
   const blamedReason = blamedNow?.reason;
-  const fieldErrors = useMemo(() => {
+  const newErrors = useMemo(() => {
     if (blamedKey === undefined) return ownErrors;
     const server = `The server refused it: ${blamedReason}`;
     return { ...ownErrors, [blamedKey]: [...(ownErrors[blamedKey] ?? []), server] };
   }, [ownErrors, blamedKey, blamedReason]);
+  // The same object while the messages are the same (sameFieldMessages): the checks arriving after the tester
+  // went live rendered the whole body form again (~150 components for start-agent) to show nothing new.
+  const shownErrors = useRef(newErrors);
+  if (shownErrors.current !== newErrors && !sameFieldMessages(shownErrors.current, newErrors)) shownErrors.current = newErrors;
+  const fieldErrors = shownErrors.current;
 
   const restore = useCallback((shared: RestorableRequest & { cleared?: string[] }, from: RestoredFrom = 'history') => {
     ensureValidator();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCatalogSchema } from '../../catalog/ajv';
 import type { OperationModel } from '../../catalog/types';
 import { initialForm, setBodyField, setBodyText, setParam, type FormState } from './formModel';
-import { fieldValue, summarize, validateForm as validateWith } from './validate';
+import { fieldValue, sameFieldMessages, summarize, validateForm as validateWith } from './validate';
 import { createChannel, createCloudPlayer, listCloudPlayers } from './testing/fixtures';
 
 // Hand-made models (testing/fixtures.ts), which have no precompiled checks: judged by Ajv compiling at run time,
@@ -106,5 +106,18 @@ describe('fieldValue', () => {
     expect(fieldValue(form, 'body.channel')).toBe('"demo"');
     expect(fieldValue(form, 'body.nothing.here')).toBe('');
     expect(fieldValue(form, 'header.X-Missing')).toBe('');
+  });
+});
+
+describe('sameFieldMessages', () => {
+  it('is true only for the same messages, in the same order, on the same fields', () => {
+    const shown = { 'body.channel': ['Must be 1–63 letters or digits'], 'path.appid': ['Required'] };
+    expect(sameFieldMessages(shown, { 'path.appid': ['Required'], 'body.channel': ['Must be 1–63 letters or digits'] })).toBe(true);
+    expect(sameFieldMessages({}, {})).toBe(true);
+    expect(sameFieldMessages(shown, { 'body.channel': ['Must be 1–63 letters or digits'] })).toBe(false);
+    expect(sameFieldMessages(shown, { ...shown, 'path.appid': ['Required', 'Too short'] })).toBe(false);
+    expect(sameFieldMessages(shown, { ...shown, 'path.appid': ['Too short'] })).toBe(false);
+    expect(sameFieldMessages(shown, { 'body.channel': shown['body.channel'], 'path.sid': ['Required'] })).toBe(false);
+    expect(sameFieldMessages({ a: ['x', 'y'] }, { a: ['y', 'x'] })).toBe(false);
   });
 });

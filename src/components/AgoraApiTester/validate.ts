@@ -90,6 +90,22 @@ export function validateForm(op: OperationModel, form: FormState, compile: Compi
 }
 
 /** One line per problem for the summary next to the blocked Send button (duplicates merged). */
+/**
+ * True when two sets of inline messages say the same thing for the same fields. The tester keeps the set it
+ * showed when a new validation equals it: the body form re-renders on any new set (its nodes share it), and
+ * most new sets (the checks arriving, an edit that breaks nothing) say what the last one said.
+ */
+export function sameFieldMessages(a: Readonly<Record<string, readonly string[]>>, b: Readonly<Record<string, readonly string[]>>): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    return y !== undefined && x.length === y.length && x.every((message, index) => message === y[index]);
+  });
+}
+
 export function summarize(result: ValidationResult): string[] {
   return Array.from(new Set(result.errors.map((error) => error.message)));
 }

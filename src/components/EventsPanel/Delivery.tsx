@@ -1,6 +1,6 @@
 import React from 'react';
 import type { NoticeRecord } from '../../sandbox/events/types';
-import { clockTime } from '../AgoraApiTester/history';
+import { clockTime } from '../AgoraApiTester/clock';
 import { Link } from '../AgoraApiTester/site';
 import styles from './styles.module.css';
 

@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import type { NoticeRecord, StreamHello } from '../../sandbox/events/types';
-import { clockTime, type HistoryEntry } from '../AgoraApiTester/history';
+import { clockTime } from '../AgoraApiTester/clock';
+import type { HistoryEntry } from '../AgoraApiTester/history';
 import CodeView from '../AgoraApiTester/CodeView';
 import Copy from './Copy';
 import Delivery from './Delivery';

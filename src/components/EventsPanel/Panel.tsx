@@ -1,6 +1,7 @@
 import React, { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { familyTitles } from '../../catalog';
-import { clockTime, shortValue } from '../AgoraApiTester/history';
+import { clockTime } from '../AgoraApiTester/clock';
+import { shortValue } from '../AgoraApiTester/history';
 import { usePageHistory } from '../AgoraApiTester/stores/pageHistory';
 import NoticeItem from './NoticeItem';
 import WebhookTarget from './WebhookTarget';

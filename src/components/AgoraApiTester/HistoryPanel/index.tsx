@@ -1,7 +1,8 @@
 import React, { useId, useState } from 'react';
 import clsx from 'clsx';
 import { getOperation, hasOperation } from '../../../catalog';
-import { clockTime, entrySummary, type HistoryEntry } from '../history';
+import { clockTime } from '../clock';
+import { entrySummary, type HistoryEntry } from '../history';
 import styles from './styles.module.css';
 
 interface Props {

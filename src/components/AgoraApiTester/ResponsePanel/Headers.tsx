@@ -2,8 +2,19 @@ import React from 'react';
 import clsx from 'clsx';
 import styles from './styles.module.css';
 import { useViewPrefs } from '../stores/viewPrefs';
+import { clockTime } from '../clock';
 
 const HIGHLIGHT = /^(x-ratelimit-.*|x-request-id|x-resource-id|retry-after)$/i;
+
+/**
+ * Header names are ASCII, so code-unit order is alphabetical order; `localeCompare` would build the browser's
+ * collator on the first answer with its headers open (several milliseconds on a slow phone, see ../clock.ts).
+ */
+function byCodeUnit(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 function header(headers: Record<string, string>, name: string): string | undefined {
   const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
@@ -26,7 +37,7 @@ export function quota(headers: Record<string, string>): { limit: number; remaini
  */
 export default function Headers({ headers }: { headers: Record<string, string> }) {
   const [prefs, setPrefs] = useViewPrefs();
-  const entries = Object.entries(headers).sort(([a], [b]) => Number(HIGHLIGHT.test(b)) - Number(HIGHLIGHT.test(a)) || a.localeCompare(b));
+  const entries = Object.entries(headers).sort(([a], [b]) => Number(HIGHLIGHT.test(b)) - Number(HIGHLIGHT.test(a)) || byCodeUnit(a, b));
   const limits = quota(headers);
   return (
     <div className={styles.section}>
@@ -37,7 +48,7 @@ export default function Headers({ headers }: { headers: Record<string, string> }
             <meter min={0} max={limits.limit} low={limits.limit * 0.2} optimum={limits.limit} value={limits.remaining} />
           </label>
           {limits.reset !== undefined && limits.reset > 1e9 && (
-            <span className={styles.muted}> · resets at {new Date(limits.reset * 1000).toLocaleTimeString()}</span>
+            <span className={styles.muted}> · resets at {clockTime(limits.reset * 1000)}</span>
           )}
         </p>
       )}

@@ -1,4 +1,5 @@
 import React, { Suspense, useRef, useState } from 'react';
+import { calendarDate } from '../clock';
 import type { ProjectAction } from '../stores/projectActions';
 import { useSandboxProject } from '../stores/sandboxProject';
 import styles from './styles.module.css';
@@ -10,16 +11,12 @@ const ProjectQuestion = React.lazy(() => import('./ProjectQuestion'));
 const ROOM_APP_ID = '0'.repeat(32);
 const ROOM_EXPIRY = Date.UTC(2026, 11, 28);
 
-function expiry(expiresAt: number): string {
-  return new Date(expiresAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-}
-
 /** A project's line: its App ID and when it expires. `room`: the hidden stand-in, whose App ID is no one's. */
 function ProjectLine({ appId, expiresAt, notice, room = false }: { appId: string; expiresAt: number; notice?: string; room?: boolean }) {
   return (
     <p className={styles.projectLine}>
       <strong>Your sandbox project</strong>: App ID <code data-project-app-id={room ? undefined : true}>{appId}</code>
-      {expiresAt > 0 && <> · kept until {expiry(expiresAt)} (a week after its last use)</>}.
+      {expiresAt > 0 && <> · kept until {calendarDate(expiresAt)} (a week after its last use)</>}.
       {notice && <span className={styles.projectNotice}> {notice}</span>}
     </p>
   );

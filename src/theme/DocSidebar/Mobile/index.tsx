@@ -1,4 +1,4 @@
-import React, { memo, useMemo } from 'react';
+import React, { memo, useCallback, useMemo } from 'react';
 import clsx from 'clsx';
 import { NavbarSecondaryMenuFiller, ThemeClassNames } from '@docusaurus/theme-common';
 import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
@@ -13,17 +13,18 @@ interface Menu {
 
 /** The docs sidebar inside the phone menu; choosing a page (or a category that is one) closes the menu. */
 function SidebarMenu({ menu }: { menu: Menu }): React.JSX.Element {
-  const mobileSidebar = useNavbarMobileSidebar();
+  const { toggle } = useNavbarMobileSidebar();
+  // One function for the menu's life (toggle is stable): the items are memoised, and a new function on each
+  // render here (the phone menu's state changes twice at load) rendered every item of the sidebar again.
+  const onItemClick = useCallback(
+    (item: PropSidebarItem) => {
+      if (item.type === 'link' || (item.type === 'category' && item.href)) toggle();
+    },
+    [toggle],
+  );
   return (
     <ul className={clsx(ThemeClassNames.docs.docSidebarMenu, 'menu__list')}>
-      <DocSidebarItems
-        items={menu.sidebar}
-        activePath={menu.path}
-        level={1}
-        onItemClick={(item) => {
-          if (item.type === 'link' || (item.type === 'category' && item.href)) mobileSidebar.toggle();
-        }}
-      />
+      <DocSidebarItems items={menu.sidebar} activePath={menu.path} level={1} onItemClick={onItemClick} />
     </ul>
   );
 }
