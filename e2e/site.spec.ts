@@ -239,6 +239,16 @@ test('a page opened from a search hit marks the searched words', async ({ page }
   await expect(page.locator('input.navbar__search-input')).toHaveValue('idleTimeout');
 });
 
+test('the navbar marks the part of the site a page is in, and moves the mark on a client-side navigation (its items are memoised: src/theme/NavbarItem)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await gotoHydrated(page, GUIDE);
+  const marked = page.locator('.navbar .navbar__link--active');
+  await expect(marked).toHaveText(['Guide']);
+  await page.locator('.navbar').getByRole('link', { name: 'API reference', exact: true }).click();
+  await expect(page).toHaveURL(/\/docs\/reference$/);
+  await expect(marked).toHaveText(['API reference']);
+});
+
 test('dark mode toggles', async ({ page }) => {
   await gotoHydrated(page, '/');
   const html = page.locator('html');
