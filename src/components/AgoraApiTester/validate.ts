@@ -14,6 +14,7 @@ import type { OperationModel } from '../../catalog/types';
 import { checksFor, checksLoaded, loadChecks } from '../../catalog/checks';
 import { validateRequest, type CompileSchema, type RequestIssue } from '../../catalog/validate';
 import { bodyFieldKey, bodyKey, getAt, paramKey, type FieldKey, type FormState } from './formModel';
+import { sameItems } from './stores/createStore';
 
 export interface FieldError {
   field: FieldKey;
@@ -89,7 +90,6 @@ export function validateForm(op: OperationModel, form: FormState, compile: Compi
   return { valid: errors.length === 0, errors, byField };
 }
 
-/** One line per problem for the summary next to the blocked Send button (duplicates merged). */
 /**
  * True when two sets of inline messages say the same thing for the same fields. The tester keeps the set it
  * showed when a new validation equals it: the body form re-renders on any new set (its nodes share it), and
@@ -98,14 +98,10 @@ export function validateForm(op: OperationModel, form: FormState, compile: Compi
 export function sameFieldMessages(a: Readonly<Record<string, readonly string[]>>, b: Readonly<Record<string, readonly string[]>>): boolean {
   if (a === b) return true;
   const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => {
-    const x = a[key];
-    const y = b[key];
-    return y !== undefined && x.length === y.length && x.every((message, index) => message === y[index]);
-  });
+  return keys.length === Object.keys(b).length && keys.every((key) => b[key] !== undefined && sameItems(a[key], b[key]));
 }
 
+/** One line per problem for the summary next to the blocked Send button (duplicates merged). */
 export function summarize(result: ValidationResult): string[] {
   return Array.from(new Set(result.errors.map((error) => error.message)));
 }

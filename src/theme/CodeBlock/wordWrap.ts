@@ -7,7 +7,7 @@ export type WordWrap = ReturnType<typeof useCodeBlockContext>['wordWrap'];
 const PANEL_SHOWN: MutationObserverInit = { attributes: true, attributeFilter: ['hidden'] };
 
 /** True when the block's lines are wider than the block, or already wrapped (the button must stay to unwrap them). */
-export function needsWrapButton(pre: HTMLElement): boolean {
+function needsWrapButton(pre: HTMLElement): boolean {
   return pre.scrollWidth > pre.clientWidth || pre.querySelector('code')?.hasAttribute('style') === true;
 }
 
