@@ -43,7 +43,7 @@ const acquire = (scenario: string, extra: Record<string, unknown> = {}) => ({
 });
 
 const clients: Array<[string, () => Upstream | RawUpstream]> = [
-  ['undici request', () => createUndiciUpstream()],
+  ['undici dispatch', () => createUndiciUpstream()],
   ['global fetch', () => (req: Request) => fetch(req)],
 ];
 

@@ -14,6 +14,14 @@ describe('resolvePath', () => {
     expect(resolvePath('/a/{x}', { x: '%2e%2e' })).toBe('/a/%252e%252e');
   });
 
+  it('fills any shape of template, and the same template again with other values', () => {
+    expect(resolvePath('/v1/projects', {})).toBe('/v1/projects');
+    expect(resolvePath('{a}{b}/tail', { a: 'x', b: 'y z' })).toBe('xy%20z/tail');
+    expect(resolvePath('/p/{id}', { id: 'one' })).toBe('/p/one');
+    expect(resolvePath('/p/{id}', { id: 'two' })).toBe('/p/two');
+    expect(() => resolvePath('/p/{id}/q/{other}', { id: 'one' })).toThrow(/"other" is required/);
+  });
+
   it('refuses dot segments and missing values with the parameter named', () => {
     expect(() => resolvePath('/a/{x}', { x: '..' })).toThrow(PathParamError);
     expect(() => resolvePath('/a/{x}', { x: '.' })).toThrow(/"x" cannot be "."/);

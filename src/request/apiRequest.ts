@@ -52,7 +52,10 @@ export class PathParamError extends Error {
  * because they survive encoding and would walk the path.
  */
 export function resolvePath(template: string, params: Record<string, string>): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+  const { literals, names } = compiledTemplate(template);
+  let path = literals[0];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     const value = params[name];
     if (value === undefined || value === '') {
       throw new PathParamError(name, `Path parameter "${name}" is required.`);
@@ -60,8 +63,40 @@ export function resolvePath(template: string, params: Record<string, string>): s
     if (value === '.' || value === '..') {
       throw new PathParamError(name, `Path parameter "${name}" cannot be "${value}".`);
     }
-    return encodeURIComponent(value);
-  });
+    path += encodeURIComponent(value) + literals[i + 1];
+  }
+  return path;
+}
+
+/** A template split once into its text (`literals`, one more than `names`) and its `{name}` placeholders. */
+interface CompiledTemplate {
+  literals: string[];
+  names: string[];
+}
+
+// The templates are the catalog's paths, a few dozen: split each once (the relay fills one on every call).
+// Capped all the same, so a caller with ever-new templates cannot grow it without bound.
+const templates = new Map<string, CompiledTemplate>();
+const MAX_TEMPLATES = 512;
+
+function compiledTemplate(template: string): CompiledTemplate {
+  let compiled = templates.get(template);
+  if (!compiled) {
+    const literals: string[] = [];
+    const names: string[] = [];
+    const placeholder = /\{([^}]+)\}/g;
+    let from = 0;
+    for (let match = placeholder.exec(template); match; match = placeholder.exec(template)) {
+      literals.push(template.slice(from, match.index));
+      names.push(match[1]);
+      from = match.index + match[0].length;
+    }
+    literals.push(template.slice(from));
+    compiled = { literals, names };
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    templates.set(template, compiled);
+  }
+  return compiled;
 }
 
 /** `?a=1&b=x%20y` (RFC 3986 encoding, spaces as %20), or '' when there is no query. */

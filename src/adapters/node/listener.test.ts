@@ -117,6 +117,13 @@ describe('toNodeListener', () => {
     expect(sent.connection).toBe('close');
   });
 
+  it('reads a body sent in pieces with pauses whole: an empty buffer between pieces is not the end', async () => {
+    const base = await serve(async (request) => new Response(String((await request.text()).length)));
+    const sent = await post(base, 6, 10, 15);
+    expect(sent.status).toBe(200);
+    expect(sent.body).toBe('60');
+  });
+
   it('keeps the connection for an answer given after the whole body', async () => {
     const base = await serve(async (request) => new Response(await request.text()));
     const sent = await post(base, 2, 10);

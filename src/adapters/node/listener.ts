@@ -91,7 +91,9 @@ class NodeBodySource implements BodySource {
       }
       const chunk = this.req.read() as Buffer | null;
       if (chunk !== null) return chunk;
-      if (this.req.readableEnded) {
+      // `complete`: the parser has seen the whole message, and `read()` just emptied the buffer, so nothing
+      // is left; answering now spares waiting a tick for 'end' (which still follows on its own).
+      if (this.req.readableEnded || this.req.complete) {
         this.detach();
         return null;
       }

@@ -32,7 +32,9 @@ export function sanitizeRequestHeaders(input: Record<string, string>, policy: He
   const out: Record<string, string> = Object.create(null);
   const seen = new Set<string>();
   let connection: string | undefined;
-  for (const [name, value] of Object.entries(input)) {
+  // `for...in`: the envelope's header map has no prototype, so only its own names; no entry arrays per call.
+  for (const name in input) {
+    const value = input[name];
     if (!HEADER_TOKEN.test(name)) {
       throw new RelayError(400, 'bad_header', `Header name ${JSON.stringify(clip(name))} is not a valid HTTP token (no spaces, colons or line breaks).`);
     }
@@ -54,7 +56,8 @@ export function sanitizeRequestHeaders(input: Record<string, string>, policy: He
   // Hop-by-hop: what a Connection header names is for the next hop only, never forwarded.
   const hopByHop = connectionTokens(connection);
   let custom = 0;
-  for (const [name, value] of Object.entries(input)) {
+  for (const name in input) {
+    const value = input[name];
     const lower = name.toLowerCase();
     if (names(hopByHop, lower)) continue;
     if (lower.startsWith('x-sandbox-')) {
@@ -83,6 +86,11 @@ const NO_TOKENS: Tokens = [];
  */
 function connectionTokens(value: string | undefined): Tokens {
   if (!value) return NO_TOKENS;
+  // One token (`keep-alive`, `close`) is what nearly every answer carries: no split.
+  if (!value.includes(',')) {
+    const token = value.trim().toLowerCase();
+    return token ? [token] : NO_TOKENS;
+  }
   const tokens = value
     .split(',')
     .map((token) => token.trim().toLowerCase())

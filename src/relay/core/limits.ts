@@ -4,14 +4,14 @@ import { NetworkFailure, RelayError } from './errors';
 import { StoreUnavailableError, type KeyValueStore } from '../../sandbox/store/types';
 import type { UpstreamAnswer } from './options';
 
-/** Read chunks up to `max` bytes; past it, stop reading (which releases the source) and throw `onTooLarge()`. */
-export async function readLimited(body: AsyncIterable<Uint8Array> | null, max: number, onTooLarge: () => Error): Promise<Uint8Array> {
+/** Read chunks up to `max` bytes; past it, stop reading (which releases the source) and give null. */
+export async function readLimited(body: AsyncIterable<Uint8Array> | null, max: number): Promise<Uint8Array | null> {
   if (!body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of body) {
     total += chunk.byteLength;
-    if (total > max) throw onTooLarge();
+    if (total > max) return null;
     chunks.push(chunk);
   }
   return concat(chunks, total);
@@ -52,11 +52,17 @@ export function readRequestBody(request: Request, max: number): Promise<string> 
   return readEnvelopeBody(request.body, request.headers.get('content-length'), max);
 }
 
-/** The upstream's body, capped after decompression (upstreams hand over decoded bytes). */
-export function readUpstreamBody(answer: UpstreamAnswer, max: number, host: string): Promise<Uint8Array> {
-  const tooLarge = () => new NetworkFailure('too-large', `${host} sent more than ${Math.round(max / 1024 / 1024)} MiB; the relay stopped reading.`);
-  if (answer.collect && answer.body) return answer.collect(max, tooLarge);
-  return readLimited(answer.body, max, tooLarge);
+/**
+ * The upstream's body, capped after decompression (upstreams hand over decoded
+ * bytes): every byte, or null once more than `max` arrived (see `upstreamTooLarge`).
+ */
+export function readUpstreamBody(answer: UpstreamAnswer, max: number): Promise<Uint8Array | null> {
+  return answer.collect && answer.body ? answer.collect(max) : readLimited(answer.body, max);
+}
+
+/** The failure for an answer past the cap. */
+export function upstreamTooLarge(host: string, max: number): NetworkFailure {
+  return new NetworkFailure('too-large', `${host} sent more than ${Math.round(max / 1024 / 1024)} MiB; the relay stopped reading.`);
 }
 
 export interface RateLimitOptions {

@@ -29,9 +29,9 @@ export interface UpstreamAnswer {
   body: AsyncIterable<Uint8Array> | null;
   /**
    * Optional faster whole-body read (Node streams iterate slowly): resolves with
-   * every byte, or rejects with `onTooLarge()` once more than `max` arrived.
+   * every byte, or with null once more than `max` arrived (reading stops there).
    */
-  collect?(max: number, onTooLarge: () => Error): Promise<Uint8Array>;
+  collect?(max: number): Promise<Uint8Array | null>;
 }
 
 /** A transport that skips Fetch objects; the Node adapter's undici client is one. Never follows redirects. */

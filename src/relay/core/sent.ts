@@ -28,7 +28,10 @@ export function maskCredential(value: string): string {
 /** The headers as shown: masked where the name or the value looks like a credential. */
 export function maskHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = looksLikeCredential(name, value) ? maskCredential(value) : value;
+  for (const name in headers) {
+    const value = headers[name];
+    out[name] = looksLikeCredential(name, value) ? maskCredential(value) : value;
+  }
   return out;
 }
 

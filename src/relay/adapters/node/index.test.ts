@@ -64,7 +64,7 @@ describe('splitUpstreamUrl', () => {
     }
   });
 
-  it('leaves anything a URL parse would change (or that is not that shape) to undici', () => {
+  it('leaves anything a URL parse would change (or that is not that shape) to a URL parse', () => {
     for (const url of ['https://API.agora.io/v1', 'https://user@api.agora.io/v1', 'https://api.agora.io/v1/../x', 'https://api.agora.io/a\\b', 'https://api.agora.io/a#b', 'https://api.agora.io', 'ftp://x/y', 'https://api.agora.io/a b', 'https://[::1]/x']) {
       expect(splitUpstreamUrl(url)).toBeNull();
     }
