@@ -21,10 +21,15 @@
  *
  * Targets (issue 17): relay req/s >= 0.8 x bare, relay p99 <= bare p99 + 1 ms.
  *
+ * For context only (one run, not judged): the upstream alone, and the same bare
+ * proxy on undici's `dispatch` with a minimal handler instead of `request` (the
+ * transport the relay itself uses), so the reader sees both floors.
+ *
  * Env: BENCH_DURATION (s per run, default 5), BENCH_ROUNDS (default 5),
  * BENCH_WARMUP (s per proxy, default 3), BENCH_CONNECTIONS (default 10),
  * BENCH_UPSTREAM_PORT (3124), BENCH_RELAY_PORT (3125), BENCH_BARE_PORT (3126),
- * BENCH_PROFILE=relay|bare|upstream (that child runs with --cpu-prof; the
+ * BENCH_BARE_DISPATCH_PORT (3127),
+ * BENCH_PROFILE=relay|bare|bare-dispatch|upstream (that child runs with --cpu-prof; the
  * profile lands in BENCH_PROFILE_DIR, default ./bench-profiles).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -40,6 +45,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const UPSTREAM_PORT = Number(process.env.BENCH_UPSTREAM_PORT ?? 3124);
 const RELAY_PORT = Number(process.env.BENCH_RELAY_PORT ?? 3125);
 const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 3126);
+const BARE_DISPATCH_PORT = Number(process.env.BENCH_BARE_DISPATCH_PORT ?? 3127);
 const PROFILE = process.env.BENCH_PROFILE ?? '';
 const PROFILE_DIR = resolve(process.env.BENCH_PROFILE_DIR ?? 'bench-profiles');
 const APP_ID = '0123456789abcdef0123456789abcdef';
@@ -108,13 +114,48 @@ async function runBare() {
   }).listen(BARE_PORT, '127.0.0.1', () => console.log('ready'));
 }
 
+/** Context: the bare proxy with undici's handler interface (no Readable per answer), as the relay's upstream uses it. */
+async function runBareDispatch() {
+  const { Agent } = await import('undici');
+  const agent = new Agent(POOL);
+  const call = (body: string) =>
+    new Promise<{ status: number; text: string }>((resolveCall, reject) => {
+      let status = 0;
+      const chunks: Buffer[] = [];
+      agent.dispatch(
+        { origin: `http://127.0.0.1:${UPSTREAM_PORT}`, path: UPSTREAM_PATH, method: 'POST', headers: { 'content-type': 'application/json' }, body },
+        {
+          onConnect: () => undefined,
+          onHeaders: (statusCode) => {
+            status = statusCode;
+            return true;
+          },
+          onData: (chunk) => chunks.push(chunk) > 0,
+          onComplete: () => resolveCall({ status, text: Buffer.concat(chunks).toString() }),
+          onError: reject,
+        },
+      );
+    });
+  createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const envelope = JSON.parse(Buffer.concat(chunks).toString());
+      const upstream = await call(JSON.stringify(envelope.body));
+      const out = JSON.stringify({ status: upstream.status, body: JSON.parse(upstream.text) });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(out) });
+      res.end(out);
+    });
+  }).listen(BARE_DISPATCH_PORT, '127.0.0.1', () => console.log('ready'));
+}
+
 function child(role: string): Promise<ChildProcess> {
   const profile = PROFILE === role ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const proc = spawn(process.execPath, [...process.execArgv, ...profile, fileURLToPath(import.meta.url), role], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolveChild, reject) => {
-    proc.once('exit', (code) => reject(new Error(`${role} exited early (${code}); are ports ${UPSTREAM_PORT}/${RELAY_PORT}/${BARE_PORT} free?`)));
+    proc.once('exit', (code) => reject(new Error(`${role} exited early (${code}); are ports ${UPSTREAM_PORT}/${RELAY_PORT}/${BARE_PORT}/${BARE_DISPATCH_PORT} free?`)));
     proc.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolveChild(proc);
     });
@@ -206,10 +247,12 @@ async function main() {
   const upstream = await child('upstream');
   const relay = await child('relay');
   const bare = await child('bare');
+  const bareDispatch = await child('bare-dispatch');
   try {
     const directUrl = `http://127.0.0.1:${UPSTREAM_PORT}${UPSTREAM_PATH}`;
     const relayUrl = `http://127.0.0.1:${RELAY_PORT}/api/relay`;
     const bareUrl = `http://127.0.0.1:${BARE_PORT}/`;
+    const bareDispatchUrl = `http://127.0.0.1:${BARE_DISPATCH_PORT}/`;
     const directBody = JSON.stringify(BODY);
     const relayBody = JSON.stringify({ operationId: 'acquire', environment: 'live', path: { appid: APP_ID }, body: BODY });
 
@@ -226,9 +269,12 @@ async function main() {
     await load(directUrl, directBody, WARMUP);
     await load(bareUrl, relayBody, WARMUP);
     await load(relayUrl, relayBody, WARMUP);
+    await load(bareDispatchUrl, relayBody, WARMUP);
     // The upstream alone, for context: the ceiling neither proxy can pass.
     const direct = await load(directUrl, directBody, DURATION);
     console.log(row('direct', direct) + '   (upstream alone, context)');
+    const dispatchFloor = await load(bareDispatchUrl, relayBody, DURATION, bareDispatch);
+    console.log(row('bare/dispatch', dispatchFloor) + "   (bare proxy on undici's dispatch, context; not judged)");
 
     const bareRuns: Figures[] = [];
     const relayRuns: Figures[] = [];
@@ -267,6 +313,7 @@ async function main() {
     upstream.kill();
     relay.kill();
     bare.kill();
+    bareDispatch.kill();
   }
 }
 
@@ -279,6 +326,7 @@ if (role) {
 if (role === 'upstream') runUpstream();
 else if (role === 'relay') void runRelay();
 else if (role === 'bare') void runBare();
+else if (role === 'bare-dispatch') void runBareDispatch();
 else
   main().catch((error: Error) => {
     console.error(error.message);
