@@ -49,6 +49,10 @@ function route(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, { 'content-encoding': 'deflate', 'content-type': 'application/json' });
       res.end(deflateSync('{"compressed":"deflate"}'));
       return;
+    case '/corrupt-gzip':
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
+      res.end('this was never gzip');
+      return;
     case '/early-hints':
       res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
       res.end('after hints');
@@ -118,6 +122,12 @@ describe('the Node upstream', () => {
       expect(answer.headers['content-length']).toBeUndefined();
       expect(JSON.parse(text(await answer.collect!(1024)))).toEqual({ compressed: encoding });
     }
+  });
+
+  it('fails a compressed body that does not decode, and the next call still works', async () => {
+    const answer = await get('/corrupt-gzip');
+    await expect(answer.collect!(1024)).rejects.toThrow();
+    expect(text(await (await get('/repeated')).collect!(1024))).toBe('ok');
   });
 
   it('skips informational answers (103 Early Hints) and gives the final one', async () => {

@@ -153,10 +153,11 @@ class Exchange implements Dispatcher.DispatchHandlers, UpstreamAnswer {
   }
 
   onData(chunk: Buffer): boolean {
+    // After a failure (the cap, a broken compressed body) nothing more is wanted; the request is being aborted.
+    if (this.failure) return false;
     if (this.decoder) this.decoder.write(chunk);
     else if (this.body) this.accept(chunk);
-    // Keep reading while someone reads, or while what waits is small; never after a failure (the cap).
-    if (this.failure) return false;
+    // Keep reading while someone reads, or while what waits is small.
     return this.reader !== null || this.wakeIterator !== null || this.total < UNREAD_BYTES;
   }
 
@@ -174,8 +175,8 @@ class Exchange implements Dispatcher.DispatchHandlers, UpstreamAnswer {
   collect(max: number): Promise<Uint8Array | null> {
     return new Promise((resolve, reject) => {
       this.reader = { max, resolve, reject };
-      if (this.total > max) this.tooLarge();
-      else if (this.failure) reject(this.failure);
+      if (this.failure) reject(this.failure);
+      else if (this.total > max) this.tooLarge();
       else if (this.ended) resolve(concatChunks(this.chunks, this.total));
       else this.resumeReading?.();
     });
@@ -232,6 +233,8 @@ class Exchange implements Dispatcher.DispatchHandlers, UpstreamAnswer {
   private fail(error: unknown): void {
     if (this.ended || this.failure) return;
     this.failure = error;
+    // Stop the request too when the failure is ours (a broken compressed body); after undici's own error it is a no-op.
+    this.abort(error as Error);
     this.detach();
     this.decoder?.destroy();
     if (this.head) {
@@ -248,9 +251,7 @@ class Exchange implements Dispatcher.DispatchHandlers, UpstreamAnswer {
     const reader = this.reader!;
     this.reader = null;
     this.chunks.length = 0;
-    const error = new Error('the answer is larger than the relay reads');
-    this.abort(error);
-    this.fail(error);
+    this.fail(new Error('the answer is larger than the relay reads'));
     reader.resolve(null);
   }
 
@@ -261,9 +262,7 @@ class Exchange implements Dispatcher.DispatchHandlers, UpstreamAnswer {
   }
 
   private signalled(): void {
-    const reason = this.signal.reason as Error;
-    this.abort(reason);
-    this.fail(reason);
+    this.fail(this.signal.reason);
   }
 
   private detach(): void {
