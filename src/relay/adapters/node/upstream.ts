@@ -91,7 +91,7 @@ function concatChunks(chunks: Buffer[], total: number): Uint8Array {
  * closures built (and, under tsx, named) on every call.
  *
  * Ends: the core collects the body (`collect`), or iterates it and stops early
- * (a redirect: the request is aborted, which frees the socket), or the call's
+ * (a redirect: the request is aborted, which closes its connection), or the call's
  * signal fires (its timeout, or the client left), which aborts the request and
  * fails whatever is waiting.
  */
@@ -246,7 +246,7 @@ class Exchange implements Dispatcher.DispatchHandlers, UpstreamAnswer {
     this.wake();
   }
 
-  /** Past the cap: stop reading (the request is aborted, which frees the socket) and give null. */
+  /** Past the cap: stop reading (the request is aborted, which closes its connection) and give null. */
   private tooLarge(): void {
     const reader = this.reader!;
     this.reader = null;
