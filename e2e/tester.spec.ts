@@ -41,6 +41,23 @@ test.describe('testers on the guide page (sandbox)', () => {
     expect(problems()).toEqual([]);
   });
 
+  test('Send changes colour without a fade: the theme\'s fade repaints every frame while the answer is on its way', async ({ page }) => {
+    await gotoHydrated(page, GUIDE);
+    const button = tester(page, 'get-channel').getByRole('button', { name: 'Send request' });
+    await expect(button).toBeVisible();
+    const durations = await button.evaluate((element) => {
+      // Another theme button beside it, for contrast: the theme's own fade stays everywhere else.
+      const other = document.createElement('button');
+      other.className = 'button button--primary';
+      element.parentElement!.appendChild(other);
+      const result = { send: getComputedStyle(element).transitionDuration, other: getComputedStyle(other).transitionDuration };
+      other.remove();
+      return result;
+    });
+    expect(durations.send).toBe('0s');
+    expect(durations.other).not.toBe('0s');
+  });
+
   test('a channel typed in start-recording is the one the chained acquire reserves, so start answers 200', async ({ page }) => {
     await gotoHydrated(page, GUIDE);
     const start = tester(page, 'start-recording');
