@@ -92,26 +92,37 @@ async function runRelay() {
   createServer(listener).listen(RELAY_PORT, '127.0.0.1', () => console.log('ready'));
 }
 
-/** Role 3: the bare proxy baseline: same hop, same pool, same envelope, none of the relay's checks. */
-async function runBare() {
-  const { Agent, request } = await import('undici');
-  const agent = new Agent(POOL);
+/**
+ * A bare proxy on `port`: node:http in, the envelope's body forwarded as JSON by `call`, the answer parsed and
+ * wrapped as `{status, body}`; none of the relay's checks, retries or timers.
+ */
+function serveBare(port: number, call: (body: string) => Promise<{ status: number; text: string }>) {
   createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
       const envelope = JSON.parse(Buffer.concat(chunks).toString());
-      const upstream = await request(`http://127.0.0.1:${UPSTREAM_PORT}${UPSTREAM_PATH}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(envelope.body),
-        dispatcher: agent,
-      });
-      const out = JSON.stringify({ status: upstream.statusCode, body: JSON.parse(await upstream.body.text()) });
+      const upstream = await call(JSON.stringify(envelope.body));
+      const out = JSON.stringify({ status: upstream.status, body: JSON.parse(upstream.text) });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(out) });
       res.end(out);
     });
-  }).listen(BARE_PORT, '127.0.0.1', () => console.log('ready'));
+  }).listen(port, '127.0.0.1', () => console.log('ready'));
+}
+
+/** Role 3: the bare proxy baseline: same hop, same pool, same envelope, undici's `request`. */
+async function runBare() {
+  const { Agent, request } = await import('undici');
+  const agent = new Agent(POOL);
+  serveBare(BARE_PORT, async (body) => {
+    const upstream = await request(`http://127.0.0.1:${UPSTREAM_PORT}${UPSTREAM_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      dispatcher: agent,
+    });
+    return { status: upstream.statusCode, text: await upstream.body.text() };
+  });
 }
 
 /** Context: the bare proxy with undici's handler interface (no Readable per answer), as the relay's upstream uses it. */
@@ -136,17 +147,7 @@ async function runBareDispatch() {
         },
       );
     });
-  createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
-      const envelope = JSON.parse(Buffer.concat(chunks).toString());
-      const upstream = await call(JSON.stringify(envelope.body));
-      const out = JSON.stringify({ status: upstream.status, body: JSON.parse(upstream.text) });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(out) });
-      res.end(out);
-    });
-  }).listen(BARE_DISPATCH_PORT, '127.0.0.1', () => console.log('ready'));
+  serveBare(BARE_DISPATCH_PORT, call);
 }
 
 function child(role: string): Promise<ChildProcess> {

@@ -9,6 +9,7 @@
  * treat them as read-only.
  */
 import manifestJson from './gen/manifest.json';
+import { splitPathTemplate } from './pathTemplate';
 import type { OpenApiDocument } from './document';
 import { buildOperation, familiesOf, rawOperations, type FamilyInfo, type RawOperationEntry } from './model';
 import { hostOf, toServerModel } from './servers';
@@ -35,16 +36,10 @@ interface Matcher {
 }
 
 function toMatcher(entry: RawOperationEntry): Matcher {
-  const names: string[] = [];
-  const source = entry.path
-    .split(/(\{[^}]+\})/)
-    .map((part) => {
-      const param = /^\{([^}]+)\}$/.exec(part);
-      if (!param) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(param[1]);
-      return '([^/]+)';
-    })
-    .join('');
+  const { literals, names } = splitPathTemplate(entry.path);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Each placeholder matches one segment.
+  const source = literals.map(escape).join('([^/]+)');
   // Templates with fewer parameters are tried first, so literal segments beat placeholders.
   return { id: entry.operation.operationId, method: entry.method.toUpperCase(), regex: new RegExp(`^${source}$`), names };
 }

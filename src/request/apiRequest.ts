@@ -3,6 +3,7 @@
  * the form and the catalog; snippets, the relay envelope, history and share
  * links are all derived from it. Nothing downstream re-parses a URL.
  */
+import { splitPathTemplate, type PathTemplateParts } from '../catalog/pathTemplate';
 import type { HttpMethod } from '../catalog/types';
 
 export type AuthScheme = 'basic' | TokenScheme | 'none';
@@ -68,31 +69,15 @@ export function resolvePath(template: string, params: Record<string, string>): s
   return path;
 }
 
-/** A template split once into its text (`literals`, one more than `names`) and its `{name}` placeholders. */
-interface CompiledTemplate {
-  literals: string[];
-  names: string[];
-}
-
 // The templates are the catalog's paths, a few dozen: split each once (the relay fills one on every call).
 // Capped all the same, so a caller with ever-new templates cannot grow it without bound.
-const templates = new Map<string, CompiledTemplate>();
+const templates = new Map<string, PathTemplateParts>();
 const MAX_TEMPLATES = 512;
 
-function compiledTemplate(template: string): CompiledTemplate {
+function compiledTemplate(template: string): PathTemplateParts {
   let compiled = templates.get(template);
   if (!compiled) {
-    const literals: string[] = [];
-    const names: string[] = [];
-    const placeholder = /\{([^}]+)\}/g;
-    let from = 0;
-    for (let match = placeholder.exec(template); match; match = placeholder.exec(template)) {
-      literals.push(template.slice(from, match.index));
-      names.push(match[1]);
-      from = match.index + match[0].length;
-    }
-    literals.push(template.slice(from));
-    compiled = { literals, names };
+    compiled = splitPathTemplate(template);
     if (templates.size >= MAX_TEMPLATES) templates.clear();
     templates.set(template, compiled);
   }

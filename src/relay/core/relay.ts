@@ -140,15 +140,25 @@ function timeOut(stop: AttemptAbort): void {
   stop.abort(new Error('attempt timed out'));
 }
 
-/** One attempt's abort flag: it follows the client's, and remembers whether its own timer (not the client) ended it. */
+/** One attempt's abort flag: it follows the client's while the attempt runs, and remembers whether its own timer (not the client) ended it. */
 class AttemptAbort extends Abort {
   timedOut = false;
   /** The client's abort listener, bound once per attempt: a method, not a closure (which tsx also names) per call. */
-  readonly onClientAbort: () => void;
+  private readonly onClientAbort: () => void;
 
   constructor(private readonly client: AbortLike) {
     super();
     this.onClientAbort = this.clientAborted.bind(this);
+  }
+
+  /** From now on, the client's leaving aborts this attempt. */
+  follow(): void {
+    this.client.addEventListener('abort', this.onClientAbort, { once: true });
+  }
+
+  /** The attempt is over: stop listening to the client. */
+  release(): void {
+    this.client.removeEventListener('abort', this.onClientAbort);
   }
 
   private clientAborted(): void {
@@ -213,11 +223,11 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
    * One upstream call with its own timeout; the body is read (and capped) inside the timeout. The call's
    * signal is the attempt's own abort flag (see abort.ts), built with the call: no copy of the call per attempt.
    */
-  async function attempt(upstream: RawUpstream, call: UpstreamCall & { signal: AttemptAbort }, host: string, timeoutMs: number, clientSignal: AbortLike): Promise<AttemptAnswer> {
+  async function attempt(upstream: RawUpstream, call: UpstreamCall & { signal: AttemptAbort }, host: string, timeoutMs: number): Promise<AttemptAnswer> {
     // One timer per attempt; the client's leaving aborts the attempt too.
     const stop = call.signal;
     const timer = setTimeout(timeOut, timeoutMs, stop);
-    clientSignal.addEventListener('abort', stop.onClientAbort, { once: true });
+    stop.follow();
     try {
       const answer = await upstream.send(call);
       if (answer.status >= 300 && answer.status < 400 && answer.status !== 304) {
@@ -233,7 +243,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       throw classifyFailure(error, host, stop.timedOut);
     } finally {
       clearTimeout(timer);
-      clientSignal.removeEventListener('abort', stop.onClientAbort);
+      stop.release();
     }
   }
 
@@ -287,7 +297,7 @@ export function createRelayEngine(options: RelayOptions & { getOperation: (id: s
       try {
         const timeout = Math.max(1, Math.min(plan.attemptTimeoutMs, limits.attemptTimeoutMs, deadline - attemptStart));
         const call = { url: `${base}${pathAndQuery}`, method: op.method, headers, body, signal: new AttemptAbort(signal) };
-        const answer = await attempt(upstream, call, host, timeout, signal);
+        const answer = await attempt(upstream, call, host, timeout);
         ended = { answer };
         outcome = { kind: 'status', status: answer.status, retryAfterMs: parseRetryAfter(answer.headers['retry-after'], now()) };
         attempts.push({ host, status: answer.status, error: null, waitMs, durationMs: now() - attemptStart, request: sent(shownUrl) });

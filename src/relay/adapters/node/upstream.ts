@@ -11,6 +11,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, type Dispatcher } from 'undici';
+import { concat } from '../../../adapters/body';
 import type { AbortLike } from '../../core/abort';
 import type { RawUpstream, UpstreamAnswer, UpstreamCall } from '../../core/options';
 
@@ -79,10 +80,6 @@ function headerRecord(raw: ReadonlyArray<Buffer | string>): Record<string, strin
     headers[name] = before === undefined ? value : `${before}, ${value}`;
   }
   return headers;
-}
-
-function concatChunks(chunks: Buffer[], total: number): Uint8Array {
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 /**
@@ -177,7 +174,7 @@ class Exchange implements Dispatcher.DispatchHandlers, UpstreamAnswer {
       this.reader = { max, resolve, reject };
       if (this.failure) reject(this.failure);
       else if (this.total > max) this.tooLarge();
-      else if (this.ended) resolve(concatChunks(this.chunks, this.total));
+      else if (this.ended) resolve(concat(this.chunks, this.total));
       else this.resumeReading?.();
     });
   }
@@ -226,7 +223,7 @@ class Exchange implements Dispatcher.DispatchHandlers, UpstreamAnswer {
     if (this.ended || this.failure) return;
     this.ended = true;
     this.detach();
-    this.reader?.resolve(concatChunks(this.chunks, this.total));
+    this.reader?.resolve(concat(this.chunks, this.total));
     this.wake();
   }
 
