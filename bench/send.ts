@@ -19,8 +19,10 @@
  * - start: the `timeStamp` of the trusted `click` event Playwright's real mouse
  *   click produces (a capture listener on the document reads it), i.e. when the
  *   browser created the event, before any of the tester's code ran;
- * - committed: a MutationObserver on the tester's status line (`[data-phase]`)
- *   sees `data-phase` turn to `done`/`failed` (React committed the answer);
+ * - committed: a MutationObserver on the tester's response panel sees the
+ *   answer in the DOM: `data-phase` turned to `done`/`failed`, or, when the
+ *   last answer's `done` stayed through a quick send, the details' answer number
+ *   (`data-answer`) moved on (React committed the answer);
  * - painted: requestAnimationFrame after that commit, then a MessageChannel
  *   task posted from inside the rAF callback: that task runs after the frame
  *   the rAF belongs to has been rendered and painted, so its time is an upper
@@ -222,9 +224,14 @@ function installHarness(): void {
         });
       };
       let detailsSeen = false;
+      // The answer number the details carried before this send (builds from before it have none).
+      const answerOf = () => panel.querySelector<HTMLElement>('[data-answer]')?.dataset.answer;
+      const answerBefore = answerOf();
       const observer = new MutationObserver(() => {
         const phase = status.dataset.phase;
         if (start === undefined || (phase !== 'done' && phase !== 'failed')) return;
+        // Still the last send's answer (its `done` stays through a quick send) until the number moves on.
+        if (answerBefore !== undefined && answerOf() === answerBefore) return;
         if (committed === undefined) {
           committed = performance.now();
           afterPaint((time) => {
@@ -243,7 +250,7 @@ function installHarness(): void {
           });
         }
       });
-      observer.observe(panel, { attributes: true, attributeFilter: ['data-phase'], childList: true, subtree: true });
+      observer.observe(panel, { attributes: true, attributeFilter: ['data-phase', 'data-answer', 'data-details'], childList: true, subtree: true });
       pending = (sample) => {
         bench.last = sample;
         pending = undefined;

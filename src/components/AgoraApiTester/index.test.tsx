@@ -236,6 +236,43 @@ describe('response states', () => {
     phases.disconnect();
   });
 
+  it('draws the next answer over the last one\'s details, each viewer starting afresh', async () => {
+    const attempt = (id: string) => ({
+      host: 'api.agora.io',
+      status: 200,
+      error: null,
+      waitMs: 0,
+      durationMs: 10,
+      request: { method: 'POST', url: 'https://api.agora.io/v1/x', headers: { 'x-request-id': id } },
+    });
+    fetchMock.mockResolvedValueOnce(relayAnswer({ body: { data: { resourceId: 'r1', list: [1, 2] } }, attempts: [attempt('one')] }));
+    fetchMock.mockResolvedValueOnce(relayAnswer({ body: { data: { resourceId: 'r2', list: [1, 2] } }, attempts: [attempt('two')] }));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    const send = within(root).getByRole('button', { name: 'Send request' });
+    await userEvent.click(send);
+    const tree = await within(root).findByRole('tree', { name: 'Response body' });
+    expect(tree).toHaveTextContent('resourceId: "r1"');
+    const details = root.querySelector('[data-details]')!;
+    expect(details).toHaveAttribute('data-answer', '1');
+    // The reader's choices on this answer: the inspector opened, a search typed.
+    const inspector = within(root).getByText('Request sent:').closest('details')!;
+    await userEvent.click(within(inspector).getByText('Request sent:'));
+    expect(inspector.open).toBe(true);
+    await userEvent.type(within(root).getByLabelText('Find in response body'), 'list');
+    await userEvent.click(send);
+    await waitFor(() => expect(within(root).getByRole('tree', { name: 'Response body' })).toHaveTextContent('resourceId: "r2"'));
+    // The same elements, updated in place (a rebuilt panel styles and lays out all of them again on every Send) …
+    expect(root.querySelector('[data-details]')).toBe(details);
+    expect(within(root).getByRole('tree', { name: 'Response body' })).toBe(tree);
+    expect(details).toHaveAttribute('data-answer', '2');
+    // … and nothing of the last answer's viewers carried over.
+    expect(within(root).getByText('Request sent:').closest('details')).toBe(inspector);
+    expect(inspector.open).toBe(false);
+    expect(within(root).getByLabelText('Find in response body')).toHaveValue('');
+    expect(within(inspector).getByText('x-request-id').nextSibling).toHaveTextContent('two');
+  });
+
   it('cancels, keeping what the reader typed', async () => {
     fetchMock.mockImplementation((_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
     render(<AgoraApiTester endpoint="create-channel" />);

@@ -1,10 +1,11 @@
-import React, { useState } from 'react';
+import React from 'react';
 import clsx from 'clsx';
 import { Highlight } from 'prism-react-renderer';
 import { codeTokenStyle, modesOf } from '../../../codeTheme/dual';
 import { usePrismTheme, useThemeConfig } from '../site';
 import { useViewPrefs } from '../stores/viewPrefs';
 import { useCopy } from './useCopy';
+import { useStateFor } from '../useStateFor';
 import styles from './styles.module.css';
 
 /** Above this, only the head is highlighted and shown until the reader asks for all. */
@@ -33,7 +34,8 @@ export default function CodeView({ code, language, label, sizeBytes }: Props) {
   const { copied, failed, copy } = useCopy();
   const [{ wrap }, setPrefs] = useViewPrefs();
   const preClass = clsx(styles.pre, wrap && styles.wrap);
-  const [showAll, setShowAll] = useState(false);
+  // "Show all" is asked of one text: new code (the next answer's body) starts truncated again.
+  const [showAll, setShowAll] = useStateFor(code, false);
   const huge = (sizeBytes ?? code.length) > TRUNCATE_AT;
   const visible = huge && !showAll ? code.slice(0, PREVIEW_CHARS) : code;
   return (

@@ -2,6 +2,7 @@ import React from 'react';
 import type { SentRequest } from '../../../relay/contract';
 import CodeView from '../CodeView';
 import { formatBytes } from '../phase';
+import { useStateFor } from '../useStateFor';
 import styles from './styles.module.css';
 
 /** The body as sent, indented when it is JSON (the relay sends it compact). */
@@ -20,9 +21,11 @@ function readable(body: string): string {
  */
 export default function Inspector({ request, number }: { request: SentRequest; number: number }) {
   const headers = Object.entries(request.headers);
+  // Opened for one attempt's request: the next answer's attempt starts closed, as a new answer's details always did.
+  const [open, setOpen] = useStateFor(request, false);
   const cut = request.body !== undefined && request.bodyBytes !== undefined && request.bodyBytes > request.body.length;
   return (
-    <details className={styles.inspector}>
+    <details className={styles.inspector} open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         <span className={styles.muted}>Request sent:</span>{' '}
         <code className={styles.requestLine}>

@@ -38,7 +38,8 @@ export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase;
       </p>
       {shown && (
         // Held: invisible and inert, but keeping its space (see shownDetails.ts); the same props, so the details do not re-render.
-        <div key={shown.key} data-details={shown.held ? 'held' : 'shown'} className={clsx(shown.held && styles.held)} aria-hidden={shown.held || undefined} inert={shown.held || undefined}>
+        // No key per answer: the next answer updates these elements in place.
+        <div data-details={shown.held ? 'held' : 'shown'} data-answer={shown.answer} className={clsx(shown.held && styles.held)} aria-hidden={shown.held || undefined} inert={shown.held || undefined}>
           <Suspense fallback={null}>
             <Details phase={shown.phase} onShown={onDetailsShown} />
           </Suspense>

@@ -17,21 +17,21 @@ describe('shownDetails', () => {
     expect(shownDetails(first, { kind: 'idle' })).toBeUndefined();
   });
 
-  it('holds the last answer\'s details (same answer, same key) while the next request is under way', () => {
+  it('holds the last answer\'s details (same answer, same number) while the next request is under way', () => {
     const first = shownDetails(undefined, answer(200))!;
-    expect(first).toMatchObject({ key: 1, held: false });
+    expect(first).toMatchObject({ answer: 1, held: false });
     const held = shownDetails(first, sending)!;
-    expect(held).toEqual({ phase: first.phase, key: 1, held: true });
+    expect(held).toEqual({ phase: first.phase, answer: 1, held: true });
     // Still held on every render while sending (the elapsed time ticks).
     expect(shownDetails(held, sending)).toEqual(held);
   });
 
-  it('gives each new answer details of their own (a new key), and keeps them across re-renders', () => {
+  it('numbers each new answer, and keeps its details across re-renders', () => {
     const first = shownDetails(undefined, answer(200))!;
     const held = shownDetails(first, sending)!;
     const next = answer(404);
     const second = shownDetails(held, next)!;
-    expect(second).toEqual({ phase: next, key: 2, held: false });
+    expect(second).toEqual({ phase: next, answer: 2, held: false });
     expect(shownDetails(second, next)).toBe(second);
   });
 });

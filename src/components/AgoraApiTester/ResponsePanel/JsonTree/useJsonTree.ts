@@ -1,8 +1,9 @@
 /**
  * The JSON tree's state: which containers are open, which row holds the
  * keyboard (roving tabindex), and the search (query, matches, the current one).
- * A new body starts from its default folding; jumping to a match opens the
- * containers around it.
+ * A new body starts afresh (its default folding, no search): the panel draws
+ * the next answer over the last one's tree rather than building a new one.
+ * Jumping to a match opens the containers around it.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { allContainers, ancestors, defaultExpanded, findMatches, indexJson, isContainer, moveFor, searchTexts, visibleRows } from './model';
@@ -22,6 +23,8 @@ export function useJsonTree(value: unknown) {
     setExpanded(defaultExpanded(nodes));
     setActive(0);
     setCurrent(0);
+    setQuery('');
+    setTarget(null);
   }
 
   // A container root is not a row of its own: its members are the top level.
