@@ -50,6 +50,27 @@ test.describe('response viewer (problem 8)', () => {
     await expect(tester(page, 'create-channel').getByRole('term').filter({ hasText: /^x-request-id$/i })).toBeVisible();
   });
 
+  test('the next answer is drawn over the last one\'s elements, and its viewers start afresh', async ({ page }) => {
+    await gotoHydrated(page, GUIDE);
+    const section = tester(page, 'create-channel');
+    await sendAndExpect(section, 200);
+    const details = section.locator('[data-details]');
+    await expect(details).toHaveAttribute('data-answer', '1');
+    const tree = section.getByRole('tree', { name: 'Response body' });
+    // A mark on the elements themselves: a rebuilt panel (the old per-answer remount) would not carry it.
+    await tree.evaluate((element) => element.setAttribute('data-probe', 'kept'));
+    const inspector = section.locator('details', { has: page.getByText('Request sent:') });
+    await inspector.getByText('Request sent:').click();
+    await expect(inspector).toHaveAttribute('open', '');
+    const find = section.getByRole('searchbox', { name: 'Find in response body' });
+    await find.fill('code');
+    await sendAndExpect(section, 200);
+    await expect(details).toHaveAttribute('data-answer', '2');
+    await expect(tree).toHaveAttribute('data-probe', 'kept');
+    await expect(inspector).not.toHaveAttribute('open', '');
+    await expect(find).toHaveValue('');
+  });
+
   test('Pretty shows a foldable tree, Raw the JSON text; the choice is kept for the next answer', async ({ page }) => {
     const problems = watchConsole(page);
     await gotoHydrated(page, GUIDE);

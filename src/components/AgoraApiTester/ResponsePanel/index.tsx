@@ -25,10 +25,14 @@ export default function ResponsePanel({ phase, onDetailsShown }: { phase: Phase;
     if (sending) void loadDetails();
   }, [sending]);
   const result = phase.kind === 'done' ? phase.result : undefined;
-  const Details = loaded ?? LazyDetails;
   const shownRef = useRef<ShownDetails | undefined>(undefined);
   const shown = shownDetails(shownRef.current, phase);
   shownRef.current = shown;
+  // Chosen when the details first show, then kept: moving from the lazy component to the loaded one later would
+  // change the component's type, and React would rebuild the details on the next answer instead of updating them.
+  const chosen = useRef<DetailsComponent | typeof LazyDetails | undefined>(undefined);
+  if (shown) chosen.current ??= loaded ?? LazyDetails;
+  const Details = chosen.current ?? LazyDetails;
   const tone = result ? (result.status < 300 ? styles.success : styles.error) : phase.kind === 'failed' ? styles.error : undefined;
   return (
     <section className={styles.panel} aria-label="Response">
