@@ -4,6 +4,12 @@ import { MEDIA_PULL_SECTIONS, loadGuideSeed, plainText } from './support/seeds';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
 const MEDIA_PULL = '/docs/media-pull/best-practices';
+/**
+ * The first search on a page waits for the site's index (2.5 MB of JSON) to be fetched and built in a worker:
+ * about a second alone, 8 s and more while the suite's other workers share two cores (a CI run timed out at
+ * 10 s once). The first hits on a page get this long; the tests that wait for them are marked slow.
+ */
+const FIRST_HITS = { timeout: 30_000 };
 
 const PAGES = [
   { name: 'home', path: '/' },
@@ -157,6 +163,7 @@ test.describe('Media Pull best practices', () => {
 });
 
 test("search for a cloud player's idleTimeout finds the Media Pull page", async ({ page }) => {
+  test.slow();
   await gotoHydrated(page, '/');
   const input = page.locator('input.navbar__search-input');
   // idleTimeout alone is a parameter of Media Pull, Media Push and Cloud Transcoding, whose
@@ -164,13 +171,14 @@ test("search for a cloud player's idleTimeout finds the Media Pull page", async 
   await input.fill('idleTimeout cloud player');
   // Other pages (the reference) may rank first; the best-practice page must be among the hits.
   const hit = page.locator('[role="option"]', { hasText: 'Best practice integrating Media Pull' }).first();
-  await expect(hit).toBeVisible();
+  await expect(hit).toBeVisible(FIRST_HITS);
   await hit.click();
   await expect(page).toHaveURL(new RegExp(`${MEDIA_PULL}(\\?|#|$)`));
   await expect(page.locator('article h1')).toHaveText('Best practice integrating Media Pull');
 });
 
 test('the search box costs nothing until used: Ctrl+K loads it, and what was typed meanwhile is kept', async ({ page }) => {
+  test.slow();
   const scripts: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
@@ -194,7 +202,7 @@ test('the search box costs nothing until used: Ctrl+K loads it, and what was typ
   release();
   await page.keyboard.type(' player', { delay: 40 });
   await expect(input).toHaveValue('cloud player');
-  await expect(page.locator('[role="option"]').first()).toBeVisible();
+  await expect(page.locator('[role="option"]').first()).toBeVisible(FIRST_HITS);
   await expect(input).toBeFocused();
   // Still so once the real box has settled: nothing it does after taking over clears the reader's query.
   await page.waitForLoadState('networkidle');
@@ -203,6 +211,7 @@ test('the search box costs nothing until used: Ctrl+K loads it, and what was typ
 });
 
 test('the search box keeps a query typed in full before its code arrived, and searches it', async ({ page }) => {
+  test.slow();
   await gotoHydrated(page, GUIDE);
   await page.waitForLoadState('networkidle');
   const release = await holdScripts(page);
@@ -210,12 +219,13 @@ test('the search box keeps a query typed in full before its code arrived, and se
   await input.click();
   await input.fill('recording');
   release();
-  await expect(page.locator('[role="option"]').first()).toBeVisible();
+  await expect(page.locator('[role="option"]').first()).toBeVisible(FIRST_HITS);
   await expect(input).toHaveValue('recording');
   await expect(input).toBeFocused();
 });
 
 test('each search hit says where its page sits in the sidebar, each label once', async ({ page }) => {
+  test.slow();
   await gotoHydrated(page, GUIDE);
   const input = page.locator('input.navbar__search-input');
   await input.click();
@@ -223,7 +233,7 @@ test('each search hit says where its page sits in the sidebar, each label once',
   await expect(input).toHaveCount(1);
   await input.fill('acquire');
   const paths = page.locator('[role="option"] [class*="hitPath"]');
-  await expect(paths.first()).toBeVisible();
+  await expect(paths.first()).toBeVisible(FIRST_HITS);
   const texts = (await paths.allTextContents()).map((text) => text.trim());
   // Reference pages sit in the "API reference" category, which the navbar item of the same name used to repeat.
   expect(texts.some((text) => text.startsWith('API reference › Cloud Recording'))).toBe(true);
