@@ -98,12 +98,14 @@ const config: Config = {
   // folder-redirects: /docs and every docs folder without a page lead to its first page.
   // catalog-families: the client bundle carries no catalog family unless a page imports it.
   // async-vendor-styles: Monaco's CSS loads with the editor, not in every page's stylesheet.
+  // lazy-prism: Prism loads where code is highlighted in the browser, not on every page's startup.
   plugins: [
     './src/plugins/agora-dev-server/index.ts',
     './src/plugins/folder-redirects/index.ts',
     './src/plugins/catalog-families/index.ts',
     './src/plugins/async-vendor-styles/index.ts',
     './src/plugins/prefetch-once/index.ts',
+    './src/plugins/lazy-prism/index.ts',
     generatedModulesAsAuto,
   ],
 

@@ -113,3 +113,64 @@ test('a block whose lines scroll sideways offers word wrap (src/theme/CodeBlock/
   await expect.poll(() => pre.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
   await expect(wrap).toBeAttached();
 });
+
+/** The prism-lines chunk (src/theme/CodeBlock/Content/lines.ts) as the page fetched it: how, if at all. */
+function prismLinesFetches(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/prism-lines[.-][^/]*\.js$/.test(new URL(entry.name).pathname))
+      .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+  );
+}
+
+test('served code blocks are kept as served: no Prism runs on a page that only shows them (src/plugins/lazy-prism)', async ({ page }) => {
+  const problems = watchConsole(page);
+  // The Webhooks page: 17 code blocks (4 of them in tabs), no tester, no reference section.
+  await gotoHydrated(page, '/docs/webhooks');
+  await page.waitForLoadState('networkidle');
+  const blocks = page.locator('article .markdown .theme-code-block');
+  expect(await blocks.count()).toBeGreaterThan(2);
+  expect((await colours(blocks.first())).tokens.length).toBeGreaterThan(2);
+  // The receivers' files sit in tabs, which the theme mounts again after hydration: they take their served twins'
+  // lines, highlighted.
+  const tabbed = page.locator('article [role=tabpanel] .theme-code-block');
+  expect(await tabbed.count()).toBeGreaterThan(1);
+  // Highlighted: Prism's tokens, not the plain text shown while its chunk would be on the way.
+  for (const block of await tabbed.all()) expect(await block.locator('code .token:not(.plain)').count()).toBeGreaterThan(0);
+  // Prefetched for later (a client-side navigation), never run as a script.
+  expect(await prismLinesFetches(page)).toEqual(['link']);
+  // Each <pre> keeps its served lines, and what React holds for it is what the server rendered (the theme's own
+  // classes and colours), so no later update of the block can change them by mistake.
+  const mismatches = await blocks.evaluateAll((all) =>
+    all.flatMap((block, index) => {
+      const pre = block.querySelector('pre')!;
+      const key = Object.keys(pre).find((name) => name.startsWith('__reactProps$'));
+      const props = key ? (pre as unknown as Record<string, { className?: string; style?: Record<string, string>; tabIndex?: number; dangerouslySetInnerHTML?: unknown }>)[key] : undefined;
+      if (!props) return [`block ${index}: not hydrated`];
+      const problems: string[] = [];
+      if (!props.dangerouslySetInnerHTML) problems.push(`block ${index}: its lines were built by React, not kept`);
+      if (props.className !== pre.getAttribute('class')) problems.push(`block ${index}: class ${props.className} ≠ served ${pre.getAttribute('class')}`);
+      const probe = document.createElement('pre');
+      Object.assign(probe.style, props.style);
+      if (probe.style.cssText !== pre.style.cssText) problems.push(`block ${index}: style ${probe.style.cssText} ≠ served ${pre.style.cssText}`);
+      if (String(props.tabIndex) !== pre.getAttribute('tabindex')) problems.push(`block ${index}: tabindex`);
+      return problems;
+    }),
+  );
+  expect(mismatches).toEqual([]);
+  expect(problems()).toEqual([]);
+});
+
+test('a client-side navigation to a page with code highlights its blocks', async ({ page }) => {
+  const problems = watchConsole(page);
+  // A page with no code of its own to hydrate, and no tester (testers load Prism for their snippets).
+  await gotoHydrated(page, '/docs/media-pull/best-practices');
+  // The sidebar link: the router renders the Webhooks page in this one, so its blocks are drawn in the browser, not served.
+  await page.locator('.theme-doc-sidebar-menu').getByRole('link', { name: 'Webhooks (notifications)', exact: true }).click();
+  await expect(page).toHaveURL(/\/docs\/webhooks$/);
+  const block = page.locator('article .markdown .theme-code-block').first();
+  await expect.poll(async () => (await colours(block)).tokens.length).toBeGreaterThan(2);
+  expect(await prismLinesFetches(page)).toContain('script');
+  expect(problems()).toEqual([]);
+});

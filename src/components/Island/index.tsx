@@ -25,10 +25,11 @@
  * and the search index get the full HTML. A client-side navigation (no server HTML)
  * loads at once.
  */
-import React, { Suspense, createContext, lazy, useCallback, useContext, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import React, { Suspense, createContext, lazy, useCallback, useContext, useId, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import { createPortal } from 'react-dom';
 import { carryEdits, carryFocus, finishPress, holdsBack, liveControl, markDetails, pointedControl, press, pressedControl, shellCopy } from './carryOver';
 import { hasHost, removeFromHost, showInHost } from './host';
+import { KEEP_SERVER_HTML, useHydrating } from './served';
 import { dueAtOnce, NEAR_MARGIN, TOUCH_EVENTS } from './triggers';
 import { markOverflowingRegions } from '../ScrollRegion';
 
@@ -53,8 +54,6 @@ export function withData<M>(code: () => Promise<M>, ...data: Array<() => Promise
   return async () => (await Promise.all([code(), ...data.map((load) => load())]))[0] as M;
 }
 
-/** Left in place while unchanged: React never writes innerHTML again for the same object. */
-const KEEP_SERVER_HTML = { __html: '' };
 
 /**
  * An island rendered live inside another island (a tester inside a reference
@@ -62,17 +61,6 @@ const KEEP_SERVER_HTML = { __html: '' };
  * until its own turn instead of loading with its parent.
  */
 const ShellOf = createContext<(name: string) => string | undefined>(() => undefined);
-
-const noSubscribe = () => () => {};
-
-/** True while React hydrates server HTML (it reads the server snapshot then), false on a client-side mount. */
-function useHydrating(): boolean {
-  return useSyncExternalStore(
-    noSubscribe,
-    () => false,
-    () => true,
-  );
-}
 
 /** Runs `onLive` once the live component has been committed (a sibling inside the same Suspense boundary). */
 function Committed({ onLive }: { onLive: () => void }): null {

@@ -2,6 +2,7 @@ import React from 'react';
 import { loadOperation } from '../../catalog/load';
 import { opensTester } from '../AgoraApiTester/shareLink';
 import Island, { withData } from '../Island';
+import { loadCodeLines } from '../../theme/CodeBlock/Content/lines';
 import type { OperationReferenceProps } from './Section';
 
 export type { OperationReferenceProps } from './Section';
@@ -17,7 +18,8 @@ export default function OperationReference({ id }: OperationReferenceProps): Rea
   return (
     <Island
       name={`reference:${id}`}
-      load={withData(() => import(/* webpackChunkName: "reference" */ './Section'), () => loadOperation(id))}
+      // Its code blocks' highlighted lines too, so they show highlighted the moment the section goes live.
+      load={withData(() => import(/* webpackChunkName: "reference" */ './Section'), () => loadOperation(id), loadCodeLines)}
       props={{ id }}
       // A share link to its tester: the section loads first, then the tester inside sees the link.
       addressedBy={opensTester(id)}

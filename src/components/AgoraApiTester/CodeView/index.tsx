@@ -1,6 +1,6 @@
 import React from 'react';
 import clsx from 'clsx';
-import { Highlight } from 'prism-react-renderer';
+import { Highlight } from '../../../codeTheme/prism';
 import { codeTokenStyle, modesOf } from '../../../codeTheme/dual';
 import { usePrismTheme, useThemeConfig } from '../site';
 import { useViewPrefs } from '../stores/viewPrefs';
