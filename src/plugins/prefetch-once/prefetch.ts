@@ -41,7 +41,7 @@ export const SLICE_MS = 4;
 function askForIdle(): void {
   if (flushAsked) return;
   flushAsked = true;
-  // Within two seconds at the latest, so a busy page still prefetches.
+  // Each slice within two seconds at the latest, so a busy page still prefetches.
   if (typeof requestIdleCallback === 'function') requestIdleCallback(appendWaiting, { timeout: 2000 });
   else setTimeout(appendWaiting, 50);
 }

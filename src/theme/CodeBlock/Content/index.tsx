@@ -67,7 +67,7 @@ function OtherLines({ className, html }: Props & { html: { __html: string } | un
 /**
  * Lines rendered in the browser. A served twin's HTML when the page has one;
  * otherwise the lines highlighted by Prism, whose chunk usually has arrived (it
- * is prefetched when the browser is idle, and islands load it with their own
+ * is prefetched at the lowest priority, and islands load it with their own
  * code); until it has, the code unhighlighted. On the server the render waits
  * for them, so the served HTML is highlighted.
  */
