@@ -16,6 +16,7 @@ export default defineConfig({
     alias: {
       '@theme/CodeBlock': fileURLToPath(new URL('./src/testing/docusaurus/CodeBlock.tsx', import.meta.url)),
       '@docusaurus/Link': fileURLToPath(new URL('./src/testing/docusaurus/Link.tsx', import.meta.url)),
+      '@theme-original/CodeBlock/Content': fileURLToPath(new URL('./src/testing/docusaurus/CodeBlockContent.tsx', import.meta.url)),
       '@theme/prism-include-languages': fileURLToPath(new URL('./src/testing/docusaurus/prismIncludeLanguages.ts', import.meta.url)),
     },
   },
