@@ -164,7 +164,7 @@ test('served code blocks are kept as served: no Prism runs on a page that only s
 
 test('a client-side navigation to a page with code highlights its blocks', async ({ page }) => {
   const problems = watchConsole(page);
-  // A page with no code of its own to hydrate, and no tester (testers load Prism for their snippets).
+  // A page with no code of its own to hydrate, and no tester.
   await gotoHydrated(page, '/docs/media-pull/best-practices');
   // The sidebar link: the router renders the Webhooks page in this one, so its blocks are drawn in the browser, not served.
   await page.locator('.theme-doc-sidebar-menu').getByRole('link', { name: 'Webhooks (notifications)', exact: true }).click();
@@ -172,5 +172,46 @@ test('a client-side navigation to a page with code highlights its blocks', async
   const block = page.locator('article .markdown .theme-code-block').first();
   await expect.poll(async () => (await colours(block)).tokens.length).toBeGreaterThan(2);
   expect(await prismLinesFetches(page)).toContain('script');
+  expect(problems()).toEqual([]);
+});
+
+/** Scripts the page ran that carry the theme's Prism: prism-react-renderer's bundled grammars (Objective-C among them). */
+function watchThemePrismScripts(page: Page): () => Promise<string[]> {
+  const bodies: Array<Promise<string | undefined>> = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    bodies.push(response.text().then((text) => (text.includes('languages.objectivec') ? new URL(response.url()).pathname : undefined), () => undefined));
+  });
+  return async () => (await Promise.all(bodies)).filter((path): path is string => path !== undefined);
+}
+
+test('a tester live at page load highlights its code with its own Prism (src/codeTheme/lean); the theme’s Prism still highlights bash after a navigation', async ({ page }) => {
+  const problems = watchConsole(page);
+  const themePrismScripts = watchThemePrismScripts(page);
+  await page.setViewportSize({ width: 412, height: 823 });
+  // The Conversational AI guide: its first tester is less than a screen below the fold, so it goes live at load.
+  await gotoHydrated(page, '/docs/conversational-ai/agent-lifecycle');
+  const tester = page.locator('[data-island="tester:start-agent"][data-island-live]');
+  await expect(tester).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  const snippet = tester.locator('pre[aria-label="cURL snippet"]');
+  // Several colours: tokens styled by the site's theme (colours() reads the <pre> inside the code view).
+  await expect.poll(async () => (await colours(snippet.locator('xpath=..'))).tokens.length).toBeGreaterThan(2);
+  // Edited, the snippet is highlighted again in the browser (the served HTML no longer applies).
+  const channel = tester.getByLabel('channel', { exact: true });
+  await channel.fill('lean-prism-check');
+  await expect(snippet).toContainText('lean-prism-check');
+  expect(await snippet.locator('.token.string', { hasText: 'lean-prism-check' }).count()).toBeGreaterThan(0);
+  expect(await snippet.locator('.token.function', { hasText: 'curl' }).count()).toBe(1);
+  expect(await themePrismScripts()).toEqual([]);
+  expect(await prismLinesFetches(page)).toEqual(['link']);
+  // The theme's Prism takes prismjs's bash file too: the testers' copy (`?lean`) must not stand in its way.
+  // (Wide again, for the sidebar's link: a client-side navigation.)
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('.theme-doc-sidebar-menu').getByRole('link', { name: 'Webhooks (notifications)', exact: true }).click();
+  await expect(page).toHaveURL(/\/docs\/webhooks$/);
+  const bash = page.locator('article .markdown .theme-code-block pre.language-bash').first();
+  await expect.poll(async () => bash.locator('.token.function').count()).toBeGreaterThan(0);
+  expect((await themePrismScripts()).length).toBeGreaterThan(0);
   expect(problems()).toEqual([]);
 });

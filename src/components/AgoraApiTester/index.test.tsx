@@ -33,8 +33,10 @@ describe('form building', () => {
   it('builds labelled fields from the catalog, pre-filled so Send works at once', () => {
     render(<AgoraApiTester endpoint="create-channel" />);
     const root = tester();
-    expect(within(root).getByText('POST')).toBeInTheDocument();
-    expect(within(root).getByText('{projectId}').tagName).toBe('MARK');
+    // In the header (the cURL snippet below says POST too).
+    const header = root.querySelector('header')!;
+    expect(within(header).getByText('POST')).toBeInTheDocument();
+    expect(within(header).getByText('{projectId}').tagName).toBe('MARK');
     expect(within(root).getByRole('link', { name: /Reference/ })).toHaveAttribute('href', '/docs/reference/guide-examples/create-channel');
     expect(within(root).getByLabelText('projectId')).toHaveValue('0123456789abcdef0123456789abcdef');
     expect(within(root).getByLabelText('channel', { exact: true })).toHaveValue('myvideochannel');

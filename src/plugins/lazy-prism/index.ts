@@ -9,8 +9,8 @@
  *
  * The module is swapped for an empty one; the languages are added where Prism
  * is first needed instead (`src/codeTheme/prism.ts`): code blocks highlighted
- * in the browser (a client-side navigation, src/theme/CodeBlock/Content) and
- * the testers' code views.
+ * in the browser (a client-side navigation, src/theme/CodeBlock/Content). The
+ * testers' code views have a Prism of their own (src/codeTheme/lean).
  */
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { Compiler } from 'webpack';

@@ -1,6 +1,6 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import clsx from 'clsx';
-import { Highlight } from '../../../codeTheme/prism';
+import { highlightLines } from '../../../codeTheme/lean';
 import { codeTokenStyle, modesOf } from '../../../codeTheme/dual';
 import { usePrismTheme, useThemeConfig } from '../site';
 import { useViewPrefs } from '../stores/viewPrefs';
@@ -26,7 +26,9 @@ interface Props {
 /**
  * Highlighted code in the site's Prism theme, with Copy, a Wrap toggle (one
  * choice for every code view in the tab, so long cURL lines and ids can be read
- * without scrolling sideways) and "Show all" for huge bodies.
+ * without scrolling sideways) and "Show all" for huge bodies. Tokens come from
+ * the testers' own Prism (src/codeTheme/lean), light enough to load with the
+ * tester.
  */
 export default function CodeView({ code, language, label, sizeBytes }: Props) {
   const theme = usePrismTheme();
@@ -38,6 +40,9 @@ export default function CodeView({ code, language, label, sizeBytes }: Props) {
   const [showAll, setShowAll] = useStateFor(code, false);
   const huge = (sizeBytes ?? code.length) > TRUNCATE_AT;
   const visible = huge && !showAll ? code.slice(0, PREVIEW_CHARS) : code;
+  const lines = useMemo(() => (visible.length <= HIGHLIGHT_LIMIT ? highlightLines(visible, language) : undefined), [visible, language]);
+  // A line carries the code's colour but not its background (the <pre> has it), as in the theme's code blocks.
+  const lineStyle = useMemo(() => ({ ...theme.plain, backgroundColor: undefined }), [theme]);
   return (
     <div className={styles.wrapper}>
       <div className={styles.toolbar}>
@@ -51,22 +56,21 @@ export default function CodeView({ code, language, label, sizeBytes }: Props) {
           Copy
         </button>
       </div>
-      {visible.length <= HIGHLIGHT_LIMIT ? (
-        <Highlight theme={theme} code={visible} language={language}>
-          {({ className, style, tokens, getLineProps, getTokenProps }) => (
-            <pre className={clsx(className, preClass)} style={style} tabIndex={0} aria-label={label}>
-              <code>
-                {tokens.map((line, lineIndex) => (
-                  <div key={lineIndex} {...getLineProps({ line })}>
-                    {line.map((token, tokenIndex) => (
-                      <span key={tokenIndex} {...getTokenProps({ token })} style={codeTokenStyle(modes, token)} />
-                    ))}
-                  </div>
+      {lines ? (
+        // The markup the theme's code blocks have (prism-react-renderer's): the same classes, line style and tokens.
+        <pre className={clsx(`prism-code language-${language.toLowerCase()}`, preClass)} style={theme.plain} tabIndex={0} aria-label={label}>
+          <code>
+            {lines.map((line, lineIndex) => (
+              <div key={lineIndex} className="token-line" style={lineStyle}>
+                {line.map((token, tokenIndex) => (
+                  <span key={tokenIndex} className={clsx('token', ...token.types)} style={codeTokenStyle(modes, token)}>
+                    {token.content}
+                  </span>
                 ))}
-              </code>
-            </pre>
-          )}
-        </Highlight>
+              </div>
+            ))}
+          </code>
+        </pre>
       ) : (
         <pre className={preClass} style={{ color: theme.plain.color, backgroundColor: theme.plain.backgroundColor }} tabIndex={0} aria-label={label}>
           <code>{visible}</code>
