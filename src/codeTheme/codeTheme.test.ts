@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { Highlight, Prism, type PrismTheme, type PrismThemeEntry, type Token } from 'prism-react-renderer';
+import { Highlight, type PrismTheme, type PrismThemeEntry, type Token } from 'prism-react-renderer';
 import { describe, expect, it } from 'vitest';
 import { codeTokenStyle, dualTheme, modesOf } from './dual';
+import { themePrism } from '../testing/themePrism';
 import { codeModes, codeTheme, darkCodeTheme, lightCodeTheme, recolour } from './index';
 
 const light: PrismTheme = {
@@ -138,10 +138,7 @@ function tokensUnder(theme: PrismTheme, code: string, language: string): Array<{
 describe("the site's code theme", () => {
   // The code the site shows (the snippet generators' golden files), in the languages it highlights; bash is
   // loaded into prism-react-renderer's Prism the way Docusaurus loads `additionalLanguages`.
-  const globals = globalThis as { Prism?: unknown };
-  globals.Prism = Prism;
-  createRequire(import.meta.url)('prismjs/components/prism-bash');
-  delete globals.Prism;
+  themePrism();
   const dir = fileURLToPath(new URL('../snippets/__golden__/', import.meta.url));
   const language = (file: string) => (file.endsWith('.sh') ? 'bash' : file.endsWith('.py') ? 'python' : 'javascript');
   const samples = readdirSync(dir).map((file) => ({ file, code: readFileSync(dir + file, 'utf8'), language: language(file) }));

@@ -5,28 +5,21 @@
  * for every snippet the site generates and every JSON example it shows, so a
  * tester's code is coloured exactly as the code blocks around it.
  */
-import { createRequire } from 'node:module';
-import { normalizeTokens, Prism as themePrism } from 'prism-react-renderer';
+import { normalizeTokens } from 'prism-react-renderer';
 import { listOperations } from '../../catalog';
 import { defaultRequest } from '../../request/build';
 import { generateSnippet, SNIPPET_TARGET_INFO, SNIPPET_TARGETS } from '../../snippets';
 import { FIXTURES } from '../../snippets/fixtures';
 import { highlightLines, LEAN_LANGUAGES } from './index';
 import { tokensToLines, type PrismToken } from './lines';
+import { themePrism } from '../../testing/themePrism';
 
-// What the theme does for `additionalLanguages: ['bash']`: prismjs's language file, run against its Prism. Under
-// Vitest, Node loads the testers' `?lean` copy of the file too and keeps one module per file, so it is run afresh.
-const scope = globalThis as { Prism?: unknown };
-const require = createRequire(import.meta.url);
-delete require.cache[require.resolve('prismjs/components/prism-bash.js')];
-scope.Prism = themePrism;
-require('prismjs/components/prism-bash.js');
-delete scope.Prism;
+const theme = themePrism();
 
 function themeLines(code: string, language: string) {
-  const grammar = themePrism.languages[language];
+  const grammar = theme.languages[language];
   if (!grammar) throw new Error(`The theme's Prism has no ${language}`);
-  return normalizeTokens(themePrism.tokenize(code, grammar));
+  return normalizeTokens(theme.tokenize(code, grammar));
 }
 
 const snippets = [
@@ -61,7 +54,7 @@ describe('the testers’ Prism', () => {
   });
 
   it('leaves no global Prism behind', () => {
-    expect(scope.Prism).toBeUndefined();
+    expect((globalThis as { Prism?: unknown }).Prism).toBeUndefined();
   });
 });
 
