@@ -162,7 +162,9 @@ test.describe('wide mode (1366×900)', () => {
 
   test('4: "Wide layout" makes the tester wider than the docs column and is remembered in the tab', async ({ page }) => {
     await gotoHydrated(page, GUIDE);
-    const section = tester(page, 'start-recording');
+    // Live first: a press on a tester's served shell is carried to the live one (e2e/islands.spec.ts covers that),
+    // and a click of Playwright's landing while the shell is swapped could be retried and so toggle twice.
+    const section = await liveTester(page, 'start-recording');
     const narrow = (await section.boundingBox())!.width;
     const toggle = section.getByRole('button', { name: 'Wide layout' });
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
