@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { sha256With } from './accounts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Accounts, sha256With } from './accounts';
+import { MemoryStore } from './store/memory';
 
 describe('sha256With', () => {
   const node = sha256With({ createHash: (algorithm) => createHash(algorithm) });
@@ -17,5 +18,19 @@ describe('sha256With', () => {
     for (const text of ['', '0123456789abcdef0123456789abcdef.96518418f4eca22d44e4271f967eccec', 'ncs:é密码🙂', 'a'.repeat(10_000)]) {
       expect(await node(text)).toBe(await web(text));
     }
+  });
+});
+
+describe('Accounts under Node', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('checks a project token with Node’s hashing, not Web Crypto’s', async () => {
+    const accounts = new Accounts(new MemoryStore());
+    const now = Date.now();
+    const issued = await accounts.issue(now);
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    expect(await accounts.resolve(`Bearer ${issued.token}`, ['bearer'], now)).toMatchObject({ verdict: 'ok', appId: issued.appId });
+    expect(await accounts.resolve(`Bearer ${issued.token}x`, ['bearer'], now)).toEqual({ verdict: 'invalid' });
+    expect(digest).not.toHaveBeenCalled();
   });
 });

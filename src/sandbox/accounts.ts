@@ -57,9 +57,10 @@ export type NodeCrypto = { createHash(algorithm: 'sha256'): { update(text: strin
 const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
 
 /**
- * Hex SHA-256 of a text, with Node's hashing when given it. Every sandbox call hashes its credentials once: Web Crypto's digest is a job Node runs
- * off the main thread, and in a profile of sandbox calls it cost about 0.45 ms of each one's main-thread time
- * (its promise and job set-up), against microseconds for Node's synchronous hash. Elsewhere Web Crypto does it.
+ * Hex SHA-256 of a text, with Node's hashing when given it, else Web Crypto's. Every sandbox call hashes its
+ * credentials once: Web Crypto's digest is a job Node runs off the main thread, and in a profile of sandbox calls
+ * it cost about 0.45 ms of each one's main-thread time (its promise and job set-up), against microseconds for
+ * Node's synchronous hash.
  */
 export function sha256With(node: NodeCrypto | undefined): (text: string) => Promise<string> {
   if (node) return async (text) => node.createHash('sha256').update(text).digest('hex');
