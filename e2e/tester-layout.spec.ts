@@ -211,3 +211,29 @@ test.describe('wide mode (1366×900)', () => {
     await expect(send).toBeInViewport();
   });
 });
+
+test.describe('the first answer on a desktop window (1280×900, as `npm run bench:send` measures)', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  for (const endpoint of ['get-channel', 'create-channel']) {
+    test(`${endpoint}: the tester keeps its height, so the page below it does not move`, async ({ page }) => {
+      await gotoHydrated(page, GUIDE);
+      const section = await liveTester(page, endpoint);
+      // Ready as a reader finds it: this browser's sandbox project issued and its App ID in the form.
+      await expect(section.getByText(/Sandbox \(emulator\)/).first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      // Where what follows the tester sits in the document (not the window: the answer may scroll it into view).
+      const below = () =>
+        section.evaluate((element) => {
+          let from: Element = element;
+          while (!from.nextElementSibling && from.parentElement) from = from.parentElement;
+          return from.nextElementSibling!.getBoundingClientRect().top + window.scrollY;
+        });
+      const before = { below: await below(), height: (await section.boundingBox())!.height };
+      await section.getByRole('button', { name: 'Send request' }).click();
+      await expect(status(section)).toHaveText(ANSWERED, { timeout: 20_000 });
+      await expect(section.locator('[data-details="shown"]')).toBeVisible();
+      expect({ below: await below(), height: (await section.boundingBox())!.height }).toEqual(before);
+    });
+  }
+});

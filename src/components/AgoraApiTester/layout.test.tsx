@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** Focus through send, cancel and completion; the result beside Send; a server complaint that lasts only until the field changes. */
+/** Focus through send, cancel and completion; the result under Send, in a line kept from the start; a server complaint that lasts only until the field changes. */
 import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
@@ -63,6 +63,28 @@ describe('focus through a send', () => {
     await userEvent.type(channel, 'bad name!');
     await userEvent.click(within(root).getByRole('button', { name: 'Send anyway' }));
     expect(within(root).getByRole('button', { name: /^(Cancel|Send request)$/ })).toHaveFocus();
+  });
+});
+
+describe('the line under Send', () => {
+  it('holds "No answer yet", then the elapsed time, then the result: one element, so the tester keeps its height', async () => {
+    let answer: (response: Response) => void = () => {};
+    fetchMock.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    render(<AgoraApiTester endpoint="create-channel" />);
+    const root = tester();
+    const send = within(root).getByRole('button', { name: 'Send request' });
+    const line = send.nextElementSibling;
+    expect(line).toHaveTextContent(/^No answer yet$/);
+    await userEvent.click(send);
+    await within(root).findByRole('button', { name: 'Cancel' }, { timeout: 5000 });
+    expect(send.nextElementSibling).toBe(line);
+    expect(line).toHaveTextContent(/^Sending… \d+\.\d s$/);
+    answer(relayAnswer({}));
+    await within(root).findByText('200 OK in 12 ms');
+    expect(send.nextElementSibling).toBe(line);
+    expect(line).toHaveTextContent(/^View response200 OK in 12 ms$/);
+    // Simulate and Copy link follow the line, in the order Tab visits them.
+    expect(line?.nextElementSibling).toHaveTextContent(/^Simulate/);
   });
 });
 

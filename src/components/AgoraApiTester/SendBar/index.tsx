@@ -20,15 +20,16 @@ interface Props {
   onCancel: () => void;
   /** Builds the share link (the request and the Simulate choice); the address bar is left alone. */
   shareLink: () => string;
-  /** The last answer, once there is one: a summary and "View response" appear beside Send. */
+  /** The last answer, once there is one: a summary and "View response" appear in the line under Send. */
   result?: SendResult;
   /** Moves focus (and the view) to the response. */
   onViewResponse?: () => void;
 }
 
 /**
- * Send / Cancel with elapsed time, the last result with "View response", the
- * blocked-send summary, the Simulate menu and Copy link.
+ * Send / Cancel; under it a line with the elapsed time, then the last result
+ * with "View response" ("No answer yet" before the first send); the Simulate
+ * menu and Copy link; the blocked-send summary.
  *
  * Send and Cancel are one button that changes its label, never unmounts, so
  * keyboard focus stays on it through sending, cancelling and completion, and
@@ -75,22 +76,30 @@ export default function SendBar({ sending, startedAt, problems, sandbox, liveWar
         >
           {sending ? 'Cancel' : 'Send request'}
         </button>
-        {sending && (
-          <span className={styles.progress}>
-            <span className={styles.spinner} aria-hidden="true" />
-            <span className={styles.elapsed}>Sending… {(elapsed / 1000).toFixed(1)} s</span>
-          </span>
-        )}
-        {!sending && result && (
-          <span className={styles.result}>
-            <button type="button" className="button button--sm button--outline button--primary" aria-describedby={resultId} onClick={onViewResponse}>
-              View response
-            </button>
-            <span id={resultId} className={clsx(styles.resultText, styles[result.tone])}>
-              {result.text}
+        {/*
+          One line for the send's progress, then its result, there from the start: the first answer used to add a
+          line to this row, so the tester grew and the page below it moved and was laid out and painted again (the
+          README's "A line under Send that keeps the tester's height"). Simulate and Copy link follow it.
+        */}
+        <div className={styles.outcome}>
+          {sending ? (
+            <span className={styles.progress}>
+              <span className={styles.spinner} aria-hidden="true" />
+              <span className={styles.elapsed}>Sending… {(elapsed / 1000).toFixed(1)} s</span>
             </span>
-          </span>
-        )}
+          ) : result ? (
+            <span className={styles.result}>
+              <button type="button" className="button button--sm button--outline button--primary" aria-describedby={resultId} onClick={onViewResponse}>
+                View response
+              </button>
+              <span id={resultId} className={clsx(styles.resultText, styles[result.tone])}>
+                {result.text}
+              </span>
+            </span>
+          ) : (
+            <span className={styles.idle}>No answer yet</span>
+          )}
+        </div>
         {sandbox && (
           <label className={styles.simulate}>
             Simulate

@@ -1,4 +1,4 @@
-/** The last answer in a few words, for the summary beside Send. */
+/** The last answer in a few words, for the summary in the line under Send. */
 import { formatMs, type Phase } from '../phase';
 
 export interface SendResult {
