@@ -144,6 +144,40 @@ test.describe('problem 11: response fields per status, tables that wrap', () => 
   });
 });
 
+test.describe('tables are laid out when they come near', () => {
+  test.use({ viewport: PHONE });
+
+  test('at 390 px a table far down the page waits, keeping room, and is measured and made reachable when it comes near', async ({
+    page,
+  }) => {
+    await gotoHydrated(page, START_RECORDING);
+    // The last table, the success response's fields (23 rows, wider than a phone), is some 20,000 px down.
+    const last = page.locator('article [data-scroll-region]').last();
+    const state = () =>
+      last.evaluate((el: HTMLElement) => ({
+        laidOut: el.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }),
+        height: el.getBoundingClientRect().height,
+        estimate: parseFloat(getComputedStyle(el).containIntrinsicBlockSize.replace('auto', '')),
+      }));
+    const waiting = await state();
+    expect(waiting.laidOut).toBe(false);
+    // The room kept is the estimate from its rows and text, not nothing.
+    expect(waiting.height).toBeGreaterThan(1000);
+    expect(waiting.height).toBeCloseTo(waiting.estimate, 0);
+    expect(await last.getAttribute('tabindex')).toBeNull();
+
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await state()).laidOut).toBe(true);
+    // Now measured: too wide for the phone, so a named region the keyboard can reach.
+    await expect(last).toHaveAttribute('tabindex', '0');
+    await expect(last).toHaveRole('region');
+    const shown = await state();
+    // The estimate was in the right range (within a factor of two of the real height).
+    expect(shown.height / waiting.estimate).toBeGreaterThan(0.5);
+    expect(shown.height / waiting.estimate).toBeLessThan(2);
+  });
+});
+
 test.describe('a page per operation, under its family', () => {
   test.use({ viewport: DESKTOP });
   const family = REFERENCE_PAGES.find((entry) => entry.path === CLOUD_RECORDING)!;

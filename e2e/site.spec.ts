@@ -26,6 +26,20 @@ const guideHeadings = seed.headings;
 /** Whitespace-insensitive text, so line wrapping and table layout do not matter. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * The article's text as rendered, tables included. A table far from the viewport is not laid out
+ * (`content-visibility: auto`, src/components/ScrollRegion), and `innerText` leaves out what is not laid out;
+ * these tests are about the words on the page, so every table is laid out for the reading and left as it was.
+ */
+const articleText = (page: Page) =>
+  page.locator('article').evaluate((article: HTMLElement) => {
+    const regions = Array.from(article.querySelectorAll<HTMLElement>('[data-scroll-region]'));
+    for (const region of regions) region.style.contentVisibility = 'visible';
+    const text = article.innerText;
+    for (const region of regions) region.style.contentVisibility = '';
+    return text;
+  });
+
 /** Rows of the body of the table whose header row holds `headerText`. */
 function tableRows(page: Page, headerText: string): Locator {
   return page.locator('article table').filter({ has: page.locator('thead th', { hasText: headerText }) }).locator('tbody tr');
@@ -89,7 +103,7 @@ test.describe('Video Calling REST API guide', () => {
   });
 
   test('seed prose and code examples are all on the page', async ({ page }) => {
-    const article = squash(await page.locator('article').innerText());
+    const article = squash(await articleText(page));
     for (const line of seed.prose) expect(article, 'seed sentence missing').toContain(squash(line));
     const blocks = (await page.locator('article pre').allTextContents()).map((t) => t.replace(/\s+/g, ''));
     for (const code of seed.codeBlocks) {
@@ -129,6 +143,8 @@ test.describe('Media Pull best practices', () => {
   test('domain name table: every region under both domain families', async ({ page }) => {
     const rows = tableRows(page, 'Region domain name');
     await expect(rows).toHaveCount(16);
+    // Read as a reader does, with the table in view: until it comes near it is not laid out, and has no innerText.
+    await rows.first().scrollIntoViewIfNeeded();
     const text = await rows.allInnerTexts();
     const regions = ['us-west-1', 'us-east-1', 'ap-southeast-1', 'ap-northeast-1', 'eu-west-1', 'eu-central-1', 'cn-east-1', 'cn-north-1'];
     for (const family of ['agora.io', 'sd-rtn.com']) {
@@ -139,7 +155,7 @@ test.describe('Media Pull best practices', () => {
   });
 
   test('domain switch steps name the restored domains', async ({ page }) => {
-    const article = squash(await page.locator('article').innerText());
+    const article = squash(await articleText(page));
     expect(article).toContain('other than mainland China, set the primary domain name to api.agora.io.');
     expect(article).toContain('in mainland China, set the primary domain name to api.sd-rtn.com.');
     expect(article).toContain('If the current primary domain name is api.sd-rtn.com, use api.agora.io as the alternate domain name.');
@@ -151,6 +167,7 @@ test.describe('Media Pull best practices', () => {
   test('troubleshooting table: one row per status code', async ({ page }) => {
     const rows = tableRows(page, 'Measures to take');
     await expect(rows).toHaveCount(10);
+    await rows.first().scrollIntoViewIfNeeded();
     const codes = (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim().slice(0, 3));
     expect(codes).toEqual(['400', '401', '403', '404', '409', '429', '500', '502', '503', '504']);
   });
@@ -229,7 +246,9 @@ test('each search hit says where its page sits in the sidebar, each label once',
   await gotoHydrated(page, GUIDE);
   const input = page.locator('input.navbar__search-input');
   await input.click();
-  // The click loads the real box; typing across the swap is the tests above. Here: once it has taken over.
+  // The click loads the real box; typing across the swap is the tests above. Here: once it has taken over (the
+  // real box is there and the stand-in gone; right after the click the stand-in alone also counts one).
+  await expect(page.locator('input.navbar__search-input:not([data-search-stand-in])')).toHaveCount(1);
   await expect(input).toHaveCount(1);
   await input.fill('acquire');
   const paths = page.locator('[role="option"] [class*="hitPath"]');
@@ -293,6 +312,8 @@ test.describe('mobile (390 px)', () => {
     await gotoHydrated(page, MEDIA_PULL);
     const table = page.locator('article table').filter({ has: page.locator('th', { hasText: 'Measures to take' }) });
     await expect(table).toBeVisible();
+    // A table is laid out, and so measured, when it comes near the viewport (content-visibility: auto).
+    await table.scrollIntoViewIfNeeded();
     // Whichever element scrolls (the table or a wrapper), it must be a focusable, named region.
     await expect
       .poll(() =>

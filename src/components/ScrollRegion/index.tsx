@@ -1,4 +1,5 @@
-import React, { useEffect, useRef, useState, type ReactNode } from 'react';
+import React, { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { tableSize } from './estimate';
 import styles from './styles.module.css';
 
 /**
@@ -9,13 +10,21 @@ import styles from './styles.module.css';
  * scroll. While nothing overflows it stays out of the tab order, so tables
  * that fit add no useless tab stops. The server render has no tab stop; the
  * first client measurement adds it, so hydration markup always matches.
+ *
+ * The browser lays out a box's table only when it comes near the viewport
+ * (`content-visibility: auto` in styles.module.css): a reference page's tables
+ * were most of its first layout. Until then the box keeps room estimated from
+ * the table's rows and text (`--table-rows`, `--table-chars`), and its width
+ * cannot be measured: it is measured when its table is laid out.
  */
 export default function ScrollRegion({ label, children }: { label?: string; children: ReactNode }): React.JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const overflow = useOverflow(ref);
   const regionProps = overflow ? { role: 'region', 'aria-label': label ?? overflow.tableLabel, tabIndex: 0 } : {};
+  const size = tableSize(children);
+  const style = { '--table-rows': size.rows, '--table-chars': size.chars } as CSSProperties;
   return (
-    <div ref={ref} className={styles.scroll} data-scroll-region="" data-scroll-label={label} {...regionProps}>
+    <div ref={ref} className={styles.scroll} style={style} data-scroll-region="" data-scroll-label={label} {...regionProps}>
       {children}
     </div>
   );
@@ -26,8 +35,18 @@ function overflows(el: HTMLElement): boolean {
   return el.scrollWidth > el.clientWidth + 1;
 }
 
-/** Roots waiting for markOverflowingRegions' next pass. */
-const pending = new Set<ParentNode>();
+/**
+ * False while the browser skips laying out the box's content
+ * (`content-visibility: auto`, off-screen): its widths then say nothing.
+ */
+function laidOut(el: HTMLElement): boolean {
+  const content = el.firstElementChild;
+  // Where the browser cannot tell (jsdom), the content is taken as laid out.
+  return !content || typeof content.checkVisibility !== 'function' || content.checkVisibility({ contentVisibilityAuto: true });
+}
+
+/** Regions waiting for markOverflowingRegions' next pass. */
+const pending = new Set<HTMLElement>();
 
 /**
  * The same rule for server HTML that no component owns yet (an island's shell,
@@ -35,22 +54,44 @@ const pending = new Set<ParentNode>();
  * labelled, focusable region, as the live component would make it. Every root
  * asked for in one task is measured in one pass, all reads before any write:
  * a page hydrating thirty islands would otherwise lay itself out once per
- * island, each write undoing the layout the next island's read needs.
+ * island, each write undoing the layout the next island's read needs. A region
+ * whose table is not laid out yet is measured when it is
+ * (`contentvisibilityautostatechange`), not laid out for the measurement.
  */
 export function markOverflowingRegions(root: ParentNode): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-scroll-region]:not([tabindex])')) queueMark(el);
+}
+
+function queueMark(el: HTMLElement): void {
   if (pending.size === 0) queueMicrotask(markPending);
-  pending.add(root);
+  pending.add(el);
 }
 
 function markPending(): void {
-  const regions = [...pending].flatMap((root) => Array.from(root.querySelectorAll<HTMLElement>('[data-scroll-region]:not([tabindex])')));
+  const regions = [...pending].filter((el) => el.isConnected && !el.hasAttribute('tabindex'));
   pending.clear();
-  const wide = regions.filter((el) => el.isConnected && overflows(el));
+  const [ready, waiting] = partition(regions, laidOut);
+  const wide = ready.filter(overflows);
   for (const el of wide) {
     el.setAttribute('role', 'region');
     el.setAttribute('aria-label', el.dataset.scrollLabel ?? tableLabel(el));
     el.tabIndex = 0;
   }
+  for (const el of waiting) el.addEventListener('contentvisibilityautostatechange', markWhenShown);
+}
+
+function markWhenShown(event: Event): void {
+  const el = event.currentTarget as HTMLElement;
+  if ((event as ContentVisibilityAutoStateChangeEvent).skipped) return;
+  el.removeEventListener('contentvisibilityautostatechange', markWhenShown);
+  queueMark(el);
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }
 
 /**
@@ -80,16 +121,21 @@ function useOverflow(ref: React.RefObject<HTMLElement | null>): Overflow | null 
     const el = ref.current;
     if (!el) return undefined;
     const measure = () => {
+      // Off-screen and not laid out, the box measures as wide as its content: keep what is known.
+      if (!laidOut(el)) return;
       const wider = overflows(el);
       setOverflow((previous) => (wider ? (previous ?? { tableLabel: tableLabel(el) }) : null));
     };
     measure();
+    el.addEventListener('contentvisibilityautostatechange', measure);
     // jsdom has no ResizeObserver: one measurement is the best it can do.
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    if (el.firstElementChild) observer.observe(el.firstElementChild);
-    return () => observer.disconnect();
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    observer?.observe(el);
+    if (el.firstElementChild) observer?.observe(el.firstElementChild);
+    return () => {
+      el.removeEventListener('contentvisibilityautostatechange', measure);
+      observer?.disconnect();
+    };
   }, [ref]);
   return overflow;
 }
