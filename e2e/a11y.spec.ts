@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { gotoHydrated } from './support/console';
-import { bringEveryTableNear } from './support/tables';
+import { layOutEveryTable } from './support/tables';
 import { SITE_PAGES } from './support/pages';
 
 /**
@@ -42,7 +42,7 @@ for (const mode of MODES) {
         await expect(page.locator(`html[data-theme="${mode}"]`)).toBeAttached();
         // Let lazy chunks (search, tester panels) render before scanning.
         await page.waitForLoadState('networkidle');
-        await bringEveryTableNear(page);
+        await layOutEveryTable(page);
 
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { bringEveryTableNear } from './support/tables';
+import { layOutEveryTable } from './support/tables';
 import { REFERENCE_PAGES } from './support/pages';
 
 /**
@@ -258,7 +258,7 @@ test.describe('problem 12: operations index, path search, folder redirects', () 
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       // Let the theme's colour transitions finish before measuring contrast.
       await page.waitForFunction(() => document.getAnimations().length === 0);
-      await bringEveryTableNear(page);
+      await layOutEveryTable(page);
       const axe = await new AxeBuilder({ page }).include('article').analyze();
       const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(blocking.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
-import { bringEveryTableNear } from './support/tables';
+import { layOutEveryTable } from './support/tables';
 
 const PAGE = '/docs/webhooks';
 const receiver = (file: string) => readFileSync(new URL(`../examples/webhooks/${file}`, import.meta.url), 'utf8');
@@ -106,7 +106,7 @@ test.describe('Webhooks page', () => {
       await page.addInitScript((theme) => window.localStorage.setItem('theme', theme), mode);
       await gotoHydrated(page, PAGE);
       await expect(page.locator(`html[data-theme="${mode}"]`)).toBeAttached();
-      await bringEveryTableNear(page);
+      await layOutEveryTable(page);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

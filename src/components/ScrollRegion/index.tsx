@@ -121,7 +121,7 @@ function useOverflow(ref: React.RefObject<HTMLElement | null>): Overflow | null 
     const el = ref.current;
     if (!el) return undefined;
     const measure = () => {
-      // Off-screen and not laid out, the box measures as wide as its content: keep what is known.
+      // Far off-screen the table is not laid out and the box measures as wide as the column: keep what is known.
       if (!laidOut(el)) return;
       const wider = overflows(el);
       setOverflow((previous) => (wider ? (previous ?? { tableLabel: tableLabel(el) }) : null));
