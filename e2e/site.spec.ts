@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { gotoHydrated, watchConsole } from './support/console';
+import { layOutEveryTable } from './support/tables';
 import { MEDIA_PULL_SECTIONS, loadGuideSeed, plainText } from './support/seeds';
 
 const GUIDE = '/docs/video-calling/rest-api-guide';
@@ -27,18 +28,13 @@ const guideHeadings = seed.headings;
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * The article's text as rendered, tables included. A table far from the viewport is not laid out
- * (`content-visibility: auto`, src/components/ScrollRegion), and `innerText` leaves out what is not laid out;
- * these tests are about the words on the page, so every table is laid out for the reading and left as it was.
+ * The article's text as rendered, tables included: `innerText` leaves out a table the browser has not laid out
+ * (far from the viewport), and these tests are about the words on the page.
  */
-const articleText = (page: Page) =>
-  page.locator('article').evaluate((article: HTMLElement) => {
-    const regions = Array.from(article.querySelectorAll<HTMLElement>('[data-scroll-region]'));
-    for (const region of regions) region.style.contentVisibility = 'visible';
-    const text = article.innerText;
-    for (const region of regions) region.style.contentVisibility = '';
-    return text;
-  });
+async function articleText(page: Page): Promise<string> {
+  await layOutEveryTable(page);
+  return page.locator('article').innerText();
+}
 
 /** Rows of the body of the table whose header row holds `headerText`. */
 function tableRows(page: Page, headerText: string): Locator {

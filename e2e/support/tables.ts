@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Readies a page for an axe scan of its tables as a reader sees them. A table far from the viewport is not laid
+ * Lays out and draws every table of the page, as a reader sees any table they look at (for a scan, or to read
+ * the page's text: `innerText` leaves out what is not laid out). Readies a page for an axe scan of its tables. A table far from the viewport is not laid
  * out or drawn (`content-visibility: auto`, src/components/ScrollRegion) until it comes near. axe reads positions
  * inside such a table (which lays it out for the reading, though nothing of it is drawn) and hit-tests there: it
  * reported a scrollable box that had not been measured yet, and a cell's text against the footer's background.

@@ -70,7 +70,9 @@ function queueMark(el: HTMLElement): void {
 function markPending(): void {
   const regions = [...pending].filter((el) => el.isConnected && !el.hasAttribute('tabindex'));
   pending.clear();
-  const [ready, waiting] = partition(regions, laidOut);
+  const ready: HTMLElement[] = [];
+  const waiting: HTMLElement[] = [];
+  for (const el of regions) (laidOut(el) ? ready : waiting).push(el);
   const wide = ready.filter(overflows);
   for (const el of wide) {
     el.setAttribute('role', 'region');
@@ -85,13 +87,6 @@ function markWhenShown(event: Event): void {
   if ((event as ContentVisibilityAutoStateChangeEvent).skipped) return;
   el.removeEventListener('contentvisibilityautostatechange', markWhenShown);
   queueMark(el);
-}
-
-function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
-  const yes: T[] = [];
-  const no: T[] = [];
-  for (const item of items) (test(item) ? yes : no).push(item);
-  return [yes, no];
 }
 
 /**
