@@ -36,6 +36,13 @@
  * Pass/fail (issue 17, point 3): p95 <= 30 ms, and first <= p50 + 20 ms, for
  * every operation.
  *
+ * The floor (printed, not judged): the same page, the same clicks and the same
+ * clock, but a bare button of the bench's own that sends get-channel's envelope
+ * to the relay with one `fetch` and writes one line of text: no tester, no React.
+ * What a send costs above it is the tester's; what it costs up to it is the
+ * browser's input, network and frame work and the server's answer, which any
+ * page that asks the server pays. Skip it with --no-floor.
+ *
  * `--trace` adds a breakdown per send (medians, and the first send's own):
  * - client before: click -> the relay fetch starts (validation, building the
  *   envelope, the first send's chunk loads), from the fetch's resource timing;
@@ -53,7 +60,7 @@
  *   npm run bench:send -- --build build         (an existing build)
  *   npm run bench:send -- --build build --trace --sends 50 --ops get-channel,create-channel
  * Options: --build <dir>, --sends <n> (50), --think <ms> (1000), --ops <ids>,
- * --port <n> (a free one), --trace, --out <dir> (traces; os tmpdir), --headed.
+ * --port <n> (a free one), --trace, --out <dir> (traces; os tmpdir), --headed, --no-floor.
  * Env: CHROMIUM (default /usr/bin/chromium).
  * It prints numbers; it is not a test and is not part of `npm test`.
  */
@@ -82,10 +89,11 @@ interface Options {
   trace: boolean;
   out: string;
   headed: boolean;
+  floor: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sends: 50, think: 1000, ops: ['get-channel', 'create-channel'], trace: false, out: tmpdir(), headed: false };
+  const options: Options = { sends: 50, think: 1000, ops: ['get-channel', 'create-channel'], trace: false, out: tmpdir(), headed: false, floor: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -101,7 +109,8 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--trace') options.trace = true;
     else if (arg === '--out') options.out = resolve(value());
     else if (arg === '--headed') options.headed = true;
-    else throw new Error(`Unknown option ${arg}. Options: --build <dir>, --sends <n>, --think <ms>, --ops <ids>, --port <n>, --trace, --out <dir>, --headed.`);
+    else if (arg === '--no-floor') options.floor = false;
+    else throw new Error(`Unknown option ${arg}. Options: --build <dir>, --sends <n>, --think <ms>, --ops <ids>, --port <n>, --trace, --out <dir>, --headed, --no-floor.`);
   }
   if (!Number.isInteger(options.sends) || options.sends < 2) throw new Error('--sends must be a whole number of at least 2.');
   if (!Number.isFinite(options.think) || options.think < 0) throw new Error('--think must be a number of milliseconds, 0 or more.');
@@ -457,6 +466,68 @@ function report(result: OpResult, options: Options): boolean {
   return p95ok && firstOk;
 }
 
+/**
+ * The floor under every send on this machine (see the module comment): a bare button of the bench's own, fixed at
+ * the top of the guide page, whose click sends get-channel's envelope to the relay with one `fetch` and writes the
+ * answer's status into one line of text. Measured as a send is: the click's timestamp to the task after the frame
+ * that line was committed in. Returns the times of `sends` clicks after a first one (left out, as a warm-up).
+ */
+async function measureFloor(browser: Browser, baseUrl: string, options: Options): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${GUIDE}`);
+  await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
+  await page.evaluate('window.__name = (fn) => fn');
+  await page.evaluate(async () => {
+    // This page's own sandbox project and channel, as the tester's would be, so the server does a real get-channel.
+    const issued = await (await fetch('/sandbox/__sandbox/projects', { method: 'POST' })).json();
+    const basic = `Basic ${btoa(`${issued.customerId}:${issued.customerSecret}`)}`;
+    const seeded = await fetch(`/sandbox/v1/projects/${issued.appId}/rtc/channels`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: basic },
+      body: JSON.stringify({ channel: 'myvideochannel', uid: 'user_12345' }),
+    });
+    if (!seeded.ok) throw new Error(`seeding the floor's channel answered ${seeded.status}`);
+    const envelope = JSON.stringify({
+      environment: 'sandbox',
+      server: 'api.agora.io',
+      query: {},
+      retry: true,
+      operationId: 'get-channel',
+      path: { appId: issued.appId, channelName: 'myvideochannel' },
+      headers: { Authorization: `Bearer ${issued.token}` },
+    });
+    const button = document.createElement('button');
+    button.id = 'send-bench-floor';
+    button.textContent = 'Bare send';
+    const line = document.createElement('output');
+    for (const [element, top] of [[button, 80], [line, 120]] as const) element.style.cssText = `position:fixed;top:${top}px;left:20px;z-index:1000;background:#fff`;
+    document.body.append(button, line);
+    const times: number[] = [];
+    (window as unknown as { __floor: number[] }).__floor = times;
+    button.addEventListener('click', async (event) => {
+      const start = event.timeStamp;
+      const answer = await fetch('/api/relay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: envelope });
+      const { status } = await answer.json();
+      line.textContent = `${status} at ${performance.now().toFixed(1)}`;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => times.push(performance.now() - start);
+        channel.port2.postMessage(null);
+      });
+    });
+  });
+  const button = page.locator('#send-bench-floor');
+  for (let i = 0; i <= options.sends; i++) {
+    await button.click();
+    await page.waitForFunction((count) => (window as unknown as { __floor: number[] }).__floor.length >= count, i + 1, { polling: 'raf' });
+    await idle(page);
+  }
+  const times = await page.evaluate(() => (window as unknown as { __floor: number[] }).__floor);
+  await context.close();
+  return times.slice(1);
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const buildDir = options.build ?? buildSite();
@@ -476,6 +547,13 @@ async function main(): Promise<void> {
     for (const endpoint of options.ops) {
       const result = await runOperation(browser, baseUrl, endpoint, options);
       pass = report(result, options) && pass;
+    }
+    if (options.floor) {
+      const floor = (await measureFloor(browser, baseUrl, options)).sort((a, b) => a - b);
+      const p95 = percentile(floor, 95);
+      console.log(`\nfloor (not judged): a bare button's fetch of get-channel from the relay, one line painted, ${floor.length} sends`);
+      console.log(`  p50 ${fmt(percentile(floor, 50))}  p95 ${fmt(p95)}  max ${fmt(floor[floor.length - 1])}`);
+      if (p95 > 30) console.log('  This machine\'s floor is above p95 ≤ 30 ms: no tester that asks the server can meet it here.');
     }
   } finally {
     await browser.close();

@@ -20,6 +20,35 @@ describe('a project', () => {
     expect(encodeProject(back)).toBe(encodeProject(project));
   });
 
+  it('writes Maps as {"$map": entries} wherever they sit, and reads them back without touching what is not a Map', () => {
+    const ledger = defineSlice<{ runs: Array<{ tags: Map<string, Map<string, number>> }>; note: string }>('ledger', {
+      create: () => ({ runs: [{ tags: new Map([['a', new Map([['b', 1]])]]) }], note: 'plain' }),
+      sweep: () => {},
+    });
+    const project = createProject(APP, [ledger], 0);
+    const text = encodeProject(project);
+    expect(JSON.parse(text).slices.$map[0][1]).toEqual({ runs: [{ tags: { $map: [['a', { $map: [['b', 1]] }]] } }], note: 'plain' });
+    // Encoding copies what leads to a Map and leaves the project itself as it was.
+    expect(ledger.of(project).runs[0].tags).toBeInstanceOf(Map);
+    const back = ledger.of(decodeProject(text));
+    expect(back.runs[0].tags.get('a')).toEqual(new Map([['b', 1]]));
+    expect(back.note).toBe('plain');
+  });
+
+  it('keeps a "__proto__" key a reader sent as a plain key, through the store and back', () => {
+    const kept = defineSlice<{ body: Record<string, unknown> }>('kept', {
+      create: () => ({ body: JSON.parse('{"__proto__": {"polluted": true}, "n": 1}') }),
+      sweep: () => {},
+    });
+    const project = createProject(APP, [kept], 0);
+    kept.of(project).body.list = new Map([['x', 1]]);
+    const back = kept.of(decodeProject(encodeProject(project))).body;
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(back)).toEqual(['__proto__', 'n', 'list']);
+    expect(back.list).toEqual(new Map([['x', 1]]));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('sweeps family slices before emptying channels, so a leaving user is counted', () => {
     const leaver = defineSlice<{ until: number }>('leaver', {
       create: (project, now) => {

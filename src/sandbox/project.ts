@@ -116,19 +116,61 @@ export function sweepProject(project: ProjectState, slices: ReadonlyArray<StateS
  * A project as text for the store. Maps (channels, users, every slice's
  * collections) are written as `{"$map": [[key, value], ...]}`, so a family's
  * state needs no codec of its own; it must be plain data (no functions, no classes).
+ *
+ * Every sandbox call decodes its project and most encode it again, and a busy
+ * project is tens of KB (its notification log, its recordings): so both walk
+ * the value once themselves rather than pass JSON a replacer or reviver
+ * function, which it calls for every key (3x slower to decode a 48 KB project).
  */
 export function encodeProject(project: ProjectState): string {
-  return JSON.stringify(project, (_key, value: unknown) => (value instanceof Map ? { $map: [...value] } : value));
+  return JSON.stringify(withoutMaps(project));
 }
 
 /** The project `encodeProject` wrote. */
 export function decodeProject(text: string): ProjectState {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as { $map?: unknown }).$map)) {
-      return new Map((value as { $map: [unknown, unknown][] }).$map);
+  return withMaps(JSON.parse(text)) as ProjectState;
+}
+
+/** `value` with every Map written as `{ $map: entries }`: copies only the objects and arrays on the way to a Map. */
+function withoutMaps(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Map) {
+    const entries: unknown[] = [];
+    for (const [key, item] of value) entries.push([key, withoutMaps(item)]);
+    return { $map: entries };
+  }
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item = withoutMaps(value[index]);
+      if (item !== value[index]) (copy ??= value.slice())[index] = item;
     }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(record)) {
+    const item = withoutMaps(record[key]);
+    // defineProperty, not assignment: a key named "__proto__" stays a plain key.
+    if (item !== record[key]) Object.defineProperty((copy ??= { ...record }), key, { value: item, enumerable: true, writable: true, configurable: true });
+  }
+  return copy ?? value;
+}
+
+/** Parsed JSON with every `{ $map: entries }` turned back into a Map, innermost first, in place. */
+function withMaps(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = withMaps(value[index]);
     return value;
-  }) as ProjectState;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = withMaps(record[key]);
+    // Only a Map replaces anything; JSON.parse made "__proto__" an own key, so assigning it sets that key.
+    if (item !== record[key]) record[key] = item;
+  }
+  return Array.isArray(record.$map) ? new Map(record.$map as [unknown, unknown][]) : record;
 }
 
 /** The named channel, created when missing (callers check `channelFits` first). Seeding passes `quiet`: seeded channels were always there. */
