@@ -180,6 +180,8 @@ interface Sample {
 declare global {
   interface Window {
     __sendBench?: { arm: (endpoint: string) => void; last?: Sample | { error: string } };
+    /** The floor's send times (measureFloor). */
+    __floor?: number[];
   }
 }
 
@@ -295,18 +297,27 @@ async function resetProject(page: Page): Promise<void> {
   if (!ok) throw new Error('Could not reset the sandbox project between sends.');
 }
 
-/** Out of the timed window: put the guide's default channel in the project, so get-channel answers 200 (a fresh project has none). */
-async function seedChannel(page: Page): Promise<void> {
-  const status = await page.evaluate(async (key) => {
-    const stored = JSON.parse(localStorage.getItem(key) ?? '{}');
+/** Out of the timed window: put the guide's default channel in `issued`, so get-channel answers 200 (a fresh project has none). */
+async function seedChannel(page: Page, issued: { appId: string; customerId: string; customerSecret: string }): Promise<void> {
+  const status = await page.evaluate(async (stored) => {
     const answer = await fetch(`/sandbox/v1/projects/${stored.appId}/rtc/channels`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Basic ${btoa(`${stored.customerId}:${stored.customerSecret}`)}` },
       body: JSON.stringify({ channel: 'myvideochannel', uid: 'user_12345' }),
     });
     return answer.status;
-  }, PROJECT_KEY);
+  }, issued);
   if (status !== 200) throw new Error(`Seeding the channel for get-channel answered ${status}.`);
+}
+
+/** The relay body of a sandbox call of `operationId`, as the tester sends it. */
+function relayBody(operation: { operationId: string; path: Record<string, string>; headers: Record<string, string>; body?: unknown }): string {
+  return JSON.stringify({ environment: 'sandbox', server: 'api.agora.io', query: {}, retry: true, ...operation });
+}
+
+/** A sandbox get-channel call for `relayBody`. */
+function getChannelCall(appId: string, channelName: string, token: string) {
+  return { operationId: 'get-channel', path: { appId, channelName }, headers: { Authorization: `Bearer ${token}` } };
 }
 
 /**
@@ -319,14 +330,14 @@ async function warmServer(baseUrl: string): Promise<void> {
   const basic = `Basic ${Buffer.from(`${issued.customerId}:${issued.customerSecret}`).toString('base64')}`;
   const envelopes = [
     { operationId: 'create-channel', path: { projectId: issued.appId }, headers: { Authorization: basic, 'Content-Type': 'application/json' }, body: { channel: 'warmup', uid: '1' } },
-    { operationId: 'get-channel', path: { appId: issued.appId, channelName: 'warmup' }, headers: { Authorization: `Bearer ${issued.token}` } },
+    getChannelCall(issued.appId, 'warmup', issued.token),
   ];
   for (let i = 0; i < 10; i++) {
     for (const envelope of envelopes) {
       const answer = await fetch(`${baseUrl}/api/relay`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ environment: 'sandbox', server: 'api.agora.io', query: {}, retry: true, ...envelope }),
+        body: relayBody(envelope),
       });
       await answer.text();
     }
@@ -379,7 +390,7 @@ async function runOperation(browser: Browser, baseUrl: string, endpoint: string,
   const section = page.locator(`section[data-endpoint="${endpoint}"]`);
   await section.scrollIntoViewIfNeeded();
   // Ready to send: the tester shows the sandbox, the browser's project is issued and its App ID is in the form.
-  const { appId } = await project(page);
+  const issued = await project(page);
   await section.getByText(/Sandbox \(emulator\)/).first().waitFor();
   await page.waitForFunction(
     ({ id, app }) => {
@@ -388,10 +399,10 @@ async function runOperation(browser: Browser, baseUrl: string, endpoint: string,
       const fields = [...(tester?.querySelectorAll('input') ?? [])].map((input) => input.value);
       return send && !send.getAttribute('aria-disabled') && fields.includes(app);
     },
-    { id: endpoint, app: appId },
+    { id: endpoint, app: issued.appId },
     { timeout: 20_000 },
   );
-  if (endpoint === 'get-channel') await seedChannel(page);
+  if (endpoint === 'get-channel') await seedChannel(page, issued);
   await idle(page);
   await page.waitForTimeout(options.think);
 
@@ -478,25 +489,11 @@ async function measureFloor(browser: Browser, baseUrl: string, options: Options)
   await page.goto(`${baseUrl}${GUIDE}`);
   await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
   await page.evaluate('window.__name = (fn) => fn');
-  await page.evaluate(async () => {
-    // This page's own sandbox project and channel, as the tester's would be, so the server does a real get-channel.
-    const issued = await (await fetch('/sandbox/__sandbox/projects', { method: 'POST' })).json();
-    const basic = `Basic ${btoa(`${issued.customerId}:${issued.customerSecret}`)}`;
-    const seeded = await fetch(`/sandbox/v1/projects/${issued.appId}/rtc/channels`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: basic },
-      body: JSON.stringify({ channel: 'myvideochannel', uid: 'user_12345' }),
-    });
-    if (!seeded.ok) throw new Error(`seeding the floor's channel answered ${seeded.status}`);
-    const envelope = JSON.stringify({
-      environment: 'sandbox',
-      server: 'api.agora.io',
-      query: {},
-      retry: true,
-      operationId: 'get-channel',
-      path: { appId: issued.appId, channelName: 'myvideochannel' },
-      headers: { Authorization: `Bearer ${issued.token}` },
-    });
+  // This page's own sandbox project and channel, as a tester's would be, so the server does a real get-channel.
+  const issued = await page.evaluate(async () => (await fetch('/sandbox/__sandbox/projects', { method: 'POST' })).json());
+  await seedChannel(page, issued);
+  const envelope = relayBody(getChannelCall(issued.appId, 'myvideochannel', issued.token));
+  await page.evaluate((body) => {
     const button = document.createElement('button');
     button.id = 'send-bench-floor';
     button.textContent = 'Bare send';
@@ -504,10 +501,10 @@ async function measureFloor(browser: Browser, baseUrl: string, options: Options)
     for (const [element, top] of [[button, 80], [line, 120]] as const) element.style.cssText = `position:fixed;top:${top}px;left:20px;z-index:1000;background:#fff`;
     document.body.append(button, line);
     const times: number[] = [];
-    (window as unknown as { __floor: number[] }).__floor = times;
+    window.__floor = times;
     button.addEventListener('click', async (event) => {
       const start = event.timeStamp;
-      const answer = await fetch('/api/relay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: envelope });
+      const answer = await fetch('/api/relay', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const { status } = await answer.json();
       line.textContent = `${status} at ${performance.now().toFixed(1)}`;
       requestAnimationFrame(() => {
@@ -516,14 +513,14 @@ async function measureFloor(browser: Browser, baseUrl: string, options: Options)
         channel.port2.postMessage(null);
       });
     });
-  });
+  }, envelope);
   const button = page.locator('#send-bench-floor');
   for (let i = 0; i <= options.sends; i++) {
     await button.click();
-    await page.waitForFunction((count) => (window as unknown as { __floor: number[] }).__floor.length >= count, i + 1, { polling: 'raf' });
+    await page.waitForFunction((count) => (window.__floor?.length ?? 0) >= count, i + 1, { polling: 'raf' });
     await idle(page);
   }
-  const times = await page.evaluate(() => (window as unknown as { __floor: number[] }).__floor);
+  const times = await page.evaluate(() => window.__floor ?? []);
   await context.close();
   return times.slice(1);
 }
