@@ -418,9 +418,13 @@ async function runOperation(browser: Browser, baseUrl: string, endpoint: string,
     console.log(`  trace of the ${label} ${endpoint} send: ${file}`);
     return measured;
   };
-  // The tester marks the end of its warm-up (useWarmUp.ts); a build without it has no mark.
-  const warm = await page.evaluate((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime, `agora-tester:warm:${endpoint}`);
-  console.log(`  ${endpoint}: warm-up ${warm === undefined ? 'not over (or not in this build)' : `over at ${warm.toFixed(0)} ms`} before the first click`);
+  // The tester marks the end of its warm-up and of its rehearsal (useWarmUp.ts); a build without them has no marks.
+  const marks = await page.evaluate(
+    (names) => names.map((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime),
+    [`agora-tester:warm:${endpoint}`, `agora-tester:rehearsed:${endpoint}`],
+  );
+  const at = (time: number | undefined) => (time === undefined ? 'not over (or not in this build)' : `over at ${time.toFixed(0)} ms`);
+  console.log(`  ${endpoint}: warm-up ${at(marks[0])}, rehearsal ${at(marks[1])}, before the first click`);
   const first = await traced('first', () => measureOne(page, endpoint));
   const rest: Measured[] = [];
   for (let i = 0; i < options.sends; i++) {

@@ -41,6 +41,29 @@ test.describe('testers on the guide page (sandbox)', () => {
     expect(problems()).toEqual([]);
   });
 
+  test('the rehearsal of a first Send (useWarmUp.ts) sends nothing and leaves no trace on the page', async ({ page }) => {
+    const problems = watchConsole(page);
+    const relayCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/relay')) relayCalls.push(request.postData() ?? '');
+    });
+    await gotoHydrated(page, GUIDE);
+    const section = tester(page, 'create-channel');
+    await section.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => performance.getEntriesByName('agora-tester:rehearsed:create-channel', 'mark').length > 0, undefined, { timeout: 20_000 });
+    expect(relayCalls).toEqual([]);
+    await expect(status(section)).toHaveAttribute('data-phase', 'idle');
+    await expect(section.locator('[data-details]')).toHaveCount(0);
+    await expect(page.locator('[data-history-id]')).toHaveCount(0);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('agora-tester:history')))).toEqual([]);
+    // Then the reader's own Send goes out, and is the only row in the history.
+    await send(section);
+    await expectStatus(section, 200);
+    expect(relayCalls).toHaveLength(1);
+    await expect(section.locator('[data-history-id]')).toHaveCount(1);
+    expect(problems()).toEqual([]);
+  });
+
   test('Send changes colour without a fade: the theme\'s fade repaints every frame while the answer is on its way', async ({ page }) => {
     await gotoHydrated(page, GUIDE);
     const button = tester(page, 'get-channel').getByRole('button', { name: 'Send request' });

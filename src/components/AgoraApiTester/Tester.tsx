@@ -9,6 +9,7 @@ import HistoryPanel from './HistoryPanel';
 import { clearHistory, useOperationHistory } from './stores/pageHistory';
 import ParamsForm from './ParamsForm';
 import ResponsePanel from './ResponsePanel';
+import RehearsedAnswer from './RehearsedAnswer';
 import SendBar from './SendBar';
 import { sendResult } from './SendBar/result';
 import { statusText } from './phase';
@@ -114,6 +115,7 @@ export default function AgoraApiTester({ endpoint, headingLevel = 4 }: AgoraApiT
             <div ref={responseRef} tabIndex={-1} role="group" aria-label={`Response: ${statusText(tester.phase)}`} className={styles.response}>
               <ResponsePanel phase={tester.phase} onDetailsShown={detailsShown} />
             </div>
+            {tester.rehearsal && <RehearsedAnswer rehearsal={tester.rehearsal} />}
             <EventsEntry family={op.family} environment={tester.environment} sandboxBase={sandboxBase} entries={history} />
             <CodeSamples request={tester.request} environment={tester.environment} credentials={tester.credentials} sandboxBaseUrl={sandboxBaseUrl} />
             <HistoryPanel entries={history} onOpen={(entry) => tester.restore(entry.request)} onClear={() => clearHistory(pathname)} />

@@ -88,7 +88,7 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     if (!validatorLoaded(op)) void loadValidator(op).then(markValidatorReady);
     else markValidatorReady();
   }, [op, markValidatorReady]);
-  useWarmUp(op, markValidatorReady);
+  const rehearsal = useWarmUp(op, markValidatorReady);
   const validation = useMemo(() => validateForm(op, form), [op, form, checkedId]);
   const request = useMemo(() => requestFromValues(op, form), [op, form]);
   const credentials = useMemo(() => credentialsFor(op, session), [op, session]);
@@ -307,6 +307,7 @@ export function useTester(op: OperationModel, relayUrl: string, sandboxBase: str
     shareLink,
     restore,
     ensureValidator,
+    rehearsal,
     ...handlers,
   };
 }

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { cleanup, render, waitFor } from '@testing-library/react';
+import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { getOperation, operationIds } from '../../catalog';
+import RehearsedAnswer from './RehearsedAnswer';
 import { modelSteps, sharedSteps, useWarmUp, warmUpMark } from './useWarmUp';
 import { validatorLoaded } from './validate';
 import type { WarmUp } from './warmUp';
@@ -29,6 +30,7 @@ describe('useWarmUp', () => {
       { key: 'shared', steps: sharedSteps.length },
       { key: 'operation:create-channel', steps: 1 },
       { key: `models:${operationIds.length}`, steps: operationIds.length },
+      { key: 'rehearsal:create-channel', steps: 3 },
     ]);
     cleanup();
   });
@@ -63,4 +65,45 @@ describe('useWarmUp', () => {
     expect(validatorLoaded(op)).toBe(true);
     cleanup();
   });
+
+  it('rehearses a Send in three steps: to the documented answer without a request, its answer and history row drawn out of the document, taken down', async () => {
+    const network = vi.spyOn(globalThis, 'fetch');
+    const before = document.body.innerHTML;
+    const container = document.createElement('div');
+    let steps: readonly (() => unknown)[] = [];
+    let shownCalls = 0;
+    const warmUp: WarmUp = async (key, given) => {
+      if (key.startsWith('rehearsal:')) steps = given;
+    };
+    function Rehearsing() {
+      const rehearsal = useWarmUp(getOperation('create-channel'), () => undefined, warmUp);
+      if (!rehearsal) return null;
+      const shown = () => {
+        shownCalls += 1;
+        rehearsal.shown();
+      };
+      return <RehearsedAnswer rehearsal={{ ...rehearsal, shown }} container={container} />;
+    }
+    render(<Rehearsing />);
+    await waitFor(() => expect(steps).toHaveLength(3));
+    await steps[0]();
+    expect(container.childElementCount).toBe(0);
+    // Resolves once the details are committed and say so (else it would give up after two seconds).
+    // Outside act(): the step waits for React's own scheduler to draw the transition, as it does in the page.
+    const acting = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+    await steps[1]();
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = acting;
+    expect(shownCalls).toBe(1);
+    expect(container.isConnected).toBe(false);
+    expect(container.querySelector('[role="status"]')?.textContent).toMatch(/^200/);
+    expect(container.querySelector('[data-details="shown"]')?.textContent).toContain('Body');
+    expect(container.querySelectorAll('[data-history-id]')).toHaveLength(1);
+    act(() => void steps[2]());
+    expect(container.childElementCount).toBe(0);
+    expect(network).not.toHaveBeenCalled();
+    cleanup();
+    expect(document.body.innerHTML).toBe(before);
+    network.mockRestore();
+  }, 10_000);
 });
