@@ -140,7 +140,9 @@ test.describe('Media Pull best practices', () => {
     const rows = tableRows(page, 'Region domain name');
     await expect(rows).toHaveCount(16);
     // Read as a reader does, with the table in view: until it comes near it is not laid out, and has no innerText.
+    // The browser lays it out in the frame after the scroll, so the reading waits for that, not for a fixed time.
     await rows.first().scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await rows.first().innerText()).trim()).not.toBe('');
     const text = await rows.allInnerTexts();
     const regions = ['us-west-1', 'us-east-1', 'ap-southeast-1', 'ap-northeast-1', 'eu-west-1', 'eu-central-1', 'cn-east-1', 'cn-north-1'];
     for (const family of ['agora.io', 'sd-rtn.com']) {
@@ -163,9 +165,10 @@ test.describe('Media Pull best practices', () => {
   test('troubleshooting table: one row per status code', async ({ page }) => {
     const rows = tableRows(page, 'Measures to take');
     await expect(rows).toHaveCount(10);
+    // In view, as a reader reads it; laid out in the frame after the scroll (see the domain name table above).
     await rows.first().scrollIntoViewIfNeeded();
-    const codes = (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim().slice(0, 3));
-    expect(codes).toEqual(['400', '401', '403', '404', '409', '429', '500', '502', '503', '504']);
+    const codes = async () => (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim().slice(0, 3));
+    await expect.poll(codes).toEqual(['400', '401', '403', '404', '409', '429', '500', '502', '503', '504']);
   });
 
   test('integration checklist table: eight items', async ({ page }) => {
