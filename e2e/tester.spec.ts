@@ -108,6 +108,10 @@ test.describe('testers on the guide page (sandbox)', () => {
     await gotoHydrated(page, GUIDE);
     const section = tester(page, 'create-channel');
     await section.getByText(/^Credentials:/).click();
+    // This browser's sandbox project arrives just after load and fills these fields: type over it once it is there,
+    // as a reader does. (A fill in the same instant selected the demo secret, then the project's replaced it under
+    // the selection, and the typed text landed after it.)
+    await expect(section.getByText(/^Issued by the sandbox for this browser/)).toBeVisible();
     await section.getByLabel('Customer Secret', { exact: true }).fill('not-the-secret');
     await send(section);
     await expectStatus(section, 401);
