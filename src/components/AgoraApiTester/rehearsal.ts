@@ -48,10 +48,11 @@ export function cannedAnswer(op: OperationModel, envelope: RelayEnvelope): Relay
   }
   return {
     status,
-    statusText: status === 200 ? 'OK' : 'Success',
+    // Every documented success is a 200 today; any other has no reason phrase here (as over HTTP/2) rather than an invented one.
+    statusText: status === 200 ? 'OK' : '',
     headers: { 'content-type': 'application/json', 'x-request-id': REHEARSAL_REQUEST_ID },
     body,
-    sizeBytes: text.length,
+    sizeBytes: new TextEncoder().encode(text).length,
     durationMs: 0,
     attempts: [
       {

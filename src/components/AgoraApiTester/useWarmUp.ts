@@ -41,7 +41,7 @@ const REHEARSAL_WAIT_MS = 2000;
 
 /**
  * One Send played through against the operation's documented answer (rehearsal.ts), then its answer drawn out of
- * the document (`show`, ResponsePanel/RehearsedAnswer.tsx) and taken down (`hide`): three steps, after everything
+ * the document (`show`, RehearsedAnswer/) and taken down (`hide`): three steps, after everything
  * else, so the reader's first Send runs code that has run before. Nothing of it reaches the page.
  */
 export function rehearsalSteps(op: OperationModel, show: (rehearsed: Drawn) => Promise<void>, hide: () => void): WarmUpStep[] {
